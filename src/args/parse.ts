@@ -1,0 +1,91 @@
+/**
+ * Command-line parsing with Node's built-in `util.parseArgs` (zero dependencies, well kept):
+ * each command declares its flags in a table that also feeds `--help`.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from '../errors.ts';
+
+export interface FlagSpec {
+  name: string;
+  type: 'string' | 'boolean';
+  multiple?: boolean;
+  short?: string;
+  /** Shown in --help, e.g. "X.Y". */
+  value?: string;
+  help: string;
+  /** Default shown in --help (documentation only; defaults are resolved by the command). */
+  default?: string;
+}
+
+export interface CommandSpec {
+  name: string;
+  usage: string;
+  summary: string;
+  flags: readonly FlagSpec[];
+  /** Maximum number of positional arguments. */
+  positionals: number;
+}
+
+export type ParsedFlags = Record<string, string | boolean | string[] | undefined>;
+
+export interface ParsedArgs {
+  flags: ParsedFlags;
+  positionals: string[];
+}
+
+/** Parses argv for one command; unknown flags and extra arguments are usage errors. */
+export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): ParsedArgs {
+  const options: NonNullable<ParseArgsConfig['options']> = {};
+  for (const flag of spec.flags) {
+    options[flag.name] = {
+      type: flag.type,
+      ...(flag.multiple ? { multiple: true } : {}),
+      ...(flag.short ? { short: flag.short } : {}),
+    };
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, allowNegative: true, strict: true });
+  } catch (error) {
+    throw new UsageError(`${describeParseError(error)}; run "create-slim-python ${spec.name === 'create' ? '' : spec.name + ' '}--help" for the flags`);
+  }
+  if (parsed.positionals.length > spec.positionals) {
+    const extra = parsed.positionals.slice(spec.positionals).join(' ');
+    throw new UsageError(`unexpected argument ${JSON.stringify(extra)}; usage: ${spec.usage}`);
+  }
+  return { flags: parsed.values as ParsedFlags, positionals: parsed.positionals };
+}
+
+function describeParseError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  // Node's messages are long and mention internals; keep the first sentence.
+  return message.split('. ')[0]!.replace(/^Unknown option '([^']+)'.*/, 'unknown flag $1');
+}
+
+/** Renders --help for a command from its flag table. */
+export function formatHelp(spec: CommandSpec, extra = ''): string {
+  const rows = spec.flags.map((flag) => {
+    const left = `  ${flag.short ? `-${flag.short}, ` : ''}--${flag.name}${flag.value ? ` ${flag.value}` : ''}`;
+    const right = `${flag.help}${flag.default ? ` (default: ${flag.default})` : ''}`;
+    return `${left.padEnd(34)}${right}`;
+  });
+  return [`Usage: ${spec.usage}`, '', spec.summary, '', 'Flags:', ...rows, extra].join('\n').trimEnd() + '\n';
+}
+
+/** Reads a string flag (last one wins when repeated by mistake). */
+export function stringFlag(flags: ParsedFlags, name: string): string | undefined {
+  const value = flags[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** Reads a repeatable string flag. */
+export function listFlag(flags: ParsedFlags, name: string): string[] {
+  const value = flags[name];
+  return Array.isArray(value) ? value : [];
+}
+
+/** Reads a boolean flag, undefined when absent. */
+export function boolFlag(flags: ParsedFlags, name: string): boolean | undefined {
+  const value = flags[name];
+  return typeof value === 'boolean' ? value : undefined;
+}

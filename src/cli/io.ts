@@ -1,0 +1,25 @@
+/** Everything a command touches outside itself, injected so tests can drive it in-process. */
+import type { Prompter } from '../prompts/prompter.ts';
+
+export interface Io {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream;
+  /** Tests inject a prompter; otherwise @inquirer is loaded when interactive. */
+  prompter?: Prompter;
+  /** True once SIGINT was received (set by the CLI entry point). */
+  isCancelled: () => boolean;
+}
+
+/**
+ * Interactive only when asked (`--interactive`), or when nothing says otherwise and both stdin
+ * and stdout are terminals outside CI. Decided once, before any prompt is built.
+ */
+export function decideInteractive(flag: boolean | undefined, io: Io): boolean {
+  if (flag !== undefined) return flag;
+  const ci = io.env.CI;
+  if (ci !== undefined && ci !== '' && ci !== '0' && ci.toLowerCase() !== 'false') return false;
+  return Boolean(io.stdin.isTTY && io.stdout.isTTY);
+}

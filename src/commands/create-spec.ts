@@ -1,0 +1,40 @@
+/** Flags of the default command (create a project): one table feeds parsing and --help. */
+import type { CommandSpec } from '../args/parse.ts';
+import { DEFAULT_PYTHON, PYTHON_RUNTIMES } from '../python/runtimes.ts';
+
+export const DEFAULT_PORT = 8080;
+export const DEFAULT_DIR = 'slim-python-app';
+
+export const CREATE_SPEC: CommandSpec = {
+  name: 'create',
+  usage: 'create-slim-python [DIR] [flags]\n       create-slim-python update [DIR] [flags]\n       create-slim-python explain [DIR] [flags]',
+  summary: 'Scaffold a Python project with a tuned multi-stage Alpine Dockerfile.',
+  positionals: 1,
+  flags: [
+    { name: 'name', type: 'string', value: 'NAME', help: 'project name (lowercase, digits, "-")', default: 'the directory name' },
+    { name: 'python', type: 'string', value: 'X.Y', help: `Python runtime: ${PYTHON_RUNTIMES.map((r) => r.id).join(', ')}`, default: DEFAULT_PYTHON },
+    { name: 'requirement', short: 'r', type: 'string', multiple: true, value: 'LINE', help: 'a PEP 508 requirement (repeatable)' },
+    { name: 'requirements-file', type: 'string', value: 'PATH', help: 'import an existing requirements file (copied as is)' },
+    { name: 'build-deps', type: 'string', value: 'a,b', help: 'Alpine build packages; +name adds to / -name removes from the inferred list', default: 'inferred' },
+    { name: 'runtime-libs', type: 'string', value: 'a,b', help: 'Alpine runtime packages (dlopen libraries); +name / -name adjust', default: 'inferred' },
+    { name: 'app', type: 'string', value: 'web|cli', help: 'app skeleton: aiohttp web server or command-line app', default: 'web if aiohttp is required, else cli' },
+    { name: 'port', type: 'string', value: 'N', help: 'port of the web app', default: String(DEFAULT_PORT) },
+    { name: 'yes', short: 'y', type: 'boolean', help: 'accept the default for every value not given' },
+    { name: 'dry-run', type: 'boolean', help: 'print the plan, write nothing' },
+    { name: 'json', type: 'boolean', help: 'machine-readable summary on stdout' },
+    { name: 'force', type: 'boolean', help: 'write into a non-empty directory, over the files this tool generates only' },
+    { name: 'interactive', type: 'boolean', help: 'ask with prompts (--no-interactive never prompts)', default: 'when stdin and stdout are terminals and CI is unset' },
+    { name: 'help', short: 'h', type: 'boolean', help: 'show this help' },
+    { name: 'version', short: 'v', type: 'boolean', help: 'print the version' },
+  ],
+};
+
+export const EXIT_CODES_HELP = `
+Exit codes:
+  0    success
+  1    update --check: something is out of date
+  2    invalid input or usage (the message names the flag, file or line)
+  3    refusing to overwrite, or an unresolved merge conflict
+  130  cancelled (Ctrl-C); nothing was written
+  70   any other failure (set DEBUG=1 for a stack trace)
+`;

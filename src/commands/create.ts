@@ -1,0 +1,63 @@
+/**
+ * `create-slim-python [DIR]`: ask everything, plan every file, then write once.
+ * Steps: gather answers -> plan (pure) -> check the target -> apply -> report.
+ */
+import { relative } from 'node:path';
+import { boolFlag, formatHelp, parseCommandArgs } from '../args/parse.ts';
+import { CONFIG_VERSION, type ProjectConfig } from '../config/project-config.ts';
+import { gatherAnswers } from '../create/gather-answers.ts';
+import { checkTarget } from '../create/check-target.ts';
+import { writeProject } from '../apply/write-project.ts';
+import { planNewProject } from '../plan/project-files.ts';
+import { createInquirerPrompter } from '../prompts/prompter.ts';
+import { formatCreateReport, createJsonSummary } from '../report/create-report.ts';
+import { decideInteractive, type Io } from '../cli/io.ts';
+import { TOOL_VERSION } from '../version.ts';
+import { CREATE_SPEC, EXIT_CODES_HELP } from './create-spec.ts';
+
+/** Runs the create command; returns the exit code. */
+export async function runCreate(argv: readonly string[], io: Io): Promise<number> {
+  const args = parseCommandArgs(CREATE_SPEC, argv);
+  if (boolFlag(args.flags, 'help')) {
+    io.stdout.write(formatHelp(CREATE_SPEC, EXIT_CODES_HELP));
+    return 0;
+  }
+  if (boolFlag(args.flags, 'version')) {
+    io.stdout.write(`${TOOL_VERSION}\n`);
+    return 0;
+  }
+  const json = boolFlag(args.flags, 'json') === true;
+  const interactive = decideInteractive(boolFlag(args.flags, 'interactive'), io);
+  // With --json, stdout carries only the JSON document: prompts go to stderr.
+  const prompter = interactive
+    ? (io.prompter ?? (await createInquirerPrompter({ input: io.stdin, output: json ? io.stderr : io.stdout })))
+    : null;
+
+  const answers = await gatherAnswers({ args, cwd: io.cwd, env: io.env, prompter });
+  const config: ProjectConfig = {
+    version: CONFIG_VERSION,
+    generator: TOOL_VERSION,
+    name: answers.name,
+    python: answers.python,
+    arches: answers.arches,
+    app: answers.app,
+    port: answers.port,
+    requirements: 'requirements.txt',
+    buildDeps: answers.buildDeps,
+    runtimeLibs: answers.runtimeLibs,
+  };
+  const files = planNewProject(config, answers.requirementsText, answers.inferred.decisions);
+  const force = boolFlag(args.flags, 'force') === true;
+  const target = await checkTarget(answers.dir, files, force);
+  const dryRun = boolFlag(args.flags, 'dry-run') === true;
+
+  if (!dryRun) {
+    await writeProject(answers.dir, files, { targetExists: target.exists, isCancelled: io.isCancelled });
+  }
+  const shownDir = relative(io.cwd, answers.dir) || '.';
+  const report = { config, files, target, dryRun, dir: answers.dir, shownDir, decisions: answers.inferred.decisions };
+  if (json) io.stdout.write(`${JSON.stringify(createJsonSummary(report), null, 2)}\n`);
+  else io.stdout.write(formatCreateReport(report));
+  for (const warning of answers.inferred.decisions.warnings) io.stderr.write(`warning: ${warning}\n`);
+  return 0;
+}

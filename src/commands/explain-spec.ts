@@ -1,0 +1,20 @@
+/** Flags of `explain`. */
+import type { CommandSpec } from '../args/parse.ts';
+
+export const EXPLAIN_SPEC: CommandSpec = {
+  name: 'explain',
+  usage: 'create-slim-python explain [DIR] [flags]\n       create-slim-python explain --requirements-file PATH [--python X.Y] [--arch ARCH]',
+  summary: 'Show what each requirement needs on Alpine (pure / wheel / compile / unknown) and why.',
+  positionals: 1,
+  flags: [
+    { name: 'requirements-file', type: 'string', value: 'PATH', help: 'explain this file instead of a project' },
+    { name: 'python', type: 'string', value: 'X.Y', help: 'CPython version (or "alpine")', default: "the project's, else the newest" },
+    { name: 'arch', type: 'string', value: 'x86_64|aarch64', help: 'target architecture', default: 'x86_64' },
+    { name: 'json', type: 'boolean', help: 'a stable JSON document on stdout' },
+    { name: 'online', type: 'boolean', help: 'ask the package index (through pip) which requirements, transitive ones included, have no musllinux wheel' },
+    { name: 'pip', type: 'string', value: 'PATH', help: 'pip executable for --online', default: 'pip3 or pip on PATH' },
+    { name: 'write', type: 'boolean', help: 'with --online: record the result in slim-python.json for update' },
+    { name: 'interactive', type: 'boolean', help: 'show progress while pip works (--no-interactive: never)' },
+    { name: 'help', short: 'h', type: 'boolean', help: 'show this help' },
+  ],
+};

@@ -1,0 +1,58 @@
+/**
+ * `create-slim-python explain`: for a project or a requirements file, what each requirement
+ * needs on Alpine and why; with --online, what the real package index says.
+ */
+import { resolve } from 'node:path';
+import { boolFlag, formatHelp, parseCommandArgs, stringFlag } from '../args/parse.ts';
+import type { Io } from '../cli/io.ts';
+import { UsageError } from '../errors.ts';
+import { buildExplainDocument, formatExplain } from '../explain/document.ts';
+import { decide } from '../knowledge/decide.ts';
+import { loadKnowledge } from '../knowledge/load.ts';
+import { loadProject } from '../project/load-project.ts';
+import { applicableRequirements, readProjectRequirements } from '../project/requirements.ts';
+import { DEFAULT_PYTHON } from '../python/runtimes.ts';
+import { ARCHES, type Arch, type Requirement } from '../requirements/types.ts';
+import { assertPython } from '../validate/values.ts';
+import { EXPLAIN_SPEC } from './explain-spec.ts';
+import { EXIT_CODES_HELP } from './create-spec.ts';
+
+/** Runs explain; returns the exit code. */
+export async function runExplain(argv: readonly string[], io: Io): Promise<number> {
+  const { flags, positionals } = parseCommandArgs(EXPLAIN_SPEC, argv);
+  if (boolFlag(flags, 'help')) {
+    io.stdout.write(formatHelp(EXPLAIN_SPEC, EXIT_CODES_HELP));
+    return 0;
+  }
+  const file = stringFlag(flags, 'requirements-file');
+  if (file !== undefined && positionals.length > 0) throw new UsageError('pass either a project DIR or --requirements-file, not both');
+  const archFlag = stringFlag(flags, 'arch') ?? 'x86_64';
+  if (!(ARCHES as readonly string[]).includes(archFlag)) throw new UsageError(`invalid --arch ${JSON.stringify(archFlag)}: use ${ARCHES.join(' or ')}`);
+  const arch = archFlag as Arch;
+
+  let requirements: Requirement[];
+  let pythonId = stringFlag(flags, 'python');
+  let root: string | null = null;
+  if (file !== undefined) {
+    const path = resolve(io.cwd, file);
+    const parsed = await readProjectRequirements(resolve(path, '..'), path, io.env);
+    requirements = parsed.all;
+  } else {
+    root = resolve(io.cwd, positionals[0] ?? '.');
+    const project = await loadProject(root, io.env);
+    requirements = project.requirements;
+    pythonId ??= project.config.python;
+  }
+  const python = assertPython(pythonId ?? DEFAULT_PYTHON).version;
+  const target = { python, arch };
+
+  if (boolFlag(flags, 'online')) {
+    const { runOnlineExplain } = await import('../online/online-explain.ts');
+    return runOnlineExplain({ io, flags, requirements, target, root });
+  }
+  const applicable = new Set(applicableRequirements(requirements, python, [arch]));
+  const decisions = decide([...applicable], loadKnowledge(), { python, arches: [arch] });
+  const document = buildExplainDocument(target, requirements, (r) => applicable.has(r), decisions);
+  io.stdout.write(boolFlag(flags, 'json') ? `${JSON.stringify(document, null, 2)}\n` : formatExplain(document));
+  return 0;
+}

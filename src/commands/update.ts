@@ -1,0 +1,93 @@
+/**
+ * `create-slim-python update [DIR]`: re-read config and requirements, re-render the managed
+ * files, and rewrite (unedited), merge (edited) or report conflicts. --check and --dry-run
+ * compute the same plan and write nothing.
+ */
+import { resolve } from 'node:path';
+import { boolFlag, formatHelp, parseCommandArgs } from '../args/parse.ts';
+import { serializeConfig } from '../config/project-config.ts';
+import { decideInteractive, type Io } from '../cli/io.ts';
+import { ConflictError, OutOfDateError } from '../errors.ts';
+import { decideForProject, loadProject, readProjectConfig } from '../project/load-project.ts';
+import { planManagedFiles, buildDockerfileModel } from '../plan/project-files.ts';
+import { applyConfigFlags } from '../update/apply-flags.ts';
+import { readCurrentFiles, writeUpdate } from '../update/files.ts';
+import { planFileChange, findUnresolvedConflicts, type FileChange } from '../update/plan-file.ts';
+import { describeApkChanges, readApkSnapshot } from '../update/explain-changes.ts';
+import { resolveConflicts } from '../update/resolve-conflicts.ts';
+import { formatUpdateReport, updateJsonSummary, type UpdateOutcome } from '../report/update-report.ts';
+import { TOOL_VERSION } from '../version.ts';
+import { UPDATE_SPEC } from './update-spec.ts';
+import { EXIT_CODES_HELP } from './create-spec.ts';
+
+/** Runs update; returns the exit code (1 for --check out of date, 3 for unresolved conflicts). */
+export async function runUpdate(argv: readonly string[], io: Io): Promise<number> {
+  const { flags, positionals } = parseCommandArgs(UPDATE_SPEC, argv);
+  if (boolFlag(flags, 'help')) {
+    io.stdout.write(formatHelp(UPDATE_SPEC, EXIT_CODES_HELP));
+    return 0;
+  }
+  const check = boolFlag(flags, 'check') === true;
+  const dryRun = boolFlag(flags, 'dry-run') === true;
+  const force = boolFlag(flags, 'force') === true;
+  const keep = boolFlag(flags, 'keep') === true;
+  const json = boolFlag(flags, 'json') === true;
+  if (force && keep) throw new ConflictError('pass --force or --keep, not both');
+  const root = resolve(io.cwd, positionals[0] ?? '.');
+
+  // 1. Config (strict), flags applied, requirements, decisions: all before any write.
+  const { config: stored, text: configText } = await readProjectConfig(root);
+  let loaded = await loadProject(root, io.env, stored);
+  const config = applyConfigFlags(stored, flags, (candidate) => {
+    const decisions = decideForProject(candidate, loaded.requirements);
+    return { build: decisions.apk.build.map((i) => i.name), runtime: decisions.apk.runtime.map((i) => i.name) };
+  });
+  loaded = { ...loaded, config };
+  const decisions = decideForProject(config, loaded.requirements);
+  const renders = planManagedFiles(config, decisions, loaded.includes);
+
+  // 2. Plan each managed file against the user's copy and the stored base.
+  const current = await readCurrentFiles(root, renders.map((file) => file.path));
+  const changes: FileChange[] = renders.map((file) => {
+    const state = current.get(file.path)!;
+    const unresolved = state.text === null ? [] : findUnresolvedConflicts(state.text);
+    if (unresolved.length > 0) {
+      const lines = unresolved.map((range) => `${range.start}-${range.end}`).join(', ');
+      throw new ConflictError(`${file.path} still has conflict markers (lines ${lines}): resolve them, then run update again`);
+    }
+    return planFileChange(file.path, state.text, state.base, file.content);
+  });
+  const model = buildDockerfileModel(config, decisions, loaded.includes);
+  const apkChanges = describeApkChanges(
+    readApkSnapshot(current.get('Dockerfile')?.base ?? current.get('Dockerfile')?.text ?? null),
+    { build: model.buildDeps, runtime: model.runtimeLibs },
+    decisions,
+  );
+  const fileChanged = changes.some((change) => change.action !== 'identical' || current.get(change.path)!.base !== change.render);
+  const nextConfigText = serializeConfig(fileChanged || serializeConfig(config) !== serializeConfig(stored) ? { ...config, generator: TOOL_VERSION } : stored);
+  const configChanged = nextConfigText !== configText;
+  const outcome: UpdateOutcome = { root, changes, configBefore: configText, configAfter: nextConfigText, configChanged, apkChanges, warnings: decisions.warnings, mode: check ? 'check' : dryRun ? 'dry-run' : 'write', resolutions: new Map() };
+
+  // 3. --check / --dry-run: report, write nothing.
+  const outOfDate = configChanged || changes.some((change) => change.action !== 'identical');
+  if (check || dryRun) {
+    io.stdout.write(json ? `${JSON.stringify(updateJsonSummary(outcome), null, 2)}\n` : formatUpdateReport(outcome, { diff: true }));
+    if (check && outOfDate) throw new OutOfDateError('out of date: run "npx create-slim-python update" and commit the result');
+    return 0;
+  }
+
+  // 4. Conflicts: ask (interactive), or follow --force / --keep, or write markers.
+  const interactive = decideInteractive(boolFlag(flags, 'interactive'), io);
+  outcome.resolutions = await resolveConflicts(changes, { force, keep, interactive, io, json });
+
+  // 5. Apply: every file atomically.
+  await writeUpdate(root, outcome);
+  io.stdout.write(json ? `${JSON.stringify(updateJsonSummary(outcome), null, 2)}\n` : formatUpdateReport(outcome, { diff: false }));
+  for (const warning of decisions.warnings) io.stderr.write(`warning: ${warning}\n`);
+  const unresolved = changes.filter((change) => change.action === 'conflict' && outcome.resolutions.get(change.path) === 'markers');
+  if (unresolved.length > 0) {
+    const where = unresolved.map((change) => `${change.path} lines ${change.conflicts.map((c) => `${c.start}-${c.end}`).join(', ')}`).join('; ');
+    throw new ConflictError(`conflicts in ${where}: edit the file to resolve them, then run update again (or rerun with --force or --keep)`);
+  }
+  return 0;
+}

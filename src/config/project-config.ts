@@ -1,0 +1,162 @@
+/**
+ * `slim-python.json`: the answers needed to regenerate the Dockerfile, validated strictly when
+ * read (the same checks as the flags) so a hand edit can never smuggle text into the Dockerfile.
+ */
+import { InputFileError } from '../errors.ts';
+import { ARCHES, type Arch } from '../requirements/types.ts';
+import { checkProjectName } from '../validate/project-name.ts';
+import { isApkName } from '../validate/apk-name.ts';
+import { APP_KINDS, type AppKind } from '../validate/values.ts';
+import { findRuntime } from '../python/runtimes.ts';
+import { compareToolVersions } from '../version.ts';
+
+export const CONFIG_FILE = 'slim-python.json';
+export const CONFIG_VERSION = 1;
+
+/** Adjustments the user made to an inferred Alpine package list. */
+export interface ApkAdjustments {
+  add: string[];
+  remove: string[];
+}
+
+export interface ProjectConfig {
+  version: typeof CONFIG_VERSION;
+  /** Tool version that last wrote the project ("0.1.0"). */
+  generator: string;
+  name: string;
+  python: string;
+  arches: Arch[];
+  app: AppKind;
+  /** Port of a web app; null for cli apps. */
+  port: number | null;
+  /** The requirements file, relative to the project root. */
+  requirements: string;
+  buildDeps: ApkAdjustments;
+  runtimeLibs: ApkAdjustments;
+  /** Wheel availability recorded by `explain --online --write`: project -> status. */
+  index?: IndexRecord;
+}
+
+export interface IndexRecord {
+  python: string;
+  arches: Arch[];
+  packages: Record<string, 'wheel' | 'pure' | 'compile'>;
+}
+
+const KEYS = ['version', 'generator', 'name', 'python', 'arches', 'app', 'port', 'requirements', 'buildDeps', 'runtimeLibs', 'index'];
+
+/** Serialises a config deterministically (fixed key order, sorted lists, one trailing newline). */
+export function serializeConfig(config: ProjectConfig): string {
+  const ordered: Record<string, unknown> = {};
+  for (const key of KEYS) {
+    const value = (config as unknown as Record<string, unknown>)[key];
+    if (value !== undefined) ordered[key] = value;
+  }
+  return `${JSON.stringify(ordered, null, 2)}\n`;
+}
+
+/** Parses and validates config text; every problem names the file and the key. */
+export function parseConfig(text: string, file: string, toolVersion: string): ProjectConfig {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new InputFileError(file, null, `not valid JSON (${(error as Error).message}); fix it or regenerate the project`);
+  }
+  const fail = (key: string, problem: string): never => {
+    throw new InputFileError(file, null, `"${key}" ${problem}`);
+  };
+  if (!isRecord(data)) return fail('(root)', 'must be a JSON object');
+  for (const key of Object.keys(data)) if (!KEYS.includes(key)) fail(key, 'is not a known key; remove it');
+  if (data.version !== CONFIG_VERSION) {
+    if (typeof data.version === 'number' && data.version > CONFIG_VERSION) {
+      fail('version', `is ${data.version}: this project was written by a newer create-slim-python; run the newer version (npx create-slim-python@latest)`);
+    }
+    fail('version', `must be ${CONFIG_VERSION}`);
+  }
+  const generator = stringAt(data, 'generator', fail);
+  if (!/^[0-9]+\.[0-9]+\.[0-9]+([-+][0-9A-Za-z.-]+)?$/.test(generator)) fail('generator', 'must be a version like "0.1.0"');
+  if (compareToolVersions(generator, toolVersion) > 0) {
+    fail('generator', `is ${generator}, newer than this create-slim-python (${toolVersion}); run npx create-slim-python@latest`);
+  }
+  const name = stringAt(data, 'name', fail);
+  const nameProblem = checkProjectName(name);
+  if (nameProblem) fail('name', `is invalid: it ${nameProblem}`);
+  const python = stringAt(data, 'python', fail);
+  if (!findRuntime(python)) fail('python', `is ${JSON.stringify(python)}, not a supported runtime`);
+  const arches = arrayAt(data, 'arches', fail);
+  if (arches.length === 0 || arches.some((arch) => !(ARCHES as readonly string[]).includes(arch))) {
+    fail('arches', `must list ${ARCHES.join(' and/or ')}`);
+  }
+  const app = stringAt(data, 'app', fail);
+  if (!(APP_KINDS as readonly string[]).includes(app)) fail('app', `must be one of ${APP_KINDS.join(', ')}`);
+  const port = data.port;
+  if (app === 'web') {
+    if (typeof port !== 'number' || !Number.isInteger(port) || port < 1024 || port > 65535) fail('port', 'must be a number from 1024 to 65535');
+  } else if (port !== null) fail('port', 'must be null for a cli app');
+  const requirements = stringAt(data, 'requirements', fail);
+  if (!/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(requirements) || requirements.split('/').includes('..')) {
+    fail('requirements', 'must be a relative path inside the project, like "requirements.txt"');
+  }
+  const config: ProjectConfig = {
+    version: CONFIG_VERSION,
+    generator,
+    name,
+    python,
+    arches: [...new Set(arches)].sort() as Arch[],
+    app: app as AppKind,
+    port: app === 'web' ? (port as number) : null,
+    requirements,
+    buildDeps: adjustmentsAt(data, 'buildDeps', fail),
+    runtimeLibs: adjustmentsAt(data, 'runtimeLibs', fail),
+  };
+  if (data.index !== undefined) config.index = indexAt(data.index, fail);
+  return config;
+}
+
+type Fail = (key: string, problem: string) => never;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function stringAt(data: Record<string, unknown>, key: string, fail: Fail): string {
+  const value = data[key];
+  if (typeof value !== 'string') return fail(key, 'must be a string');
+  // eslint-disable-next-line no-control-regex
+  if (/[\x00-\x1f\x7f]/.test(value)) return fail(key, 'contains a control character (a newline?)');
+  return value;
+}
+
+function arrayAt(data: Record<string, unknown>, key: string, fail: Fail): string[] {
+  const value = data[key];
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) return fail(key, 'must be a list of strings');
+  return value as string[];
+}
+
+function adjustmentsAt(data: Record<string, unknown>, key: string, fail: Fail): ApkAdjustments {
+  const value = data[key];
+  if (!isRecord(value)) return fail(key, 'must be an object with "add" and "remove" lists');
+  for (const inner of Object.keys(value)) if (inner !== 'add' && inner !== 'remove') fail(`${key}.${inner}`, 'is not a known key');
+  const result: ApkAdjustments = { add: [], remove: [] };
+  for (const list of ['add', 'remove'] as const) {
+    const items = arrayAt(value, list, (k, p) => fail(`${key}.${k}`, p));
+    for (const item of items) if (!isApkName(item)) fail(`${key}.${list}`, `has ${JSON.stringify(item)}, not a valid Alpine package name`);
+    result[list] = [...new Set(items)].sort();
+  }
+  return result;
+}
+
+function indexAt(value: unknown, fail: Fail): IndexRecord {
+  if (!isRecord(value)) return fail('index', 'must be an object');
+  const python = stringAt(value, 'python', (k, p) => fail(`index.${k}`, p));
+  const arches = arrayAt(value, 'arches', (k, p) => fail(`index.${k}`, p));
+  if (arches.some((arch) => !(ARCHES as readonly string[]).includes(arch))) fail('index.arches', `must list ${ARCHES.join(' and/or ')}`);
+  const packages = value.packages;
+  if (!isRecord(packages)) return fail('index.packages', 'must be an object');
+  for (const [name, status] of Object.entries(packages)) {
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name)) fail('index.packages', `has ${JSON.stringify(name)}, not a normalised project name`);
+    if (status !== 'wheel' && status !== 'pure' && status !== 'compile') fail(`index.packages.${name}`, 'must be "wheel", "pure" or "compile"');
+  }
+  return { python, arches: arches as Arch[], packages: packages as IndexRecord['packages'] };
+}

@@ -1,0 +1,80 @@
+/** The list-shaped prompts of create: requirements one per entry, and Alpine package lists. */
+import { resolve } from 'node:path';
+import type { ApkAdjustments } from '../config/project-config.ts';
+import { adjustmentsFor } from '../plan/apk-sets.ts';
+import { importRequirementsFile, requirementsFromLines } from '../project/requirements.ts';
+import type { Prompter } from '../prompts/prompter.ts';
+import type { Requirement } from '../requirements/types.ts';
+import { parseApkList } from '../validate/apk-name.ts';
+
+type Source = 'type' | 'file' | 'none';
+
+/** Asks for requirements: typed one per entry (validated as typed), or an existing file. */
+export async function askRequirements(
+  prompter: Prompter,
+  cwd: string,
+  env: Record<string, string | undefined>,
+): Promise<{ text: string; requirements: Requirement[] }> {
+  const source = await prompter.select<Source>({
+    message: 'Requirements',
+    choices: [
+      { name: 'type them, one PEP 508 requirement per entry', value: 'type' },
+      { name: 'import an existing requirements file', value: 'file' },
+      { name: 'none for now', value: 'none' },
+    ],
+    default: 'type',
+  });
+  if (source === 'none') return { text: '', requirements: [] };
+  if (source === 'file') {
+    let imported: { text: string; requirements: Requirement[] } | undefined;
+    await prompter.input({
+      message: 'Path of the requirements file',
+      validate: (value) => (value.trim() === '' ? 'enter a path' : true),
+    }).then(async (path) => {
+      imported = await importRequirementsFile(resolve(cwd, path.trim()), env);
+    });
+    return imported!;
+  }
+  const lines: string[] = [];
+  for (;;) {
+    const line = await prompter.input({
+      message: lines.length === 0 ? 'Requirement (e.g. cryptography>=42; empty to finish)' : 'Another requirement (empty to finish)',
+      validate: (value) => {
+        if (value.trim() === '') return true;
+        try {
+          requirementsFromLines([value]);
+          return true;
+        } catch (error) {
+          return (error as Error).message.replace(/^--requirement #1: /, '');
+        }
+      },
+    });
+    if (line.trim() === '') break;
+    lines.push(line.trim());
+  }
+  return requirementsFromLines(lines);
+}
+
+/** Shows the inferred packages pre-checked, then takes extra names; returns adjustments. */
+export async function askApkList(prompter: Prompter, title: string, inferred: readonly string[]): Promise<ApkAdjustments> {
+  let kept: string[] = [];
+  if (inferred.length > 0) {
+    kept = await prompter.checkbox<string>({
+      message: `${title} (inferred from the requirements; uncheck to remove)`,
+      choices: inferred.map((name) => ({ name, value: name, checked: true })),
+    });
+  }
+  const extra = await prompter.input({
+    message: `${title}: extra packages (comma-separated, empty for none)`,
+    default: '',
+    validate: (value) => {
+      try {
+        parseApkList(value, 'this list');
+        return true;
+      } catch (error) {
+        return (error as Error).message;
+      }
+    },
+  });
+  return adjustmentsFor(inferred, [...kept, ...parseApkList(extra, 'this list').map((entry) => entry.name)]);
+}

@@ -1,0 +1,21 @@
+/** The Alpine package lists the requirements need: the defaults of the build-deps and runtime-libs prompts. */
+import { decide, type Decisions } from '../knowledge/decide.ts';
+import { loadKnowledge } from '../knowledge/load.ts';
+import { applicableRequirements } from '../project/requirements.ts';
+import type { Arch, Requirement } from '../requirements/types.ts';
+
+export interface InferredApk {
+  build: string[];
+  runtime: string[];
+  decisions: Decisions;
+}
+
+/** Decides every requirement for the runtime's Python version on all target architectures. */
+export function inferApk(requirements: readonly Requirement[], python: string, arches: readonly Arch[]): InferredApk {
+  const decisions = decide(applicableRequirements(requirements, python, arches), loadKnowledge(), { python, arches });
+  return {
+    build: decisions.apk.build.map((item) => item.name),
+    runtime: decisions.apk.runtime.map((item) => item.name),
+    decisions,
+  };
+}

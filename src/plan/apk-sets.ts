@@ -1,0 +1,60 @@
+/**
+ * The final Alpine package lists: what the decisions infer, adjusted by what the user added or
+ * removed (kept in the config as a delta, so that inferred packages follow requirement changes).
+ */
+import type { ApkAdjustments } from '../config/project-config.ts';
+import type { ApkReason } from '../knowledge/decide.ts';
+
+export interface ApkLine {
+  name: string;
+  /** Why it is there, for the Dockerfile comment and the summary. */
+  reason: string;
+}
+
+/** Applies the user's adjustments to an inferred list; sorted by name. */
+export function resolveApkList(inferred: readonly ApkReason[], adjustments: ApkAdjustments, verb: string): ApkLine[] {
+  const lines = new Map<string, ApkLine>();
+  for (const item of inferred) {
+    if (adjustments.remove.includes(item.name)) continue;
+    lines.set(item.name, { name: item.name, reason: `${verb} ${item.for.join(', ')}` });
+  }
+  for (const name of adjustments.add) {
+    if (!lines.has(name)) lines.set(name, { name, reason: 'added by you (slim-python.json)' });
+  }
+  return [...lines.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * Turns a full list the user typed (flag or prompt) into adjustments against the inferred list;
+ * entries written `+name` / `-name` adjust the inferred list directly.
+ */
+export function toAdjustments(
+  inferred: readonly string[],
+  entries: readonly { op: 'set' | 'add' | 'remove'; name: string }[],
+  previous: ApkAdjustments = { add: [], remove: [] },
+): ApkAdjustments {
+  const hasSet = entries.some((entry) => entry.op === 'set');
+  const wanted = new Set(hasSet ? [] : currentList(inferred, previous));
+  for (const entry of entries) {
+    if (entry.op === 'remove') wanted.delete(entry.name);
+    else wanted.add(entry.name);
+  }
+  return adjustmentsFor(inferred, wanted);
+}
+
+/** The adjustments that turn the inferred list into exactly the wanted one. */
+export function adjustmentsFor(inferred: readonly string[], wanted: Iterable<string>): ApkAdjustments {
+  const wantedSet = new Set(wanted);
+  const inferredSet = new Set(inferred);
+  return {
+    add: [...wantedSet].filter((name) => !inferredSet.has(name)).sort(),
+    remove: [...inferredSet].filter((name) => !wantedSet.has(name)).sort(),
+  };
+}
+
+/** The list the user currently sees: inferred plus additions minus removals. */
+export function currentList(inferred: readonly string[], adjustments: ApkAdjustments): string[] {
+  const set = new Set(inferred.filter((name) => !adjustments.remove.includes(name)));
+  for (const name of adjustments.add) set.add(name);
+  return [...set].sort();
+}

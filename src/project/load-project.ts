@@ -1,0 +1,77 @@
+/** Reads an existing project (config + requirements) and computes its decisions: shared by update and explain. */
+import { lstat, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CONFIG_FILE, parseConfig, type ProjectConfig } from '../config/project-config.ts';
+import { UsageError } from '../errors.ts';
+import { decide, type Decisions, type Knowledge } from '../knowledge/decide.ts';
+import { loadKnowledge } from '../knowledge/load.ts';
+import { findRuntime } from '../python/runtimes.ts';
+import type { Requirement } from '../requirements/types.ts';
+import { TOOL_VERSION } from '../version.ts';
+import { applicableRequirements, readProjectRequirements } from './requirements.ts';
+
+export interface LoadedProject {
+  root: string;
+  config: ProjectConfig;
+  configText: string;
+  requirements: Requirement[];
+  /** Included requirement files, relative to the root (copied into the build stage too). */
+  includes: string[];
+}
+
+/** Reads and validates `slim-python.json` in `root`; exit 2 naming the file when missing or invalid. */
+export async function readProjectConfig(root: string): Promise<{ config: ProjectConfig; text: string }> {
+  const path = join(root, CONFIG_FILE);
+  const stats = await lstat(path).catch(() => null);
+  if (!stats) throw new UsageError(`${path} not found: run this in a project made by create-slim-python, or pass its directory`);
+  if (stats.isSymbolicLink()) throw new UsageError(`${path} is a symlink; refusing to read or rewrite it through the link`);
+  const text = await readFile(path, 'utf8');
+  return { config: parseConfig(text, path, TOOL_VERSION), text };
+}
+
+/** Reads config and requirements of the project at `root`. */
+export async function loadProject(root: string, env: Record<string, string | undefined>, config?: ProjectConfig): Promise<LoadedProject> {
+  const read = await readProjectConfig(root);
+  const effective = config ?? read.config;
+  const requirementsPath = join(root, effective.requirements);
+  if (!(await lstat(requirementsPath).catch(() => null))) {
+    throw new UsageError(`${requirementsPath} not found: create it (it may be empty), or set "requirements" in ${CONFIG_FILE}`);
+  }
+  const parsed = await readProjectRequirements(root, effective.requirements, env);
+  return { root, config: effective, configText: read.text, requirements: parsed.all, includes: parsed.includes };
+}
+
+/** Decisions for a project's config: its runtime's Python version and its architectures. */
+export function decideForProject(config: ProjectConfig, requirements: readonly Requirement[], knowledge: Knowledge = loadKnowledge()): Decisions {
+  const python = findRuntime(config.python)!.version;
+  const applicable = applicableRequirements(requirements, python, config.arches);
+  return decide(applicable, withIndexRecord(knowledge, config), { python, arches: config.arches });
+}
+
+/**
+ * Applies what `explain --online --write` recorded from the real index: it overrides the
+ * knowledge base's wheel facts for that Python version, so update stays offline and deterministic.
+ */
+function withIndexRecord(knowledge: Knowledge, config: ProjectConfig): Knowledge {
+  const record = config.index;
+  const python = findRuntime(config.python)!.version;
+  if (!record || record.python !== python) return knowledge;
+  const packages = new Map(knowledge.packages);
+  for (const [name, status] of Object.entries(record.packages)) {
+    const entry = packages.get(name);
+    if (status === 'compile') {
+      packages.set(name, { ...(entry ?? { kind: 'native', build: [], runtime: [], dlopen: [], requires: [], sources: [] }), kind: 'native', musllinux: null, sources: [...(entry?.sources ?? []), { fact: 'wheels', ref: `${'slim-python.json'} index record` }] });
+    } else if (status === 'pure' && !entry) {
+      packages.set(name, { kind: 'pure', build: [], runtime: [], dlopen: [], requires: [], musllinux: null, sources: [{ fact: 'wheels', ref: 'slim-python.json index record' }] });
+    } else if (status === 'wheel') {
+      const base = entry ?? { kind: 'native' as const, build: [], runtime: [], dlopen: [], requires: [], sources: [] };
+      packages.set(name, {
+        ...base,
+        kind: 'native',
+        musllinux: { since: Object.fromEntries(config.arches.map((arch) => [arch, '0'])), latest: '0', python: [python] },
+        sources: [...base.sources, { fact: 'wheels', ref: 'slim-python.json index record' }],
+      });
+    }
+  }
+  return { packages };
+}

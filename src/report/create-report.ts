@@ -1,0 +1,78 @@
+/** What create prints: for people (files, decisions, next steps) and for scripts (--json). */
+import type { ProjectConfig } from '../config/project-config.ts';
+import type { TargetCheck } from '../create/check-target.ts';
+import type { Decisions } from '../knowledge/decide.ts';
+import { resolveApkList } from '../plan/apk-sets.ts';
+import type { PlannedFile } from '../plan/project-files.ts';
+import { findRuntime } from '../python/runtimes.ts';
+
+export interface CreateReport {
+  config: ProjectConfig;
+  files: readonly PlannedFile[];
+  target: TargetCheck;
+  dryRun: boolean;
+  dir: string;
+  shownDir: string;
+  decisions: Decisions;
+}
+
+/** The next steps a user runs after create. */
+export function nextSteps(report: CreateReport): string[] {
+  const { config, shownDir } = report;
+  const run = config.app === 'web' ? `docker run --rm -p ${config.port}:${config.port} ${config.name}` : `docker run --rm ${config.name}`;
+  return [...(shownDir === '.' ? [] : [`cd ${shownDir}`]), `docker build -t ${config.name} .`, run];
+}
+
+/** A stable JSON summary for --json. */
+export function createJsonSummary(report: CreateReport): object {
+  const { config, decisions } = report;
+  return {
+    command: 'create',
+    dryRun: report.dryRun,
+    dir: report.dir,
+    name: config.name,
+    python: config.python,
+    image: findRuntime(config.python)?.image ?? null,
+    app: config.app,
+    port: config.port,
+    files: report.files.map((file) => ({
+      path: file.path,
+      action: report.target.overwritten.includes(file.path) ? 'overwrite' : 'create',
+    })),
+    packages: decisions.packages.map((item) => ({ name: item.name, status: item.status, why: item.why })),
+    apk: {
+      build: resolveApkList(decisions.apk.build, config.buildDeps, 'compiling').map((line) => line.name),
+      runtime: resolveApkList(decisions.apk.runtime, config.runtimeLibs, 'loaded by').map((line) => line.name),
+    },
+    warnings: decisions.warnings,
+    next: nextSteps(report),
+  };
+}
+
+/** The human-readable report. */
+export function formatCreateReport(report: CreateReport): string {
+  const { config, decisions } = report;
+  const runtime = findRuntime(config.python);
+  const kind = config.app === 'web' ? `aiohttp web server on port ${config.port}` : 'command-line app';
+  const lines: string[] = [];
+  lines.push(report.dryRun ? `Would create ${config.name} in ${report.shownDir} (dry run: nothing written)` : `Created ${config.name} in ${report.shownDir}`);
+  lines.push(`  ${runtime?.label ?? config.python}, ${kind}`);
+  lines.push('');
+  for (const file of report.files) {
+    const action = report.target.overwritten.includes(file.path) ? 'overwrite' : 'create';
+    lines.push(`  ${action.padEnd(9)} ${file.path}`);
+  }
+  lines.push('');
+  if (decisions.packages.length > 0) {
+    lines.push('Requirements on Alpine:');
+    for (const item of decisions.packages) lines.push(`  ${item.name.padEnd(24)} ${item.status.padEnd(8)} ${item.why}`);
+  }
+  const build = resolveApkList(decisions.apk.build, config.buildDeps, 'compiling');
+  const runtimeLibs = resolveApkList(decisions.apk.runtime, config.runtimeLibs, 'loaded by');
+  lines.push(build.length === 0 ? 'Build stage: no compiler needed (every requirement installs from a wheel)' : `Build stage packages: ${build.map((l) => l.name).join(', ')}`);
+  lines.push(`Release stage packages: ${runtimeLibs.length === 0 ? 'only what scanelf finds' : `${runtimeLibs.map((l) => l.name).join(', ')} plus what scanelf finds`}`);
+  lines.push('');
+  lines.push(report.dryRun ? 'Next steps (after a real run):' : 'Next steps:');
+  for (const step of nextSteps(report)) lines.push(`  ${step}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,72 @@
+/** What update prints: per-file actions, the package changes in the user's terms, diffs. */
+import { CONFIG_FILE } from '../config/project-config.ts';
+import { unifiedDiff } from '../merge/unified-diff.ts';
+import type { FileChange } from '../update/plan-file.ts';
+import type { Resolution } from '../update/resolve-conflicts.ts';
+
+export interface UpdateOutcome {
+  root: string;
+  changes: FileChange[];
+  configBefore: string;
+  configAfter: string;
+  configChanged: boolean;
+  apkChanges: string[];
+  warnings: string[];
+  mode: 'check' | 'dry-run' | 'write';
+  resolutions: Map<string, Resolution>;
+}
+
+const ACTION_TEXT: Record<FileChange['action'], string> = {
+  identical: 'up to date',
+  create: 'created',
+  update: 'regenerated',
+  merge: 'regenerated, your edits merged in',
+  conflict: 'conflict',
+};
+
+const RESOLUTION_TEXT: Record<Resolution, string> = {
+  markers: 'conflict markers written',
+  force: 'took the new render (yours saved as .orig)',
+  keep: 'kept your file unchanged',
+};
+
+function actionOf(outcome: UpdateOutcome, change: FileChange): string {
+  const resolution = outcome.resolutions.get(change.path);
+  if (change.action === 'conflict' && resolution) return `conflict: ${RESOLUTION_TEXT[resolution]}`;
+  if (change.action === 'conflict') return `conflict (lines ${change.conflicts.map((c) => `${c.start}-${c.end}`).join(', ')})`;
+  return ACTION_TEXT[change.action];
+}
+
+/** Human-readable report; with `diff`, unified diffs of every change. */
+export function formatUpdateReport(outcome: UpdateOutcome, options: { diff: boolean }): string {
+  const lines: string[] = [];
+  const verb = outcome.mode === 'write' ? '' : 'would be ';
+  for (const change of outcome.changes) lines.push(`${change.path}: ${change.action === 'identical' ? 'up to date' : verb + actionOf(outcome, change)}`);
+  if (outcome.configChanged) lines.push(`${CONFIG_FILE}: ${verb}updated`);
+  for (const sentence of outcome.apkChanges) lines.push(`  ${sentence}`);
+  let text = `${lines.join('\n')}\n`;
+  if (options.diff) {
+    for (const change of outcome.changes) text += unifiedDiff(change.path, change.current, change.next);
+    if (outcome.configChanged) text += unifiedDiff(CONFIG_FILE, outcome.configBefore, outcome.configAfter);
+  }
+  return text;
+}
+
+/** Stable JSON summary for --json. */
+export function updateJsonSummary(outcome: UpdateOutcome): object {
+  return {
+    command: 'update',
+    mode: outcome.mode,
+    root: outcome.root,
+    upToDate: !outcome.configChanged && outcome.changes.every((change) => change.action === 'identical'),
+    files: outcome.changes.map((change) => ({
+      path: change.path,
+      action: change.action,
+      resolution: outcome.resolutions.get(change.path) ?? null,
+      conflicts: change.conflicts,
+    })),
+    config: outcome.configChanged ? 'update' : 'identical',
+    changes: outcome.apkChanges,
+    warnings: outcome.warnings,
+  };
+}

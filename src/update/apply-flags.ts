@@ -1,0 +1,37 @@
+/** Applies update's value flags to the config, with the same validation as the scaffold. */
+import { stringFlag, type ParsedFlags } from '../args/parse.ts';
+import type { ProjectConfig } from '../config/project-config.ts';
+import { UsageError } from '../errors.ts';
+import { toAdjustments } from '../plan/apk-sets.ts';
+import { parseApkList } from '../validate/apk-name.ts';
+import { assertApp, assertPort, assertPython } from '../validate/values.ts';
+import { DEFAULT_PORT } from '../commands/create-spec.ts';
+
+/** Returns the config with the flags' changes; `inferred` are the current inferred lists. */
+export function applyConfigFlags(
+  config: ProjectConfig,
+  flags: ParsedFlags,
+  inferred: (config: ProjectConfig) => { build: string[]; runtime: string[] },
+): ProjectConfig {
+  let next: ProjectConfig = { ...config };
+  const python = stringFlag(flags, 'python');
+  if (python !== undefined) next.python = assertPython(python).id;
+  const app = stringFlag(flags, 'app');
+  if (app !== undefined) {
+    next.app = assertApp(app);
+    next.port = next.app === 'web' ? (next.port ?? DEFAULT_PORT) : null;
+  }
+  const port = stringFlag(flags, 'port');
+  if (port !== undefined) {
+    if (next.app !== 'web') throw new UsageError('--port applies only to web apps (pass --app web too)');
+    next.port = assertPort(port);
+  }
+  const build = stringFlag(flags, 'build-deps');
+  const runtime = stringFlag(flags, 'runtime-libs');
+  if (build !== undefined || runtime !== undefined) {
+    const lists = inferred(next);
+    if (build !== undefined) next = { ...next, buildDeps: toAdjustments(lists.build, parseApkList(build, '--build-deps'), next.buildDeps) };
+    if (runtime !== undefined) next = { ...next, runtimeLibs: toAdjustments(lists.runtime, parseApkList(runtime, '--runtime-libs'), next.runtimeLibs) };
+  }
+  return next;
+}

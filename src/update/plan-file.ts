@@ -1,0 +1,52 @@
+/**
+ * What update does to one managed file, decided purely from three texts: the user's current
+ * file, the base (what the tool generated last time) and the new render.
+ */
+import { hasConflictMarkers, mergeThreeWay } from '../merge/three-way.ts';
+
+export type FileAction = 'identical' | 'create' | 'update' | 'merge' | 'conflict';
+
+export interface FileChange {
+  path: string;
+  action: FileAction;
+  /** The file as it is now (null when missing). */
+  current: string | null;
+  /** What the file becomes: new render, merged text, or text with conflict markers. */
+  next: string;
+  /** The new render: stored as the next base once the file is written. */
+  render: string;
+  /** Conflict line ranges in `next` (1-based), for action "conflict". */
+  conflicts: { start: number; end: number }[];
+}
+
+/** Decides the action for one file. `base` is null when the project has no stored base for it. */
+export function planFileChange(path: string, current: string | null, base: string | null, render: string): FileChange {
+  const change = (action: FileAction, next: string, conflicts: FileChange['conflicts'] = []): FileChange => ({
+    path, action, current, next, render, conflicts,
+  });
+  if (current === null) return change('create', render);
+  if (current === render) return change('identical', render);
+  if (base !== null && current === base) return change('update', render);
+  const merged = mergeThreeWay(base ?? '', current, render, {
+    ours: `${path} (yours)`,
+    base: `${path} (generated last time)`,
+    theirs: `${path} (generated now)`,
+  });
+  if (merged.conflicts.length === 0) return change(merged.text === current ? 'identical' : 'merge', merged.text);
+  return change('conflict', merged.text, merged.conflicts);
+}
+
+/** Line ranges of conflict blocks left in a file by an earlier update, or [] when none. */
+export function findUnresolvedConflicts(text: string): { start: number; end: number }[] {
+  if (!hasConflictMarkers(text)) return [];
+  const ranges: { start: number; end: number }[] = [];
+  let start = 0;
+  text.split('\n').forEach((line, index) => {
+    if (line.startsWith('<<<<<<< ')) start = index + 1;
+    else if (line.startsWith('>>>>>>> ') && start > 0) {
+      ranges.push({ start, end: index + 1 });
+      start = 0;
+    }
+  });
+  return ranges;
+}

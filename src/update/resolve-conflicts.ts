@@ -1,0 +1,57 @@
+/**
+ * How each conflicting file is resolved: --force (new render, .orig backup), --keep (leave it),
+ * a prompt when interactive (showing the diff first), else conflict markers and exit 3.
+ */
+import type { Io } from '../cli/io.ts';
+import { CancelledError } from '../errors.ts';
+import { unifiedDiff } from '../merge/unified-diff.ts';
+import { createInquirerPrompter } from '../prompts/prompter.ts';
+import type { FileChange } from './plan-file.ts';
+
+export type Resolution = 'markers' | 'force' | 'keep';
+
+export interface ResolveOptions {
+  force: boolean;
+  keep: boolean;
+  interactive: boolean;
+  io: Io;
+  json: boolean;
+}
+
+/** Returns a resolution for every file whose action is "conflict". */
+export async function resolveConflicts(changes: readonly FileChange[], options: ResolveOptions): Promise<Map<string, Resolution>> {
+  const resolutions = new Map<string, Resolution>();
+  const conflicts = changes.filter((change) => change.action === 'conflict');
+  if (conflicts.length === 0) return resolutions;
+  if (options.force || options.keep) {
+    for (const change of conflicts) resolutions.set(change.path, options.force ? 'force' : 'keep');
+    return resolutions;
+  }
+  if (!options.interactive) {
+    for (const change of conflicts) resolutions.set(change.path, 'markers');
+    return resolutions;
+  }
+  const output = options.json ? options.io.stderr : options.io.stdout;
+  const prompter = options.io.prompter ?? (await createInquirerPrompter({ input: options.io.stdin, output }));
+  for (const change of conflicts) {
+    output.write(unifiedDiff(change.path, change.current, change.render));
+    let answer: Resolution;
+    try {
+      answer = await prompter.select<Resolution>({
+        message: `${change.path}: your edits and the regeneration changed the same lines`,
+        choices: [
+          { name: 'keep my file as it is', value: 'keep' },
+          { name: 'take the new render (my file is saved as .orig)', value: 'force' },
+          { name: 'write conflict markers and resolve by hand', value: 'markers' },
+        ],
+        default: 'keep',
+      });
+    } catch (error) {
+      if (error instanceof CancelledError) throw error;
+      // Silence or end of input at the prompt: the safe answer keeps the user's file.
+      answer = 'keep';
+    }
+    resolutions.set(change.path, answer);
+  }
+  return resolutions;
+}

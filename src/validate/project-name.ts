@@ -1,0 +1,53 @@
+/**
+ * Project names become a directory, a Docker image tag and (with `-` turned into `_`) a Python
+ * package name, so they must be safe for all three.
+ */
+import { UsageError } from '../errors.ts';
+
+// https://learn.microsoft.com/windows/win32/fileio/naming-a-file#naming-conventions
+const WINDOWS_RESERVED = new Set([
+  'con', 'prn', 'aux', 'nul',
+  'com1', 'com2', 'com3', 'com4', 'com5', 'com6', 'com7', 'com8', 'com9',
+  'lpt1', 'lpt2', 'lpt3', 'lpt4', 'lpt5', 'lpt6', 'lpt7', 'lpt8', 'lpt9',
+]);
+
+// https://docs.python.org/3/reference/lexical_analysis.html#keywords
+const PYTHON_KEYWORDS = new Set([
+  'false', 'none', 'true', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue',
+  'def', 'del', 'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in',
+  'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield',
+]);
+
+const MAX_LENGTH = 64;
+
+/** Returns why `name` is not a valid project name, or null when it is. */
+export function checkProjectName(name: string): string | null {
+  if (name.length === 0) return 'is empty';
+  if (name.length > MAX_LENGTH) return `is longer than ${MAX_LENGTH} characters`;
+  if (/[/\\]/.test(name)) return 'contains a path separator';
+  if (name === '.' || name === '..' || name.includes('..')) return 'contains ".."';
+  if (name.startsWith('-')) return 'starts with "-"';
+  // eslint-disable-next-line no-control-regex
+  if (/[^\x20-\x7e]/.test(name)) return 'contains non-ASCII or control characters';
+  if (!/^[a-z][a-z0-9-]*$/.test(name)) {
+    return 'must start with a lowercase letter and use only lowercase letters, digits and "-"';
+  }
+  if (name.endsWith('-')) return 'ends with "-"';
+  if (WINDOWS_RESERVED.has(name)) return 'is a reserved file name on Windows';
+  if (PYTHON_KEYWORDS.has(moduleNameOf(name))) return 'is a Python keyword';
+  return null;
+}
+
+/** Throws a usage error naming the flag when `name` is invalid. */
+export function assertProjectName(name: string, flag = '--name'): string {
+  const problem = checkProjectName(name);
+  if (problem) {
+    throw new UsageError(`invalid project name ${JSON.stringify(name)}: it ${problem}; pass ${flag} with a name like "my-app"`);
+  }
+  return name;
+}
+
+/** The Python package name for a project: `my-app` -> `my_app`. */
+export function moduleNameOf(name: string): string {
+  return name.replaceAll('-', '_');
+}
