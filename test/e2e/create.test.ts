@@ -1,0 +1,188 @@
+/**
+ * End-to-end: the built CLI as a subprocess, stdin explicitly 'ignore' or piped, asserting exit
+ * codes, output and the file tree. Every bad input leaves the disk as it was.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.ts';
+
+let work: string;
+beforeEach(() => {
+  work = mkdtempSync(join(tmpdir(), 'csp-e2e-'));
+});
+
+function tree(dir: string, prefix = ''): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? tree(join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`],
+  ).sort();
+}
+
+const REFERENCE = ['my-app', '--yes', '--python', '3.12', '--requirement', 'cryptography', '--requirement', 'aiohttp'];
+
+describe('create: the reference example', () => {
+  it('writes the project with a two-stage Dockerfile whose release stage has no build tooling', async () => {
+    const result = await runCli(REFERENCE, { cwd: work });
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
+    expect(tree(join(work, 'my-app'))).toEqual([
+      '.dockerignore', '.gitignore', '.slim-python/generated/.dockerignore', '.slim-python/generated/Dockerfile',
+      'Dockerfile', 'README.md', 'my_app/__init__.py', 'my_app/__main__.py', 'my_app/app.py', 'requirements.txt', 'slim-python.json',
+    ]);
+    expect(readFileSync(join(work, 'my-app/requirements.txt'), 'utf8')).toBe('cryptography\naiohttp\n');
+    const dockerfile = readFileSync(join(work, 'my-app/Dockerfile'), 'utf8');
+    expect(dockerfile.startsWith('# syntax=docker/dockerfile:1\n')).toBe(true);
+    const stages = dockerfile.split(/^FROM /m).slice(1);
+    expect(stages.map((stage) => stage.split('\n')[0])).toEqual(['python:3.12-alpine3.24 AS build', 'python:3.12-alpine3.24 AS release']);
+    const release = stages[1]!;
+    expect(release).not.toMatch(/build-base|gcc|-dev\b|cargo|\.cache\/pip/);
+    expect(release).toMatch(/^USER 10001:10001$/m);
+    expect(release).toMatch(/^EXPOSE 8080$/m);
+    expect(release).toMatch(/^CMD \["python", "-m", "my_app"\]$/m);
+    expect(dockerfile).not.toMatch(/latest/);
+    expect(result.stdout).toContain('docker build -t my-app .');
+    expect(result.stdout).toContain('docker run --rm -p 8080:8080 my-app');
+    // The generated Python compiles.
+    const pyFiles = tree(join(work, 'my-app')).filter((path) => path.endsWith('.py')).map((path) => join(work, 'my-app', path));
+    execFileSync('python3', ['-m', 'py_compile', ...pyFiles], { env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } });
+  });
+
+  it('is deterministic: same answers, same bytes', async () => {
+    await runCli(REFERENCE, { cwd: work });
+    const first = join(work, 'first');
+    mkdirSync(first);
+    await runCli(REFERENCE, { cwd: first });
+    for (const path of tree(join(work, 'my-app'))) {
+      expect(readFileSync(join(first, 'my-app', path), 'utf8'), path).toBe(readFileSync(join(work, 'my-app', path), 'utf8'));
+    }
+  });
+
+  it('--json prints a machine-readable summary only', async () => {
+    const result = await runCli([...REFERENCE, '--json'], { cwd: work });
+    expect(result.exitCode).toBe(0);
+    const summary = JSON.parse(result.stdout);
+    expect(summary).toMatchObject({ command: 'create', name: 'my-app', python: '3.12', app: 'web', port: 8080, dryRun: false });
+    expect(summary.apk.build).toEqual([]);
+  });
+
+  it('--dry-run prints the plan and writes nothing', async () => {
+    const result = await runCli([...REFERENCE, '--dry-run'], { cwd: work });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('create    Dockerfile');
+    expect(readdirSync(work)).toEqual([]);
+  });
+
+  it('with stdin piped and no terminal, it never prompts', async () => {
+    const result = await runCli(['my-app'], { cwd: work, input: 'cryptography\n\n' });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/missing --python, --requirement \(or --requirements-file\), --app: pass them, or --yes/);
+    expect(readdirSync(work)).toEqual([]);
+  });
+});
+
+describe('create: bad input exits 2 and writes nothing', () => {
+  it.each([
+    [['../evil', '--yes'], /invalid project name/],
+    [['-x', '--yes'], /unknown flag -x|invalid project name/],
+    [['My App', '--yes'], /invalid project name "My App"/],
+    [['app', '--yes', '--name', 'con'], /reserved file name on Windows/],
+    [['app', '--yes', '--python', '3.9'], /unsupported Python runtime "3\.9" in --python: use one of 3\.14/],
+    [['app', '--yes', '--requirement', 'cryptography', '--requirement', 'foo=='], /--requirement:2: /],
+    [['app', '--yes', '--requirement', 'x\nRUN rm -rf /'], /line break/],
+    [['app', '--yes', '--build-deps', 'libffi-dev;curl evil|sh'], /invalid Alpine package name .* in --build-deps/],
+    [['app', '--yes', '--runtime-libs', '$(reboot)'], /in --runtime-libs/],
+    [['app', '--yes', '--app', 'web'], /--app web needs aiohttp/],
+    [['app', '--yes', '--app', 'gui'], /invalid app kind/],
+    [['app', '--yes', '--requirement', 'aiohttp', '--port', '80'], /invalid port "80"/],
+    [['app', '--yes', '--requirements-file', 'missing.txt'], /cannot read --requirements-file .*missing\.txt: no such file/],
+    [['app', '--yes', '--bogus'], /unknown flag --bogus/],
+    [['a', 'b', '--yes'], /unexpected argument "b"/],
+  ])('%j', async (args, message) => {
+    const result = await runCli(args as string[], { cwd: work });
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.exitCode).toBe(2);
+    expect(readdirSync(work)).toEqual([]);
+  });
+
+  it('an invalid line in an imported requirements file names file and line', async () => {
+    writeFileSync(join(work, 'reqs.txt'), 'aiohttp\n# comment\ncryptography>=\n');
+    const result = await runCli(['app', '--yes', '--requirements-file', 'reqs.txt'], { cwd: work });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/reqs\.txt:3: /);
+    expect(readdirSync(work)).toEqual(['reqs.txt']);
+  });
+
+  it('imports a requirements file byte for byte', async () => {
+    const text = '# web\r\naiohttp>=3.9 ; python_version >= "3.8"\r\ncryptography\r\n';
+    writeFileSync(join(work, 'reqs.txt'), text);
+    const result = await runCli(['app', '--yes', '--requirements-file', 'reqs.txt'], { cwd: work });
+    expect(result.exitCode).toBe(0);
+    expect(readFileSync(join(work, 'app/requirements.txt'), 'utf8')).toBe(text);
+  });
+});
+
+describe('create: refusing to overwrite exits 3', () => {
+  it('lists what is in the way of a non-empty directory', async () => {
+    mkdirSync(join(work, 'my-app'));
+    writeFileSync(join(work, 'my-app/notes.txt'), 'mine');
+    writeFileSync(join(work, 'my-app/Dockerfile'), 'FROM scratch\n');
+    const result = await runCli(REFERENCE, { cwd: work });
+    expect(result.exitCode).toBe(3);
+    expect(result.stderr).toMatch(/is not empty \(Dockerfile, notes\.txt\).*--force/);
+    expect(tree(join(work, 'my-app'))).toEqual(['Dockerfile', 'notes.txt']);
+    expect(readFileSync(join(work, 'my-app/Dockerfile'), 'utf8')).toBe('FROM scratch\n');
+  });
+
+  it('accepts a directory holding only .git', async () => {
+    mkdirSync(join(work, 'my-app/.git'), { recursive: true });
+    const result = await runCli(REFERENCE, { cwd: work });
+    expect(result.exitCode).toBe(0);
+    expect(existsSync(join(work, 'my-app/Dockerfile'))).toBe(true);
+  });
+
+  it('--force writes over generated files only and deletes nothing', async () => {
+    mkdirSync(join(work, 'my-app'));
+    writeFileSync(join(work, 'my-app/notes.txt'), 'mine');
+    writeFileSync(join(work, 'my-app/Dockerfile'), 'FROM scratch\n');
+    const result = await runCli([...REFERENCE, '--force'], { cwd: work });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(/overwrite +Dockerfile/);
+    expect(readFileSync(join(work, 'my-app/notes.txt'), 'utf8')).toBe('mine');
+    expect(readFileSync(join(work, 'my-app/Dockerfile'), 'utf8')).toMatch(/^# syntax=docker/);
+  });
+
+  it('refuses a target that is a symlink', async () => {
+    mkdirSync(join(work, 'real'));
+    symlinkSync(join(work, 'real'), join(work, 'my-app'));
+    const result = await runCli(REFERENCE, { cwd: work });
+    expect(result.exitCode).toBe(3);
+    expect(result.stderr).toMatch(/symlink/);
+    expect(readdirSync(join(work, 'real'))).toEqual([]);
+  });
+
+  it('refuses to write through a symlink inside the target, even with --force', async () => {
+    mkdirSync(join(work, 'my-app'));
+    writeFileSync(join(work, 'outside.txt'), 'precious');
+    symlinkSync(join(work, 'outside.txt'), join(work, 'my-app/Dockerfile'));
+    const result = await runCli([...REFERENCE, '--force'], { cwd: work });
+    expect(result.exitCode).toBe(3);
+    expect(result.stderr).toMatch(/symlinks in .*: Dockerfile/);
+    expect(readFileSync(join(work, 'outside.txt'), 'utf8')).toBe('precious');
+    expect(lstatSync(join(work, 'my-app/Dockerfile')).isSymbolicLink()).toBe(true);
+  });
+});
+
+describe('create: help and version', () => {
+  it('--help lists every flag with defaults and the exit codes', async () => {
+    const result = await runCli(['--help'], { cwd: work });
+    expect(result.exitCode).toBe(0);
+    for (const flag of ['--name', '--python X.Y', '--requirement', '--requirements-file', '--build-deps', '--runtime-libs', '--app', '--port', '--yes', '--dry-run', '--json', '--force', '--interactive']) {
+      expect(result.stdout).toContain(flag);
+    }
+    expect(result.stdout).toMatch(/130 +cancelled/);
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig, serializeConfig, type ProjectConfig } from '../../src/config/project-config.ts';
+
+const GOOD: ProjectConfig = {
+  version: 1, generator: '0.1.0', name: 'my-app', python: '3.12', arches: ['aarch64', 'x86_64'], app: 'web', port: 8080,
+  requirements: 'requirements.txt', buildDeps: { add: [], remove: [] }, runtimeLibs: { add: ['libmagic'], remove: [] },
+};
+
+function withChange(change: Record<string, unknown>): string {
+  return JSON.stringify({ ...GOOD, ...change });
+}
+
+describe('slim-python.json', () => {
+  it('round-trips deterministically', () => {
+    const text = serializeConfig(GOOD);
+    expect(parseConfig(text, 'slim-python.json', '0.1.0')).toEqual(GOOD);
+    expect(serializeConfig(parseConfig(text, 'slim-python.json', '0.1.0'))).toBe(text);
+    expect(text.endsWith('}\n')).toBe(true);
+  });
+  it.each([
+    ['{', /not valid JSON/],
+    ['[]', /must be a JSON object/],
+    [withChange({ version: 2 }), /newer create-slim-python/],
+    [withChange({ generator: '9.0.0' }), /"generator" is 9\.0\.0, newer/],
+    [withChange({ python: '3.12\nRUN rm -rf /' }), /"python" contains a control character/],
+    [withChange({ python: '2.7' }), /"python" is "2\.7"/],
+    [withChange({ name: '../x' }), /"name" is invalid/],
+    [withChange({ runtimeLibs: { add: ['libpq; rm -rf /'], remove: [] } }), /"runtimeLibs.add" has/],
+    [withChange({ port: 80 }), /"port" must be a number from 1024/],
+    [withChange({ app: 'cli' }), /"port" must be null/],
+    [withChange({ requirements: '../etc/passwd' }), /"requirements" must be a relative path/],
+    [withChange({ extra: 1 }), /"extra" is not a known key/],
+    [withChange({ arches: ['riscv64'] }), /"arches"/],
+  ])('rejects %s', (text, message) => {
+    expect(() => parseConfig(text, 'slim-python.json', '0.1.0')).toThrow(message);
+  });
+  it('names the file in errors', () => {
+    expect(() => parseConfig('{', '/p/slim-python.json', '0.1.0')).toThrow(/^\/p\/slim-python\.json: /);
+  });
+});

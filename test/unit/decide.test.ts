@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { decide, type Knowledge } from '../../src/knowledge/decide.ts';
+import type { KnowledgeEntry } from '../../src/knowledge/schema.ts';
+import type { Requirement } from '../../src/requirements/types.ts';
+
+function entry(partial: Partial<KnowledgeEntry>): KnowledgeEntry {
+  return { kind: 'native', build: [], runtime: [], dlopen: [], requires: [], musllinux: null, sources: [{ fact: 'wheels', ref: 'pypi:x/1' }], ...partial };
+}
+
+const KNOWLEDGE: Knowledge = {
+  packages: new Map<string, KnowledgeEntry>([
+    ['cryptography', entry({
+      build: ['cargo', 'libffi-dev', 'openssl-dev'], runtime: ['libffi', 'libssl3'], requires: ['cffi'],
+      musllinux: { since: { x86_64: '3.4', aarch64: '3.4' }, latest: '46.0.3', python: ['abi3', '3.8'] },
+    })],
+    ['cffi', entry({ build: ['libffi-dev'], runtime: ['libffi'], musllinux: { since: { x86_64: '1.15.0', aarch64: '1.15.0' }, latest: '2.0.0', python: ['3.10', '3.11', '3.12', '3.13', '3.14'] } })],
+    ['psycopg2', entry({ build: ['libpq-dev'], runtime: ['libpq'], musllinux: null })],
+    ['python-magic', entry({ kind: 'pure', dlopen: ['libmagic'] })],
+    ['old-wheels', entry({ musllinux: { since: { x86_64: '2.0' }, latest: '3.0', python: ['3.11'] } })],
+  ]),
+};
+
+function req(name: string, specifiers: string[] = []): Requirement {
+  return { file: 'requirements.txt', line: 1, text: name, name, extras: [], specifiers, marker: null, url: null, editable: false, options: [] };
+}
+
+const TARGET = { python: '3.12', arches: ['x86_64', 'aarch64'] as const };
+
+describe('decide', () => {
+  it('needs no compiler when everything has wheels (reference example)', () => {
+    const result = decide([req('cryptography')], KNOWLEDGE, { ...TARGET, arches: [...TARGET.arches] });
+    expect(result.packages.map((p) => [p.name, p.status, p.via])).toEqual([
+      ['cffi', 'wheel', 'cryptography'],
+      ['cryptography', 'wheel', null],
+    ]);
+    expect(result.apk).toEqual({ build: [], runtime: [] });
+  });
+  it('compiles an old pin below the first musllinux wheel, with reasons', () => {
+    const result = decide([req('cryptography', ['==3.3.2'])], KNOWLEDGE, { ...TARGET, arches: [...TARGET.arches] });
+    const crypto = result.packages.find((p) => p.name === 'cryptography')!;
+    expect(crypto.status).toBe('compile');
+    expect(crypto.why).toContain('==3.3.2');
+    expect(result.apk.build.map((a) => a.name)).toEqual(['build-base', 'cargo', 'libffi-dev', 'openssl-dev']);
+    expect(result.apk.build.find((a) => a.name === 'build-base')!.for).toEqual(['cryptography']);
+    expect(result.apk.runtime.map((a) => a.name)).toEqual(['libffi', 'libssl3']);
+  });
+  it('compiles projects without musllinux wheels', () => {
+    const result = decide([req('psycopg2')], KNOWLEDGE, { ...TARGET, arches: [...TARGET.arches] });
+    expect(result.packages[0]).toMatchObject({ status: 'compile', build: ['build-base', 'libpq-dev'], runtime: ['libpq'] });
+  });
+  it('keeps dlopen libraries for pure projects', () => {
+    const result = decide([req('python-magic')], KNOWLEDGE, { ...TARGET, arches: [...TARGET.arches] });
+    expect(result.packages[0]!.status).toBe('pure');
+    expect(result.apk).toEqual({ build: [], runtime: [{ name: 'libmagic', for: ['python-magic'] }] });
+  });
+  it('compiles when the Python version or an architecture has no wheel', () => {
+    const result = decide([req('old-wheels')], KNOWLEDGE, { python: '3.11', arches: ['x86_64', 'aarch64'] });
+    expect(result.packages[0]!.why).toMatch(/aarch64/);
+    const py312 = decide([req('old-wheels')], KNOWLEDGE, { python: '3.12', arches: ['x86_64'] });
+    expect(py312.packages[0]!.why).toMatch(/CPython 3\.12/);
+  });
+  it('keeps a C toolchain for unknown projects and says so', () => {
+    const result = decide([req('nobody-knows-me')], KNOWLEDGE, { python: '3.12', arches: ['x86_64'] });
+    expect(result.packages[0]!.status).toBe('unknown');
+    expect(result.apk.build).toEqual([{ name: 'build-base', for: ['nobody-knows-me'] }]);
+    expect(result.warnings.join('\n')).toMatch(/nobody-knows-me: unknown/);
+  });
+});
