@@ -1,0 +1,100 @@
+// npm run bench: start-up and scaffold speed against create-vite and bare Node, update --check
+// and explain --json on a 300-requirement project, peak memory, and package size.
+// Commands alternate within each round so machine noise hits all of them alike.
+// Writes bench/results.json (not committed). Not a test: it never fails on a number.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const rounds = Number(process.env.BENCH_ROUNDS ?? 30);
+const node = process.execPath;
+const cli = join(root, 'bin/create-slim-python.js');
+const vite = join(root, 'node_modules/create-vite/index.js');
+const work = mkdtempSync(join(tmpdir(), 'csp-bench-'));
+const env = { ...process.env, CI: 'true' };
+
+// A project with 300 requirements for update --check and explain (setup, not timed).
+const big = join(work, 'big');
+const setup = spawnSync(node, [cli, big, '--yes', '--no-interactive', '--python', '3.12', '--app', 'cli',
+  '--requirements-file', join(root, 'bench/requirements-300.txt')], { env, encoding: 'utf8' });
+if (setup.status !== 0) throw new Error(`setting up the 300-requirement project failed: ${setup.stderr}`);
+
+let counter = 0;
+const fresh = () => join(work, `d${counter++}`);
+const COMMANDS = [
+  { id: 'node -e 0', argv: () => [node, '-e', '0'] },
+  { id: 'create-vite (vanilla-ts)', argv: () => [node, vite, fresh(), '--template', 'vanilla-ts', '--no-interactive', '--no-immediate'] },
+  { id: 'create-slim-python (reference)', argv: () => [node, cli, fresh(), '--yes', '--no-interactive', '--python', '3.12', '--requirement', 'cryptography', '--requirement', 'aiohttp'] },
+  { id: 'update --check (300 reqs)', argv: () => [node, cli, 'update', big, '--check'] },
+  { id: 'explain --json (300 reqs)', argv: () => [node, cli, 'explain', big, '--json'] },
+];
+
+function timeOnce(argv) {
+  const start = process.hrtime.bigint();
+  const run = spawnSync(argv[0], argv.slice(1), { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (run.status !== 0) throw new Error(`${argv.join(' ')} exited ${run.status}: ${run.stderr}`);
+  return ms;
+}
+
+function peakKb(argv) {
+  if (!existsSync('/usr/bin/time')) return null;
+  const run = spawnSync('/usr/bin/time', ['-v', ...argv], { env, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr);
+  return match ? Number(match[1]) : null;
+}
+
+const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * (sorted.length - 1)))];
+const samples = Object.fromEntries(COMMANDS.map((c) => [c.id, []]));
+for (const command of COMMANDS) timeOnce(command.argv()); // warm the file cache once
+for (let round = 0; round < rounds; round += 1) {
+  for (const command of COMMANDS) samples[command.id].push(timeOnce(command.argv()));
+}
+const memory = {};
+for (const command of COMMANDS) {
+  const peaks = [0, 1, 2].map(() => peakKb(command.argv())).filter((v) => v !== null).sort((a, b) => a - b);
+  memory[command.id] = peaks.length ? peaks[Math.floor(peaks.length / 2)] : null;
+}
+
+const stats = {};
+for (const [id, values] of Object.entries(samples)) {
+  const sorted = [...values].sort((a, b) => a - b);
+  stats[id] = { median: quantile(sorted, 0.5), p10: quantile(sorted, 0.1), p90: quantile(sorted, 0.9), min: sorted[0], runs: sorted.length, peakRssKb: memory[id] };
+}
+const pack = JSON.parse(spawnSync('npm', ['pack', '--dry-run', '--json'], { cwd: root, encoding: 'utf8' }).stdout)[0];
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const ours = stats['create-slim-python (reference)'];
+const theirs = stats['create-vite (vanilla-ts)'];
+const bare = stats['node -e 0'];
+const results = {
+  date: new Date().toISOString(),
+  node: process.version,
+  rounds,
+  commands: stats,
+  ratios: {
+    scaffoldVsCreateVite: ours.median / theirs.median,
+    scaffoldOverNodeMs: ours.median - bare.median,
+    createViteOverNodeMs: theirs.median - bare.median,
+    updateCheckVsScaffold: stats['update --check (300 reqs)'].median / ours.median,
+    explainVsScaffold: stats['explain --json (300 reqs)'].median / ours.median,
+    peakRssOverCreateViteKb: ours.peakRssKb !== null && theirs.peakRssKb !== null ? ours.peakRssKb - theirs.peakRssKb : null,
+  },
+  package: { tarballBytes: pack.size, unpackedBytes: pack.unpackedSize, files: pack.entryCount, runtimeDependencies: Object.keys(pkg.dependencies ?? {}).length },
+};
+mkdirSync(join(root, 'bench'), { recursive: true });
+writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+rmSync(work, { recursive: true, force: true });
+
+const fmt = (ms) => `${ms.toFixed(1)} ms`;
+console.log(`Node ${process.version}, ${rounds} alternating rounds`);
+for (const [id, s] of Object.entries(stats)) {
+  console.log(`${id.padEnd(32)} median ${fmt(s.median).padStart(9)}  p10-p90 ${fmt(s.p10)}-${fmt(s.p90)}  peak RSS ${s.peakRssKb ?? '?'} KB`);
+}
+console.log(`scaffold / create-vite (median): ${results.ratios.scaffoldVsCreateVite.toFixed(2)}x  (target <= 1.2x)`);
+console.log(`over bare node: ours ${fmt(results.ratios.scaffoldOverNodeMs)}, create-vite ${fmt(results.ratios.createViteOverNodeMs)}`);
+console.log(`update --check / scaffold: ${results.ratios.updateCheckVsScaffold.toFixed(2)}x, explain / scaffold: ${results.ratios.explainVsScaffold.toFixed(2)}x (target <= 1x)`);
+console.log(`peak RSS over create-vite: ${results.ratios.peakRssOverCreateViteKb ?? '?'} KB (target <= 10240 KB)`);
+console.log(`tarball ${(pack.size / 1024).toFixed(1)} KB (target < 150 KB), ${pack.entryCount} files, ${results.package.runtimeDependencies} runtime dependencies`);
