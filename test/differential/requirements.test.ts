@@ -1,0 +1,168 @@
+/**
+ * Differential test: our requirement parsers against pip 26 and packaging 26 themselves, over the
+ * corpus in ./corpus (PEP 508 strings, markers on each target, and whole requirements files).
+ * reference.py prints what pip/packaging make of every case; this test compares field by field.
+ * The venv comes from scripts/setup-python-venv.sh ($SLIM_PYTHON_VENV, else .venv-ci/). Without a
+ * reachable package index the test skips and says why, except under CI, where that is a failure.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { execa } from 'execa';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { evaluateMarker, parseRequirementString } from '../../src/requirements/index.ts';
+import { decodeRequirementsBytes, parseRequirementsFile } from '../../src/requirements/read-files.ts';
+import { scanRequirementsText, type ScannedLine } from '../../src/requirements/requirements-file.ts';
+import type { Arch, Requirement } from '../../src/requirements/types.ts';
+import { realIndexEnv } from '../support/python-venv.ts';
+import { toPipOptionFields, toPipRequirementOptions } from './pip-shapes.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CORPUS = fileURLToPath(new URL('./corpus', import.meta.url));
+const FILES = join(CORPUS, 'files');
+const IN_CI = Boolean(process.env.CI) && process.env.CI !== 'false' && process.env.CI !== '0';
+
+type Fields = Record<string, unknown>;
+interface Reference {
+  versions: { pip: string; packaging: string };
+  strings: (Fields & { error?: string })[];
+  markers: { marker: string; python: string; arch: Arch; extras: string[] | null; result?: boolean; error?: string }[];
+  lines: Record<string, (Fields & { line: number; kind: string; error?: string })[]>;
+  files: Record<string, { requirements: (Fields & { constraint: boolean })[]; error: string | null }>;
+}
+
+const ENV: Record<string, string | undefined> = Object.fromEntries(
+  Object.entries(JSON.parse(readFileSync(join(CORPUS, 'env.json'), 'utf8')) as Record<string, string | null>).map(([k, v]) => [k, v ?? undefined]),
+);
+const isDirectory = (path: string) => statSync(resolve(FILES, path), { throwIfNoEntry: false })?.isDirectory() ?? false;
+
+let reference: Reference | undefined;
+let skipReason: string | undefined;
+
+/** Sets up the venv (or takes $SLIM_PYTHON_VENV) and runs reference.py; a failure skips, or fails in CI. */
+async function loadReference(): Promise<void> {
+  const venv = process.env.SLIM_PYTHON_VENV ?? join(ROOT, '.venv-ci');
+  const setup = await execa('bash', [join(ROOT, 'scripts/setup-python-venv.sh')], { reject: false, all: true, env: { SLIM_PYTHON_VENV: venv } });
+  if (setup.exitCode !== 0) {
+    const why = `cannot set up the reference venv ${venv} (is the package index reachable?): ${String(setup.all).trim().split('\n').slice(-3).join(' | ')}`;
+    if (IN_CI) throw new Error(why);
+    skipReason = why;
+    console.warn(`differential test skipped: ${why}`);
+    return;
+  }
+  const run = await execa(join(venv, 'bin/python'), [join(CORPUS, '..', 'reference.py'), CORPUS], { cwd: FILES, env: realIndexEnv(), timeout: 120_000 });
+  reference = JSON.parse(run.stdout) as Reference;
+}
+
+// What our Requirement says, in the shape reference.py prints pip's InstallRequirement.
+function pipShape(requirement: Requirement): Fields {
+  const url = requirement.url;
+  // A `name @ ./path` URL stays as written in pip; a bare path becomes a file: URL.
+  const isPath = url !== null && !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(url) && !requirement.text.includes('@');
+  return {
+    text: requirement.text,
+    editable: requirement.editable,
+    name: requirement.name,
+    extras: requirement.extras,
+    specifiers: requirement.specifiers,
+    // pip turns local paths into file: URLs, resolved against its working directory (FILES here).
+    url: isPath ? pathToFileURL(resolve(FILES, url)).href : url,
+    marker: requirement.marker,
+    options: toPipRequirementOptions(requirement.options),
+  };
+}
+
+function scannedShape(scanned: ScannedLine): Fields {
+  if (scanned.kind === 'requirement') return { kind: 'requirement', ...pipShape(scanned.requirement) };
+  if (scanned.kind === 'include') return { kind: 'include', include: { kind: scanned.include.kind, path: scanned.include.path } };
+  if (scanned.kind === 'options') return { kind: 'options', options: toPipOptionFields(scanned.options) };
+  return { kind: 'error' };
+}
+
+function pick(fields: Fields, keys: readonly string[]): Fields {
+  return Object.fromEntries(keys.map((key) => [key, fields[key]]));
+}
+
+const REQUIREMENT_KEYS = ['name', 'extras', 'specifiers', 'url', 'marker'] as const;
+const LINE_KEYS = ['kind', 'text', 'editable', 'name', 'extras', 'specifiers', 'url', 'marker', 'options', 'include'] as const;
+
+describe('requirements parsing agrees with pip and packaging', () => {
+  beforeAll(loadReference, 300_000);
+  let compared = 0;
+
+  it('PEP 508 strings: parseRequirementString vs packaging.requirements.Requirement', (context) => {
+    if (!reference) return context.skip(skipReason);
+    const texts = JSON.parse(readFileSync(join(CORPUS, 'requirement-strings.json'), 'utf8')) as string[];
+    const mismatches: unknown[] = [];
+    texts.forEach((text, index) => {
+      const expected = reference!.strings[index]!;
+      let ours: Fields;
+      try {
+        ours = pick(parseRequirementString(text, { file: 'corpus', line: 1 }) as unknown as Fields, REQUIREMENT_KEYS);
+      } catch (error) {
+        ours = { error: (error as Error).message };
+      }
+      const same = 'error' in expected ? 'error' in ours : JSON.stringify(ours) === JSON.stringify(pick(expected, REQUIREMENT_KEYS));
+      if (!same) mismatches.push({ text, ours, packaging: expected });
+      compared++;
+    });
+    expect(mismatches).toEqual([]);
+  });
+
+  it('markers: evaluateMarker vs packaging.markers.Marker.evaluate on each target', (context) => {
+    if (!reference) return context.skip(skipReason);
+    const mismatches: unknown[] = [];
+    for (const expected of reference.markers) {
+      let ours: { result?: boolean; error?: string };
+      try {
+        ours = { result: evaluateMarker(expected.marker, { python: expected.python, arch: expected.arch }, expected.extras ?? undefined) };
+      } catch (error) {
+        ours = { error: (error as Error).message };
+      }
+      const same = expected.error !== undefined ? ours.error !== undefined : ours.result === expected.result;
+      if (!same) mismatches.push({ case: expected, ours });
+      compared++;
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('requirements files, line by line: scanRequirementsText vs pip req_file + constructors', (context) => {
+    if (!reference) return context.skip(skipReason);
+    const mismatches: unknown[] = [];
+    const names = readdirSync(FILES).filter((name) => name.endsWith('.txt'));
+    expect(Object.keys(reference.lines).sort()).toEqual(names.sort());
+    for (const name of names) {
+      const text = decodeRequirementsBytes(readFileSync(join(FILES, name)), name);
+      const ours = scanRequirementsText(text, name, { env: ENV, constraint: name.startsWith('constraints'), isDirectory });
+      const pipLines = reference.lines[name]!;
+      expect(ours.map((scanned) => scanned.line), `logical lines of ${name}`).toEqual(pipLines.map((entry) => entry.line));
+      ours.forEach((scanned, index) => {
+        const expected = pipLines[index]!;
+        const mine = pick(scannedShape(scanned), LINE_KEYS);
+        const theirs = pick(expected, LINE_KEYS);
+        if (JSON.stringify(mine) !== JSON.stringify(theirs)) {
+          mismatches.push({ file: name, line: scanned.line, ours: mine, pip: theirs, ourError: scanned.kind === 'error' ? scanned.error.message : undefined, pipError: expected.error });
+        }
+        compared++;
+      });
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('whole files with includes: parseRequirementsFile vs pip parse_requirements', async (context) => {
+    if (!reference) return context.skip(skipReason);
+    for (const [name, expected] of Object.entries(reference.files)) {
+      const run = parseRequirementsFile(name, { projectRoot: FILES, env: ENV, isDirectory });
+      if (expected.error !== null) {
+        await expect(run, `${name}: pip says ${expected.error}`).rejects.toThrow();
+      } else {
+        const ours = await run;
+        const key = (r: Fields) => pick(r, ['file', 'line', 'name', 'text']);
+        expect(ours.requirements.map((r) => key(r as unknown as Fields)), name).toEqual(expected.requirements.filter((r) => !r.constraint).map(key));
+        expect(ours.constraints.map((r) => key(r as unknown as Fields)), name).toEqual(expected.requirements.filter((r) => r.constraint).map(key));
+      }
+      compared++;
+    }
+    console.log(`differential: ${compared} cases compared against pip ${reference.versions.pip} / packaging ${reference.versions.packaging}`);
+  });
+});

@@ -1,0 +1,153 @@
+/**
+ * The knowledge base's wheel facts against the real index: for every native entry, what it
+ * claims for CPython 3.12 on x86_64 and aarch64 (a musllinux wheel, or none: compile) must match
+ * the files of the project's current release on PyPI (JSON API, one request per project:
+ * https://docs.pypi.org/api/json/). All disagreements are collected and listed at once.
+ * Skips, saying why, when PyPI cannot be reached, except under CI.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/load.ts';
+import type { KnowledgeEntry } from '../../src/knowledge/schema.ts';
+import type { Arch } from '../../src/requirements/types.ts';
+import { realIndexProblem, skipWithoutIndex } from '../online/real-index.ts';
+
+const PYTHON = '3.12';
+const ARCHES: readonly Arch[] = ['x86_64', 'aarch64'];
+const SKIP = skipWithoutIndex(await realIndexProblem('https://pypi.org/pypi/pip/json'), 'knowledge base vs PyPI wheels');
+
+type Found = 'wheel' | 'pure' | 'none';
+
+interface PypiRelease {
+  version: string;
+  files: string[];
+}
+
+/** What the entry claims pip finds for the target: a musllinux wheel, or nothing (compile). */
+function claimed(entry: KnowledgeEntry, arch: Arch): 'wheel' | 'compile' {
+  const wheels = entry.musllinux;
+  if (wheels === null || !wheels.since[arch]) return 'compile';
+  const [first, minimum] = wheels.python;
+  const covers = first === 'abi3' ? minimum !== undefined && minorOf(PYTHON) >= minorOf(minimum) : wheels.python.includes(PYTHON);
+  return covers ? 'wheel' : 'compile';
+}
+
+function minorOf(version: string): number {
+  return Number(version.split('.')[1]);
+}
+
+/**
+ * Whether a wheel file installs on CPython 3.12 / musl for `arch` (tags per
+ * https://packaging.python.org/en/latest/specifications/platform-compatibility-tags/):
+ * a musllinux_1_0..1_2 platform (python:3.12-alpine has musl 1.2), and cp312/cp312, cp3X/abi3
+ * with X <= 12, or a py3/cp312 tag with abi "none". Platform "any" is a pure-Python wheel.
+ */
+function wheelFits(file: string, arch: Arch): Found {
+  if (!file.endsWith('.whl')) return 'none';
+  const parts = file.slice(0, -4).split('-');
+  if (parts.length < 5) return 'none';
+  const [pythons, abis, platforms] = parts.slice(-3).map((tag) => tag.split('.')) as [string[], string[], string[]];
+  const pythonOk = (abi: string): boolean =>
+    pythons.some((py) => {
+      if (abi === 'cp312') return py === 'cp312';
+      if (abi === 'abi3') return /^cp3\d+$/.test(py) && Number(py.slice(3)) <= minorOf(PYTHON);
+      if (abi === 'none') return py === 'py3' || py === 'cp312' || py === 'py312';
+      return false;
+    });
+  if (!abis.some(pythonOk)) return 'none';
+  if (platforms.some((platform) => new RegExp(`^musllinux_1_[012]_${arch}$`).test(platform))) return 'wheel';
+  return platforms.includes('any') ? 'pure' : 'none';
+}
+
+/** Disagreements between an entry's claims and the files of a release, one line each. */
+function compareEntry(name: string, entry: KnowledgeEntry, release: PypiRelease): string[] {
+  const lines: string[] = [];
+  for (const arch of ARCHES) {
+    const found = release.files.map((file) => wheelFits(file, arch));
+    const actual: Found = found.includes('wheel') ? 'wheel' : found.includes('pure') ? 'pure' : 'none';
+    const claim = claimed(entry, arch);
+    if (claim === 'wheel' ? actual === 'wheel' : actual === 'none') continue;
+    const what = actual === 'wheel' ? 'has a musllinux wheel' : actual === 'pure' ? 'has only a pure-Python wheel' : 'has no musllinux wheel';
+    const kb = entry.musllinux === null ? 'musllinux: null' : `since ${JSON.stringify(entry.musllinux.since)}, latest ${entry.musllinux.latest}, python ${entry.musllinux.python.join(',')}`;
+    lines.push(`${name} ${arch}: knowledge base says ${claim} (${kb}); PyPI ${release.version} ${what} for CPython ${PYTHON}`);
+  }
+  return lines;
+}
+
+async function fetchRelease(name: string): Promise<PypiRelease | string> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const response = await fetch(`https://pypi.org/pypi/${name}/json`, { signal: AbortSignal.timeout(30_000) });
+      if (response.status === 404) return 'not on PyPI (404)';
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const data = (await response.json()) as { info: { version: string }; urls: { filename: string; yanked?: boolean }[] };
+      return { version: data.info.version, files: data.urls.filter((file) => !file.yanked).map((file) => file.filename) };
+    } catch (error) {
+      if (attempt >= 3) return `PyPI JSON API failed: ${(error as Error).message}`;
+    }
+  }
+}
+
+/** Runs `task` over `items` with at most `limit` at a time. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+describe('wheel tags', () => {
+  it.each([
+    ['cryptography-46.0.3-cp311-abi3-musllinux_1_2_x86_64.whl', 'x86_64', 'wheel'],
+    ['cryptography-46.0.3-cp311-abi3-musllinux_1_2_x86_64.whl', 'aarch64', 'none'],
+    ['cryptography-46.0.3-cp314t-cp314t-musllinux_1_2_x86_64.whl', 'x86_64', 'none'],
+    ['aiohttp-3.14.5-cp312-cp312-musllinux_1_2_aarch64.whl', 'aarch64', 'wheel'],
+    ['aiohttp-3.14.5-cp313-cp313-musllinux_1_2_aarch64.whl', 'aarch64', 'none'],
+    ['x-1.0-cp313-abi3-musllinux_1_2_x86_64.whl', 'x86_64', 'none'],
+    ['lxml-6.0.2-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl', 'x86_64', 'none'],
+    ['a-1.0-cp312-cp312-musllinux_1_1_x86_64.musllinux_1_2_x86_64.whl', 'x86_64', 'wheel'],
+    ['idna-2.0-py2.py3-none-any.whl', 'x86_64', 'pure'],
+    ['x-1.0.tar.gz', 'x86_64', 'none'],
+  ] as const)('%s on %s: %s', (file, arch, found) => {
+    expect(wheelFits(file, arch)).toBe(found);
+  });
+});
+
+describe('comparison', () => {
+  const native = (musllinux: KnowledgeEntry['musllinux']): KnowledgeEntry => ({ kind: 'native', build: [], runtime: [], dlopen: [], requires: [], musllinux, sources: [] });
+  const release = { version: '2.0', files: ['p-2.0-cp312-cp312-musllinux_1_2_x86_64.whl', 'p-2.0.tar.gz'] };
+  it('agrees when the claims match the files', () => {
+    expect(compareEntry('p', native({ since: { x86_64: '1.0' }, latest: '2.0', python: ['3.12'] }), release)).toEqual([]);
+  });
+  it('reports a claimed wheel that is missing and a wheel the entry does not know', () => {
+    expect(compareEntry('p', native({ since: { x86_64: '1.0', aarch64: '1.0' }, latest: '2.0', python: ['abi3', '3.9'] }), release)).toEqual([
+      'p aarch64: knowledge base says wheel (since {"x86_64":"1.0","aarch64":"1.0"}, latest 2.0, python abi3,3.9); PyPI 2.0 has no musllinux wheel for CPython 3.12',
+    ]);
+    expect(compareEntry('p', native(null), release)).toEqual(['p x86_64: knowledge base says compile (musllinux: null); PyPI 2.0 has a musllinux wheel for CPython 3.12']);
+    expect(compareEntry('p', native(null), { version: '3', files: ['p-3-py3-none-any.whl'] })).toHaveLength(2);
+  });
+});
+
+describe.skipIf(SKIP)('knowledge base agrees with PyPI', () => {
+  it('has the musllinux wheels it claims, and none it does not, for CPython 3.12 on x86_64 and aarch64', async () => {
+    const entries = [...loadKnowledge().packages.entries()].filter(([, entry]) => entry.kind === 'native');
+    const disagreements: string[] = [];
+    const releases = await mapLimited(entries, 8, ([name]) => fetchRelease(name));
+    entries.forEach(([name, entry], index) => {
+      const release = releases[index]!;
+      if (typeof release === 'string') {
+        disagreements.push(`${name}: ${release}`);
+        return;
+      }
+      disagreements.push(...compareEntry(name, entry, release));
+    });
+    console.log(`wheels-agree: checked ${entries.length} native knowledge-base entries against PyPI (CPython ${PYTHON}, ${ARCHES.join(' and ')}); ${disagreements.length} disagreement(s)`);
+    expect(entries.length).toBeGreaterThan(0);
+    expect(disagreements, `disagreements with PyPI:\n${disagreements.join('\n')}`).toEqual([]);
+  }, 300_000);
+});
