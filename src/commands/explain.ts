@@ -9,7 +9,8 @@ import { UsageError } from '../errors.ts';
 import { buildExplainDocument, formatExplain } from '../explain/document.ts';
 import { decide } from '../knowledge/decide.ts';
 import { loadKnowledge } from '../knowledge/load.ts';
-import { loadProject } from '../project/load-project.ts';
+import { decideForProject, loadProject } from '../project/load-project.ts';
+import type { ProjectConfig } from '../config/project-config.ts';
 import { applicableRequirements, readProjectRequirements } from '../project/requirements.ts';
 import { DEFAULT_PYTHON } from '../python/runtimes.ts';
 import { ARCHES, type Arch, type Requirement } from '../requirements/types.ts';
@@ -33,6 +34,7 @@ export async function runExplain(argv: readonly string[], io: Io): Promise<numbe
   let requirements: Requirement[];
   let pythonId = stringFlag(flags, 'python');
   let root: string | null = null;
+  let config: ProjectConfig | null = null;
   if (file !== undefined) {
     const path = resolve(io.cwd, file);
     const parsed = await readProjectRequirements(resolve(path, '..'), path, io.env);
@@ -42,8 +44,10 @@ export async function runExplain(argv: readonly string[], io: Io): Promise<numbe
     const project = await loadProject(root, io.env);
     requirements = project.requirements;
     pythonId ??= project.config.python;
+    config = project.config;
   }
-  const python = assertPython(pythonId ?? DEFAULT_PYTHON).version;
+  const runtime = assertPython(pythonId ?? DEFAULT_PYTHON);
+  const python = runtime.version;
   const target = { python, arch };
 
   if (boolFlag(flags, 'online')) {
@@ -51,7 +55,10 @@ export async function runExplain(argv: readonly string[], io: Io): Promise<numbe
     return runOnlineExplain({ io, flags, requirements, target, root });
   }
   const applicable = new Set(applicableRequirements(requirements, python, [arch]));
-  const decisions = decide([...applicable], loadKnowledge(), { python, arches: [arch] });
+  // A project's config may hold what `explain --online --write` recorded: use it, as update does.
+  const decisions = config
+    ? decideForProject({ ...config, python: runtime.id, arches: [arch] }, requirements)
+    : decide([...applicable], loadKnowledge(), { python, arches: [arch] });
   const document = buildExplainDocument(target, requirements, (r) => applicable.has(r), decisions);
   io.stdout.write(boolFlag(flags, 'json') ? `${JSON.stringify(document, null, 2)}\n` : formatExplain(document));
   return 0;

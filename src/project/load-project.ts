@@ -57,13 +57,15 @@ function withIndexRecord(knowledge: Knowledge, config: ProjectConfig): Knowledge
   const python = findRuntime(config.python)!.version;
   if (!record || record.python !== python) return knowledge;
   const packages = new Map(knowledge.packages);
+  // A "wheel" seen for some architectures says nothing about the others; "compile" and "pure" do.
+  const coversArches = config.arches.every((arch) => record.arches.includes(arch));
   for (const [name, status] of Object.entries(record.packages)) {
     const entry = packages.get(name);
     if (status === 'compile') {
       packages.set(name, { ...(entry ?? { kind: 'native', build: [], runtime: [], dlopen: [], requires: [], sources: [] }), kind: 'native', musllinux: null, sources: [...(entry?.sources ?? []), { fact: 'wheels', ref: `${'slim-python.json'} index record` }] });
     } else if (status === 'pure' && !entry) {
       packages.set(name, { kind: 'pure', build: [], runtime: [], dlopen: [], requires: [], musllinux: null, sources: [{ fact: 'wheels', ref: 'slim-python.json index record' }] });
-    } else if (status === 'wheel') {
+    } else if (status === 'wheel' && coversArches) {
       const base = entry ?? { kind: 'native' as const, build: [], runtime: [], dlopen: [], requires: [], sources: [] };
       packages.set(name, {
         ...base,
