@@ -66,10 +66,16 @@ function pipShape(requirement: Requirement): Fields {
     extras: requirement.extras,
     specifiers: requirement.specifiers,
     // pip turns local paths into file: URLs, resolved against its working directory (FILES here).
-    url: isPath ? pathToFileURL(resolve(FILES, url)).href : url,
+    url: isPath ? pathToFileURL(resolve(FILES, url)).href : resolveRelativeFileUrl(url),
     marker: requirement.marker,
     options: toPipRequirementOptions(requirement.options),
   };
+}
+
+// pip rewrites a file: URL containing "../" to an absolute one (constructors.parse_req_from_line).
+function resolveRelativeFileUrl(url: string | null): string | null {
+  if (url === null || !/^file:/i.test(url) || !url.includes('../')) return url;
+  return pathToFileURL(resolve(FILES, decodeURIComponent(url.replace(/^file:(\/\/[^/]*)?/i, '')))).href;
 }
 
 function scannedShape(scanned: ScannedLine): Fields {

@@ -22,7 +22,7 @@ describe('evaluateMarker', () => {
   });
 
   it.each([
-    ['python_version >= "3.8"', true, false],
+    ['python_version >= "3.10"', true, false],
     ['python_version < "3.10"', false, true],
     ['python_version == "3.*"', true, true],
     ['python_version ~= "3.10"', true, false],
