@@ -1,6 +1,7 @@
 // Bundles the CLI into dist/ with esbuild: zero runtime dependencies, templates and knowledge
 // inlined, and code split per command so each run loads only what it uses.
 import { build } from 'esbuild';
+import Handlebars from 'handlebars';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +12,7 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 function readTree(dir, filter) {
   const out = {};
   const walk = (sub) => {
-    for (const entry of readdirSync(join(dir, sub), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of readdirSync(join(dir, sub), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const rel = sub ? `${sub}/${entry.name}` : entry.name;
       if (entry.isDirectory()) walk(rel);
       else if (filter(entry.name)) out[rel] = readFileSync(join(dir, rel), 'utf8');
@@ -25,21 +26,23 @@ function readTree(dir, filter) {
 const inlineSources = {
   name: 'inline-sources',
   setup(b) {
-    b.onLoad({ filter: /src[\\/]render[\\/]template-sources\.ts$/ }, () => ({
-      loader: 'js',
-      contents: `const T = ${JSON.stringify(readTree(join(root, 'templates'), (n) => n.endsWith('.hbs')))};
-export function loadTemplateSources() { return T; }`,
-    }));
+    // Templates are precompiled (same options as src/render/engine.ts: noEscape, strict), so
+    // the CLI needs only handlebars/runtime and compiles nothing at start-up.
+    b.onLoad({ filter: /src[\\/]render[\\/]template-sources\.ts$/ }, () => {
+      const templates = readTree(join(root, 'templates'), (n) => n.endsWith('.hbs'));
+      const entries = Object.entries(templates).map(
+        ([name, text]) => `${JSON.stringify(name)}: ${Handlebars.precompile(text, { noEscape: true, strict: true })}`,
+      );
+      return { loader: 'js', contents: `const T = {${entries.join(',\n')}};\nexport function loadTemplateSources() { return T; }` };
+    });
     b.onLoad({ filter: /src[\\/]knowledge[\\/]sources\.ts$/ }, () => {
-      const data = {
-        data: readTree(join(root, 'src/knowledge/data'), (n) => n.endsWith('.json')),
-        alpine: readTree(join(root, 'src/knowledge/alpine'), (n) => n.endsWith('.json')),
-      };
+      // Only the data: the Alpine name lists are for the test suite, not the CLI.
+      const data = { data: readTree(join(root, 'src/knowledge/data'), (n) => n.endsWith('.json')) };
       // Minified JSON kept as strings: parsed only when a command asks for the knowledge base.
       for (const folder of Object.values(data)) {
         for (const [name, text] of Object.entries(folder)) folder[name] = JSON.stringify(JSON.parse(text));
       }
-      return { loader: 'js', contents: `const K = ${JSON.stringify(data)};\nexport function loadKnowledgeSources(folder) { return K[folder]; }` };
+      return { loader: 'js', contents: `const K = ${JSON.stringify(data)};\nexport function loadKnowledgeSources(folder) { if (!K[folder]) throw new Error('knowledge folder ' + folder + ' is not bundled'); return K[folder]; }` };
     });
   },
 };
@@ -53,12 +56,14 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20.19',
-  minify: true,
+  minify: process.env.BUILD_NO_MINIFY !== "1",
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',
   define: { __TOOL_VERSION__: JSON.stringify(pkg.version) },
   // CommonJS dependencies (handlebars) call require() on Node built-ins.
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   plugins: [inlineSources],
+  // The bundle renders precompiled templates: the compiler half of Handlebars is dead weight.
+  alias: { handlebars: 'handlebars/runtime' },
   logLevel: 'warning',
 });

@@ -17,10 +17,13 @@ process.on('SIGINT', () => {
   }
 });
 
+// process.stdin is a getter that builds the stream (~2 ms): only touch it when a command reads it.
 process.exitCode = await main(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
-  stdin: process.stdin,
+  get stdin() {
+    return process.stdin;
+  },
   stdout: process.stdout,
   stderr: process.stderr,
   isCancelled: isCancelRequested,

@@ -3,6 +3,7 @@
  * it installs pure / from a musllinux wheel / must compile / is unknown, and the Alpine build and
  * runtime package sets with a reason for each package. Pure: no I/O.
  */
+import { byName } from './../sort.ts';
 import { satisfies, gt, valid } from '@renovatebot/pep440';
 import type { Arch, Requirement } from '../requirements/types.ts';
 import type { KnowledgeEntry, MusllinuxWheels } from './schema.ts';
@@ -76,7 +77,7 @@ export function decide(requirements: readonly Requirement[], knowledge: Knowledg
     }
     for (const dependency of entry.requires) queue.push({ name: dependency, requirement: null, via: name });
   }
-  const packages = [...decisions.values()].sort((a, b) => a.name.localeCompare(b.name));
+  const packages = [...decisions.values()].sort(byName);
   for (const decision of packages) {
     if (decision.status === 'unknown') {
       warnings.push(`${decision.name}: unknown to the knowledge base; the build stage keeps a C toolchain in case it compiles (no cost to the release image)`);
@@ -180,7 +181,7 @@ function addReason(map: Map<string, Set<string>>, apk: string, project: string):
 function toReasons(map: Map<string, Set<string>>): ApkReason[] {
   return [...map.entries()]
     .map(([name, projects]) => ({ name, for: [...projects].sort() }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort(byName);
 }
 
 function unique(values: readonly string[]): string[] {

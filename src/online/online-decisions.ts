@@ -3,6 +3,7 @@
  * wins over the knowledge base's wheel facts; the knowledge base still supplies what a project
  * needs to compile (build packages) and the libraries it links or loads (runtime packages).
  */
+import { byName } from './../sort.ts';
 import type { IndexRecord } from '../config/project-config.ts';
 import { C_TOOLCHAIN, type ApkReason, type Decisions, type Knowledge, type PackageDecision } from '../knowledge/decide.ts';
 import type { KnowledgeEntry } from '../knowledge/schema.ts';
@@ -31,7 +32,7 @@ export function decideOnline(resolution: OnlineResolution, skipped: readonly Req
     if (dist.status === null) warnings.push(`${dist.name}: pip picked ${dist.file ?? 'a local directory'}, which does not tell whether it is a musllinux wheel`);
   }
   warnings.push(...markerWarnings(resolution.environment, target));
-  const packages = [...decisions.values()].sort((a, b) => a.name.localeCompare(b.name));
+  const packages = [...decisions.values()].sort(byName);
   return { packages, apk: { build: reasons(packages, 'build'), runtime: reasons(packages, 'runtime') }, warnings };
 }
 
@@ -93,5 +94,5 @@ function reasons(packages: readonly PackageDecision[], key: 'build' | 'runtime')
   for (const item of packages) {
     for (const apk of item[key]) map.set(apk, (map.get(apk) ?? new Set<string>()).add(item.name));
   }
-  return [...map.entries()].map(([name, set]) => ({ name, for: [...set].sort() })).sort((a, b) => a.name.localeCompare(b.name));
+  return [...map.entries()].map(([name, set]) => ({ name, for: [...set].sort() })).sort(byName);
 }

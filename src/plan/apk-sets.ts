@@ -2,6 +2,7 @@
  * The final Alpine package lists: what the decisions infer, adjusted by what the user added or
  * removed (kept in the config as a delta, so that inferred packages follow requirement changes).
  */
+import { byName } from './../sort.ts';
 import type { ApkAdjustments } from '../config/project-config.ts';
 import type { ApkReason } from '../knowledge/decide.ts';
 
@@ -21,7 +22,7 @@ export function resolveApkList(inferred: readonly ApkReason[], adjustments: ApkA
   for (const name of adjustments.add) {
     if (!lines.has(name)) lines.set(name, { name, reason: 'added by you (slim-python.json)' });
   }
-  return [...lines.values()].sort((a, b) => a.name.localeCompare(b.name));
+  return [...lines.values()].sort(byName);
 }
 
 /**

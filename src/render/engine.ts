@@ -3,6 +3,9 @@
  * `=` into `&#x3D;` in a Dockerfile) and strict mode ON (a missing variable is a bug, not a blank).
  */
 import Handlebars from 'handlebars';
+
+/** A template precompiled by `Handlebars.precompile` (scripts/build.mjs). */
+export type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 import { loadTemplateSources } from './template-sources.ts';
 
 export type Render = (template: string, data: object) => string;
@@ -15,8 +18,11 @@ export function getRenderer(): Render {
   return cached;
 }
 
-/** Creates a renderer over the given template sources (path -> Handlebars text). */
-export function createRenderer(sources: Record<string, string>): Render {
+/**
+ * Creates a renderer over the given templates: Handlebars text (compiled here, from a checkout)
+ * or specs precompiled at bundle time (the published CLI loads only handlebars/runtime).
+ */
+export function createRenderer(sources: Record<string, string | TemplateSpecification>): Render {
   const hb = Handlebars.create();
   // Quoted values in Python/TOML need real string literals, not HTML entities.
   hb.registerHelper('json', (value: unknown) => JSON.stringify(value));
@@ -26,7 +32,7 @@ export function createRenderer(sources: Record<string, string>): Render {
     if (!fn) {
       const source = sources[template];
       if (source === undefined) throw new Error(`no template ${template}`);
-      fn = hb.compile(source, { noEscape: true, strict: true });
+      fn = typeof source === 'string' ? hb.compile(source, { noEscape: true, strict: true }) : hb.template(source);
       compiled.set(template, fn);
     }
     return normalizeText(fn(data));

@@ -3,7 +3,7 @@
  * (packaging 26) does. Source: https://github.com/pypa/packaging/blob/main/src/packaging/_parser.py
  */
 import { InputFileError } from '../errors.ts';
-import { formatMarker, parseMarkerList, parseMarkerText } from './marker-parser.ts';
+import { formatMarker, parseMarkerList, parseMarkerText, type MarkerList } from './marker-parser.ts';
 import { normalizeName } from './normalize.ts';
 import { Pep508SyntaxError, SPECIFIER_FULL, Tokenizer, pyStrip } from './pep508-tokenizer.ts';
 import type { Requirement } from './types.ts';
@@ -55,7 +55,7 @@ export function parsePep508(source: string): Pep508Parts {
   const extras = parseExtras(tokenizer);
   let url: string | null = null;
   let specifierText = '';
-  let markers = null;
+  let markers: MarkerList | null = null;
   if (tokenizer.take('AT') !== null) {
     tokenizer.take('WS');
     const urlStart = tokenizer.position;
@@ -110,7 +110,7 @@ function parseExtras(tokenizer: Tokenizer): string[] {
   return extras;
 }
 
-function parseRequirementMarker(tokenizer: Tokenizer, spanStart: number, expected: string) {
+function parseRequirementMarker(tokenizer: Tokenizer, spanStart: number, expected: string): MarkerList {
   if (tokenizer.take('SEMICOLON') === null) tokenizer.fail(`Expected ${expected} or end`, spanStart);
   return parseMarkerList(tokenizer);
 }

@@ -70,7 +70,10 @@ export function toPipOptionFields(options: readonly RequirementsOption[]): Field
   const setOf = (field: string) => (sets[field] ??= new Set());
   for (const { name, value } of options) {
     if (name === '--index-url') fields.index_url = value;
-    else if (name in LIST_FIELDS) ((fields[LIST_FIELDS[name]!] as string[] | undefined) ?? (fields[LIST_FIELDS[name]!] = [])) && (fields[LIST_FIELDS[name]!] as string[]).push(value!);
+    else if (name in LIST_FIELDS) {
+      const field = LIST_FIELDS[name]!;
+      fields[field] = [...((fields[field] as string[] | undefined) ?? []), value!];
+    }
     else if (name in FLAG_FIELDS) fields[FLAG_FIELDS[name]!] = true;
     else if (name in SET_FIELDS) {
       const [target, other] = SET_FIELDS[name]!;

@@ -41,10 +41,17 @@ let skipReason: string | undefined;
 
 /** Sets up the venv (or takes $SLIM_PYTHON_VENV) and runs reference.py; a failure skips, or fails in CI. */
 async function loadReference(): Promise<void> {
-  const venv = process.env.SLIM_PYTHON_VENV ?? join(ROOT, '.venv-ci');
-  const setup = await execa('bash', [join(ROOT, 'scripts/setup-python-venv.sh')], { reject: false, all: true, env: { SLIM_PYTHON_VENV: venv } });
+  const given = process.env.SLIM_PYTHON_VENV;
+  const venv = given ?? join(ROOT, '.venv-ci');
+  // A venv named by SLIM_PYTHON_VENV is used as it is; .venv-ci/ is created or reused by the setup script.
+  const setup = given
+    ? await execa(join(venv, 'bin/python'), ['-c', 'import pip, packaging'], { reject: false, all: true })
+    : await execa('bash', [join(ROOT, 'scripts/setup-python-venv.sh')], { reject: false, all: true });
   if (setup.exitCode !== 0) {
-    const why = `cannot set up the reference venv ${venv} (is the package index reachable?): ${String(setup.all).trim().split('\n').slice(-3).join(' | ')}`;
+    const output = String(setup.all || setup.message).trim().split('\n').slice(-3).join(' | ');
+    const why = given
+      ? `SLIM_PYTHON_VENV=${given} has no python with pip and packaging: ${output}`
+      : `cannot set up the reference venv ${venv} (is the package index reachable?): ${output}`;
     if (IN_CI) throw new Error(why);
     skipReason = why;
     console.warn(`differential test skipped: ${why}`);
