@@ -51,11 +51,15 @@ export function targetEnvironment(target: Target): Record<string, string> {
   };
 }
 
+// Parsed markers by text: a file repeats the same few markers, and each is evaluated per arch.
+const PARSED = new Map<string, MarkerList>();
+
 /** True when `marker` holds for the target; `extras` are the extras selected for the requirement. */
 export function evaluateMarker(marker: string, target: Target, extras?: string[]): boolean {
-  let tree: MarkerList;
+  let tree = PARSED.get(marker);
   try {
-    tree = parseMarkerText(marker);
+    tree ??= parseMarkerText(marker);
+    PARSED.set(marker, tree);
   } catch (error) {
     if (error instanceof Pep508SyntaxError) throw new UsageError(`invalid marker ${JSON.stringify(marker)}: ${error.detail}`);
     throw error;

@@ -40,7 +40,13 @@ export const SPECIFIER_SOURCE =
 /** A whole clause as packaging's Specifier() accepts it (surrounding whitespace allowed). */
 export const SPECIFIER_FULL = new RegExp(`^${S}${SPECIFIER_SOURCE}${S}$`, 'i');
 
-const RULE_SOURCES = {
+// For pure-ASCII text, Python's `\b` is exactly JavaScript's: the ASCII rule set below uses it
+// and no `u` flag. Unicode property classes are slow to compile (~15 ms for a 300-line file),
+// and nearly every requirements file is ASCII.
+const ASCII_B = '\\b';
+
+function ruleSources(b: string) {
+  return {
   LEFT_PARENTHESIS: ['\\(', ''],
   RIGHT_PARENTHESIS: ['\\)', ''],
   LEFT_BRACKET: ['\\[', ''],
@@ -49,31 +55,44 @@ const RULE_SOURCES = {
   COMMA: [',', ''],
   QUOTED_STRING: [`'[^']*'|"[^"]*"`, ''],
   OP: ['===|==|~=|!=|<=|>=|<|>', ''],
-  BOOLOP: [`${B}(?:or|and)${B}`, 'u'],
-  IN: [`${B}in${B}`, 'u'],
-  NOT: [`${B}not${B}`, 'u'],
+  BOOLOP: [`${b}(?:or|and)${b}`, 'u'],
+  IN: [`${b}in${b}`, 'u'],
+  NOT: [`${b}not${b}`, 'u'],
   VARIABLE: [
-    `${B}(?:python_version|python_full_version|os[._]name|sys[._]platform|platform_(?:release|system)` +
+    `${b}(?:python_version|python_full_version|os[._]name|sys[._]platform|platform_(?:release|system)` +
       `|platform[._](?:version|machine|python_implementation)|python_implementation|implementation_(?:name|version)` +
-      `|extras?|dependency_groups)${B}`,
+      `|extras?|dependency_groups)${b}`,
     'u',
   ],
   SPECIFIER: [SPECIFIER_SOURCE, 'i'],
   AT: ['@', ''],
   URL: [`[^${PY_SPACE}]+`, 'u'],
-  IDENTIFIER: [`${B}[a-zA-Z0-9][a-zA-Z0-9._-]*${B}`, 'u'],
+  IDENTIFIER: [`${b}[a-zA-Z0-9][a-zA-Z0-9._-]*${b}`, 'u'],
   SPECIFIER_LIST: ['[\\t\\x20-\\x28\\x2a-\\x3a\\x3c-\\x7e]*(?=[;)]|$)', ''],
   VERSION_PREFIX_TRAIL: ['\\.\\*', ''],
   VERSION_LOCAL_LABEL_TRAIL: ['\\+[a-z0-9]+(?:[-_.][a-z0-9]+)*', ''],
   WS: ['[ \\t]+', ''],
   END: ['$', ''],
-} as const;
+  } as const;
+}
 
-export type TokenName = keyof typeof RULE_SOURCES;
+export type TokenName = keyof ReturnType<typeof ruleSources>;
+type Rules = Record<TokenName, RegExp>;
 
-const RULES = Object.fromEntries(
-  Object.entries(RULE_SOURCES).map(([name, [source, flags]]) => [name, new RegExp(source, `y${flags}`)]),
-) as Record<TokenName, RegExp>;
+function compileRules(b: string, ascii: boolean): Rules {
+  return Object.fromEntries(
+    Object.entries(ruleSources(b)).map(([name, [source, flags]]) => [name, new RegExp(source, `y${ascii ? flags.replace('u', '') : flags}`)]),
+  ) as Rules;
+}
+
+let unicodeRules: Rules | undefined;
+let asciiRules: Rules | undefined;
+
+function rulesFor(source: string): Rules {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(source)) return (asciiRules ??= compileRules(ASCII_B, true));
+  return (unicodeRules ??= compileRules(B, false));
+}
 
 /** A syntax error at a position of the parsed text (converted to InputFileError by callers). */
 export class Pep508SyntaxError extends Error {
@@ -89,11 +108,14 @@ export class Pep508SyntaxError extends Error {
 /** Context-sensitive tokenizer: each call tries one rule at the current position. */
 export class Tokenizer {
   position = 0;
-  constructor(readonly source: string) {}
+  private readonly rules: Rules;
+  constructor(readonly source: string) {
+    this.rules = rulesFor(source);
+  }
 
   /** The text the rule matches at the current position, without moving; null when it does not match. */
   peek(name: TokenName): string | null {
-    const rule = RULES[name];
+    const rule = this.rules[name];
     rule.lastIndex = this.position;
     const match = rule.exec(this.source);
     return match ? match[0] : null;
