@@ -12,7 +12,7 @@ import { decideForProject, loadProject, readProjectConfig } from '../project/loa
 import { planManagedFiles, buildDockerfileModel } from '../plan/project-files.ts';
 import { applyConfigFlags } from '../update/apply-flags.ts';
 import { readCurrentFiles, writeUpdate } from '../update/files.ts';
-import { planFileChange, findUnresolvedConflicts, type FileChange } from '../update/plan-file.ts';
+import { planFileChange, findUnresolvedConflicts, needsMerge, type FileChange, type MergeFn } from '../update/plan-file.ts';
 import { describeApkChanges, readApkSnapshot } from '../update/explain-changes.ts';
 import { resolveConflicts } from '../update/resolve-conflicts.ts';
 import { formatUpdateReport, updateJsonSummary, type UpdateOutcome } from '../report/update-report.ts';
@@ -48,6 +48,10 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
 
   // 2. Plan each managed file against the user's copy and the stored base.
   const current = await readCurrentFiles(root, renders.map((file) => file.path));
+  // The merge and diff libraries load only when needed: an up-to-date --check stays quick.
+  const merge = renders.some((file) => needsMerge(current.get(file.path)!.text, current.get(file.path)!.base, file.content))
+    ? (await import('../merge/three-way.ts')).mergeThreeWay
+    : unusedMerge;
   const changes: FileChange[] = renders.map((file) => {
     const state = current.get(file.path)!;
     const unresolved = state.text === null ? [] : findUnresolvedConflicts(state.text);
@@ -55,7 +59,7 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
       const lines = unresolved.map((range) => `${range.start}-${range.end}`).join(', ');
       throw new ConflictError(`${file.path} still has conflict markers (lines ${lines}): resolve them, then run update again`);
     }
-    return planFileChange(file.path, state.text, state.base, file.content);
+    return planFileChange(file.path, state.text, state.base, file.content, merge);
   });
   const model = buildDockerfileModel(config, decisions, loaded.includes);
   const apkChanges = describeApkChanges(
@@ -71,7 +75,8 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
   // 3. --check / --dry-run: report, write nothing.
   const outOfDate = configChanged || changes.some((change) => change.action !== 'identical');
   if (check || dryRun) {
-    io.stdout.write(json ? `${JSON.stringify(updateJsonSummary(outcome), null, 2)}\n` : formatUpdateReport(outcome, { diff: true }));
+    const diff = outOfDate && !json ? (await import('../merge/unified-diff.ts')).unifiedDiff : null;
+    io.stdout.write(json ? `${JSON.stringify(updateJsonSummary(outcome), null, 2)}\n` : formatUpdateReport(outcome, { diff }));
     if (check && outOfDate) throw new OutOfDateError('out of date: run "npx create-slim-python update" and commit the result');
     return 0;
   }
@@ -82,7 +87,7 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
 
   // 5. Apply: every file atomically.
   await writeUpdate(root, outcome);
-  io.stdout.write(json ? `${JSON.stringify(updateJsonSummary(outcome), null, 2)}\n` : formatUpdateReport(outcome, { diff: false }));
+  io.stdout.write(json ? `${JSON.stringify(updateJsonSummary(outcome), null, 2)}\n` : formatUpdateReport(outcome, { diff: null }));
   for (const warning of decisions.warnings) io.stderr.write(`warning: ${warning}\n`);
   const unresolved = changes.filter((change) => change.action === 'conflict' && outcome.resolutions.get(change.path) === 'markers');
   if (unresolved.length > 0) {
@@ -91,3 +96,7 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
   }
   return 0;
 }
+
+const unusedMerge: MergeFn = () => {
+  throw new Error('three-way merge requested for a file that needs none');
+};

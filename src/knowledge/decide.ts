@@ -4,7 +4,7 @@
  * runtime package sets with a reason for each package. Pure: no I/O.
  */
 import { byName } from './../sort.ts';
-import { satisfies, gt, valid } from '@renovatebot/pep440';
+import { gt, valid } from '@renovatebot/pep440';
 import type { Arch, Requirement } from '../requirements/types.ts';
 import type { KnowledgeEntry, MusllinuxWheels } from './schema.ts';
 
@@ -78,10 +78,12 @@ export function decide(requirements: readonly Requirement[], knowledge: Knowledg
     for (const dependency of entry.requires) queue.push({ name: dependency, requirement: null, via: name });
   }
   const packages = [...decisions.values()].sort(byName);
-  for (const decision of packages) {
-    if (decision.status === 'unknown') {
-      warnings.push(`${decision.name}: unknown to the knowledge base; the build stage keeps a C toolchain in case it compiles (no cost to the release image)`);
-    }
+  const unknown = packages.filter((decision) => decision.status === 'unknown' && decision.via === null).map((d) => d.name);
+  if (unknown.length > 0) {
+    const shown = unknown.slice(0, 8).join(', ') + (unknown.length > 8 ? `, and ${unknown.length - 8} more` : '');
+    warnings.push(
+      `unknown to the knowledge base: ${shown}; the build stage keeps a C toolchain in case ${unknown.length === 1 ? 'it compiles' : 'they compile'} (no cost to the release image; explain --online checks the index)`,
+    );
   }
   return { packages, apk: collectApk(packages), warnings };
 }
@@ -121,7 +123,7 @@ function missingWheel(wheels: MusllinuxWheels | null, requirement: Requirement |
   for (const arch of target.arches) {
     const since = wheels.since[arch];
     if (!since) return `no musllinux wheel for ${arch}`;
-    const tooOld = pinnedBelow(requirement?.specifiers ?? [], since, wheels.latest);
+    const tooOld = pinnedBelow(requirement?.specifiers ?? [], since);
     if (tooOld) return `${tooOld}, but the first musllinux wheel for ${arch} is ${since}`;
   }
   return null;
@@ -139,23 +141,35 @@ function compareMinor(a: string, b: string): number {
 }
 
 /**
- * pip installs the newest release the specifiers admit. When they admit `latest` a wheel fits;
- * otherwise look at the upper bound: a pin or bound below `since` means pip must compile.
+ * pip installs the newest release the specifiers admit. A wheel fits unless the specifiers cap
+ * every admitted release below `since` (the first release with a musllinux wheel): a pin
+ * (`==`, `===`), an upper bound (`<`, `<=`), a prefix (`==3.3.*`) or a compatible release
+ * (`~=3.3` admits up to, not including, 4).
  */
-function pinnedBelow(specifiers: readonly string[], since: string, latest: string): string | null {
-  if (specifiers.length === 0) return null;
-  const range = specifiers.join(',');
-  if (valid(latest) && satisfies(latest, range)) return null;
+function pinnedBelow(specifiers: readonly string[], since: string): string | null {
   for (const clause of specifiers) {
     const match = /^(===|==|<=|<|~=)(.+)$/.exec(clause);
     if (!match) continue;
-    const [, op, version] = match;
-    const bound = version!.replace(/\.\*$/, '');
-    if (!valid(bound)) continue;
-    const below = op === '<' ? !gt(bound, since) : gt(since, bound);
+    const [, op, version] = match as unknown as [string, string, string];
+    const prefix = op === '==' && version.endsWith('.*');
+    const upper = prefix ? bumpRelease(version.slice(0, -2), 0) : op === '~=' ? bumpRelease(version, 1) : version;
+    if (!upper || !valid(upper) || !valid(since)) continue;
+    // An exclusive upper bound must be above `since`; a pin or inclusive bound must reach it.
+    const exclusive = op === '<' || op === '~=' || prefix;
+    const below = exclusive ? !gt(upper, since) : gt(since, upper);
     if (below) return `${clause} selects a release older than ${since}`;
   }
   return null;
+}
+
+/** The release after a prefix: `3.3` with drop 1 -> `4`; `3.4` with drop 0 -> `3.5`. */
+function bumpRelease(version: string, drop: number): string | null {
+  const release = /^(?:[0-9]+!)?([0-9]+(?:\.[0-9]+)*)/.exec(version)?.[1];
+  if (!release) return null;
+  const parts = release.split('.').map(Number);
+  const kept = parts.slice(0, Math.max(1, parts.length - drop));
+  kept[kept.length - 1] = kept[kept.length - 1]! + 1;
+  return kept.join('.');
 }
 
 function unknownDecision(name: string, via: string | null, why: string): PackageDecision {

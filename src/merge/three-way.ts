@@ -37,8 +37,3 @@ export function mergeThreeWay(base: string, ours: string, theirs: string, labels
   }
   return { text: out.length === 0 ? '' : `${out.join('\n')}\n`, conflicts };
 }
-
-/** True when the text still holds conflict markers written by a previous update. */
-export function hasConflictMarkers(text: string): boolean {
-  return /^<<<<<<< .*$/m.test(text) && /^>>>>>>> .*$/m.test(text);
-}

@@ -1,6 +1,6 @@
 /** What update prints: per-file actions, the package changes in the user's terms, diffs. */
 import { CONFIG_FILE } from '../config/project-config.ts';
-import { unifiedDiff } from '../merge/unified-diff.ts';
+import type { unifiedDiff } from '../merge/unified-diff.ts';
 import type { FileChange } from '../update/plan-file.ts';
 import type { Resolution } from '../update/resolve-conflicts.ts';
 
@@ -37,15 +37,16 @@ function actionOf(outcome: UpdateOutcome, change: FileChange): string {
   return ACTION_TEXT[change.action];
 }
 
-/** Human-readable report; with `diff`, unified diffs of every change. */
-export function formatUpdateReport(outcome: UpdateOutcome, options: { diff: boolean }): string {
+/** Human-readable report; with a `diff` function (loaded lazily), unified diffs of every change. */
+export function formatUpdateReport(outcome: UpdateOutcome, options: { diff: typeof unifiedDiff | null }): string {
   const lines: string[] = [];
   const verb = outcome.mode === 'write' ? '' : 'would be ';
   for (const change of outcome.changes) lines.push(`${change.path}: ${change.action === 'identical' ? 'up to date' : verb + actionOf(outcome, change)}`);
   if (outcome.configChanged) lines.push(`${CONFIG_FILE}: ${verb}updated`);
   for (const sentence of outcome.apkChanges) lines.push(`  ${sentence}`);
   let text = `${lines.join('\n')}\n`;
-  if (options.diff) {
+  const unifiedDiff = options.diff;
+  if (unifiedDiff) {
     for (const change of outcome.changes) text += unifiedDiff(change.path, change.current, change.next);
     if (outcome.configChanged) text += unifiedDiff(CONFIG_FILE, outcome.configBefore, outcome.configAfter);
   }

@@ -2,7 +2,10 @@
  * What update does to one managed file, decided purely from three texts: the user's current
  * file, the base (what the tool generated last time) and the new render.
  */
-import { hasConflictMarkers, mergeThreeWay } from '../merge/three-way.ts';
+import type { MergeLabels, MergeResult } from '../merge/three-way.ts';
+
+/** The three-way merge (src/merge/three-way.ts), passed in so it is loaded only when a file was edited. */
+export type MergeFn = (base: string, ours: string, theirs: string, labels: MergeLabels) => MergeResult;
 
 export type FileAction = 'identical' | 'create' | 'update' | 'merge' | 'conflict';
 
@@ -20,7 +23,7 @@ export interface FileChange {
 }
 
 /** Decides the action for one file. `base` is null when the project has no stored base for it. */
-export function planFileChange(path: string, current: string | null, base: string | null, render: string): FileChange {
+export function planFileChange(path: string, current: string | null, base: string | null, render: string, mergeThreeWay: MergeFn): FileChange {
   const change = (action: FileAction, next: string, conflicts: FileChange['conflicts'] = []): FileChange => ({
     path, action, current, next, render, conflicts,
   });
@@ -36,9 +39,14 @@ export function planFileChange(path: string, current: string | null, base: strin
   return change('conflict', merged.text, merged.conflicts);
 }
 
+/** True when planFileChange would need the three-way merge for these texts. */
+export function needsMerge(current: string | null, base: string | null, render: string): boolean {
+  return current !== null && current !== render && current !== base;
+}
+
 /** Line ranges of conflict blocks left in a file by an earlier update, or [] when none. */
 export function findUnresolvedConflicts(text: string): { start: number; end: number }[] {
-  if (!hasConflictMarkers(text)) return [];
+  if (!/^<<<<<<< /m.test(text) || !/^>>>>>>> /m.test(text)) return [];
   const ranges: { start: number; end: number }[] = [];
   let start = 0;
   text.split('\n').forEach((line, index) => {

@@ -4,7 +4,6 @@
  */
 import type { Io } from '../cli/io.ts';
 import { CancelledError } from '../errors.ts';
-import { unifiedDiff } from '../merge/unified-diff.ts';
 import { createInquirerPrompter } from '../prompts/prompter.ts';
 import type { FileChange } from './plan-file.ts';
 
@@ -32,6 +31,7 @@ export async function resolveConflicts(changes: readonly FileChange[], options: 
     return resolutions;
   }
   const output = options.json ? options.io.stderr : options.io.stdout;
+  const { unifiedDiff } = await import('../merge/unified-diff.ts');
   const prompter = options.io.prompter ?? (await createInquirerPrompter({ input: options.io.stdin, output }));
   for (const change of conflicts) {
     output.write(unifiedDiff(change.path, change.current, change.render));

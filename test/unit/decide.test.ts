@@ -63,6 +63,29 @@ describe('decide', () => {
     const result = decide([req('nobody-knows-me')], KNOWLEDGE, { python: '3.12', arches: ['x86_64'] });
     expect(result.packages[0]!.status).toBe('unknown');
     expect(result.apk.build).toEqual([{ name: 'build-base', for: ['nobody-knows-me'] }]);
-    expect(result.warnings.join('\n')).toMatch(/nobody-knows-me: unknown/);
+    expect(result.warnings.join('\n')).toMatch(/unknown to the knowledge base: nobody-knows-me; .* in case it compiles/);
+  });
+});
+
+describe('decide: specifiers against the first musllinux release', () => {
+  const target = { python: '3.12', arches: ['x86_64' as const] };
+  const status = (specifiers: string[]) => decide([req('cryptography', specifiers)], KNOWLEDGE, target).packages.find((p) => p.name === 'cryptography')!.status;
+  it.each([
+    [['>=3'], 'wheel'],
+    [['==3.4'], 'wheel'],
+    [['==3.3.2'], 'compile'],
+    [['===3.3.2'], 'compile'],
+    [['<3.4'], 'compile'],
+    [['<3.5'], 'wheel'],
+    [['<=3.4'], 'wheel'],
+    [['<=3.3.9'], 'compile'],
+    [['~=3.3'], 'wheel'],
+    [['~=3.3.0'], 'compile'],
+    [['==3.3.*'], 'compile'],
+    [['==3.*'], 'wheel'],
+    [['>=2', '<3'], 'compile'],
+    [['!=3.4'], 'wheel'],
+  ])('%j -> %s', (specifiers, expected) => {
+    expect(status(specifiers as string[])).toBe(expected);
   });
 });

@@ -25,24 +25,24 @@ describe('three-way merge', () => {
 
 describe('planFileChange', () => {
   it('rewrites an unedited file', () => {
-    expect(planFileChange('Dockerfile', 'old\n', 'old\n', 'new\n').action).toBe('update');
+    expect(planFileChange('Dockerfile', 'old\n', 'old\n', 'new\n', mergeThreeWay).action).toBe('update');
   });
   it('reports identical files', () => {
-    expect(planFileChange('Dockerfile', 'same\n', 'old\n', 'same\n').action).toBe('identical');
+    expect(planFileChange('Dockerfile', 'same\n', 'old\n', 'same\n', mergeThreeWay).action).toBe('identical');
   });
   it('recreates a deleted file', () => {
-    expect(planFileChange('Dockerfile', null, 'old\n', 'new\n').action).toBe('create');
+    expect(planFileChange('Dockerfile', null, 'old\n', 'new\n', mergeThreeWay).action).toBe('create');
   });
   it('merges an edited file', () => {
-    const change = planFileChange('Dockerfile', lines('# mine', 'A', 'B', 'C', 'D'), lines('A', 'B', 'C', 'D'), lines('A', 'B', 'C', 'D2'));
+    const change = planFileChange('Dockerfile', lines('# mine', 'A', 'B', 'C', 'D'), lines('A', 'B', 'C', 'D'), lines('A', 'B', 'C', 'D2'), mergeThreeWay);
     expect(change.action).toBe('merge');
     expect(change.next).toBe(lines('# mine', 'A', 'B', 'C', 'D2'));
   });
   it('an edit that is kept and nothing regenerated is identical', () => {
-    const change = planFileChange('Dockerfile', lines('A', 'mine'), lines('A', 'B'), lines('A', 'B'));
+    const change = planFileChange('Dockerfile', lines('A', 'mine'), lines('A', 'B'), lines('A', 'B'), mergeThreeWay);
     expect(change.action).toBe('identical');
   });
   it('conflicts without a base unless the file already matches', () => {
-    expect(planFileChange('Dockerfile', 'mine\n', null, 'new\n').action).toBe('conflict');
+    expect(planFileChange('Dockerfile', 'mine\n', null, 'new\n', mergeThreeWay).action).toBe('conflict');
   });
 });
