@@ -3,8 +3,9 @@
  * project's requirements file (with its `-r` includes); filtered by markers for the target.
  */
 import { readFile } from 'node:fs/promises';
+import { basename, relative, resolve } from 'node:path';
 import { InputFileError, UsageError } from '../errors.ts';
-import { evaluateMarker, parseRequirementString, parseRequirementsText } from '../requirements/index.ts';
+import { evaluateMarker, parsePyprojectDependencies, parseRequirementString, parseRequirementsText } from '../requirements/index.ts';
 import { parseRequirementsFile } from '../requirements/read-files.ts';
 import type { Arch, Requirement } from '../requirements/types.ts';
 
@@ -51,6 +52,14 @@ export async function readProjectRequirements(
   file: string,
   env: Record<string, string | undefined>,
 ): Promise<ProjectRequirements> {
+  // A pyproject.toml contributes its [project] dependencies (PEP 621) instead of pip's format.
+  if (basename(file) === 'pyproject.toml') {
+    const path = resolve(root, file);
+    const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      throw new UsageError(`cannot read ${path}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+    });
+    return { all: parsePyprojectDependencies(text, relative(root, path) || file), includes: [] };
+  }
   const parsed = await parseRequirementsFile(file, { projectRoot: root, env });
   return { all: parsed.requirements, includes: parsed.files.filter((path) => path !== file) };
 }

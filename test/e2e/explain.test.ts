@@ -57,6 +57,15 @@ describe('explain', () => {
     expect(result.stderr).toMatch(/^create-slim-python: requirements\.txt:3: /);
   });
 
+  it('reads the [project] dependencies of a pyproject.toml', async () => {
+    writeFileSync(join(work, 'pyproject.toml'), '[project]\nname = "x"\ndependencies = [\n  "psycopg2>=2.9",\n  "aiohttp",\n]\n');
+    const result = await runCli(['explain', '--requirements-file', 'pyproject.toml', '--python', '3.12', '--json'], { cwd: work });
+    expect(result.exitCode).toBe(0);
+    const doc = JSON.parse(result.stdout);
+    expect(doc.requirements.map((r: { name: string; line: number }) => [r.name, r.line])).toEqual([['psycopg2', 4], ['aiohttp', 5]]);
+    expect(doc.apk.build).toContain('libpq-dev');
+  });
+
   it('rejects a bad --arch and --python', async () => {
     writeFileSync(join(work, 'requirements.txt'), 'aiohttp\n');
     expect((await runCli(['explain', '--requirements-file', 'requirements.txt', '--arch', 'riscv64'], { cwd: work })).exitCode).toBe(2);
