@@ -20,9 +20,17 @@ if is_ready; then
   echo "setup-python-venv: $venv is ready"
   exit 0
 fi
-"$python" -m venv "$venv"
+# Debian's python3 lacks ensurepip unless python3-venv is installed: then make the venv without
+# pip and install pip into it with the outer pip (`pip --python`, pip >= 22.3).
+if "$python" -m venv "$venv" 2>/dev/null; then
+  pip=("$venv/bin/python" -m pip)
+else
+  rm -rf "$venv"
+  "$python" -m venv --without-pip "$venv"
+  pip=("$python" -m pip --python "$venv/bin/python")
+fi
 env -u PIP_INDEX_URL -u PIP_EXTRA_INDEX_URL -u PIP_FIND_LINKS -u PIP_CONSTRAINT -u PIP_NO_INDEX \
   PIP_CONFIG_FILE=/dev/null PIP_DISABLE_PIP_VERSION_CHECK=1 \
-  "$venv/bin/python" -m pip install --quiet --no-input 'pip==26.*' 'packaging==26.*'
+  "${pip[@]}" install --quiet --no-input 'pip==26.*' 'packaging==26.*'
 is_ready
 echo "setup-python-venv: created $venv"
