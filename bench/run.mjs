@@ -23,7 +23,8 @@ const setup = spawnSync(node, [cli, big, '--yes', '--no-interactive', '--python'
 if (setup.status !== 0) throw new Error(`setting up the 300-requirement project failed: ${setup.stderr}`);
 
 let counter = 0;
-const fresh = () => join(work, `d${counter++}`);
+// Relative names, run from `work`: create-vite strips a leading `/` and would write into the cwd.
+const fresh = () => `d${counter++}`;
 const COMMANDS = [
   { id: 'node -e 0', argv: () => [node, '-e', '0'] },
   { id: 'create-vite (vanilla-ts)', argv: () => [node, vite, fresh(), '--template', 'vanilla-ts', '--no-interactive', '--no-immediate'] },
@@ -34,7 +35,7 @@ const COMMANDS = [
 
 function timeOnce(argv) {
   const start = process.hrtime.bigint();
-  const run = spawnSync(argv[0], argv.slice(1), { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const run = spawnSync(argv[0], argv.slice(1), { cwd: work, env, stdio: ['ignore', 'ignore', 'pipe'] });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (run.status !== 0) throw new Error(`${argv.join(' ')} exited ${run.status}: ${run.stderr}`);
   return ms;
@@ -42,7 +43,7 @@ function timeOnce(argv) {
 
 function peakKb(argv) {
   if (!existsSync('/usr/bin/time')) return null;
-  const run = spawnSync('/usr/bin/time', ['-v', ...argv], { env, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  const run = spawnSync('/usr/bin/time', ['-v', ...argv], { cwd: work, env, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
   const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr);
   return match ? Number(match[1]) : null;
 }
