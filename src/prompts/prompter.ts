@@ -19,6 +19,14 @@ export interface Prompter {
   checkbox<T>(options: { message: string; choices: Choice<T>[] }): Promise<T[]>;
 }
 
+/** The input ended at a prompt (Ctrl-D, end of a pipe): cancels unless a caller has a safe answer. */
+export class PromptClosedError extends CancelledError {
+  override name = 'PromptClosedError';
+  constructor() {
+    super('cancelled: the input ended at a prompt; nothing was written');
+  }
+}
+
 export interface PromptStreams {
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
@@ -34,13 +42,23 @@ export async function createInquirerPrompter(streams: PromptStreams): Promise<Pr
   ]);
   const context = { input: streams.input, output: streams.output, clearPromptOnDone: false } as never;
   const guard = async <T>(run: () => Promise<T>): Promise<T> => {
+    // When the input closes (Ctrl-D, end of a pipe) the prompt neither resolves nor rejects: the
+    // event loop just empties and Node would exit 0 mid-question. 'beforeExit' catches that moment.
+    let onBeforeExit: (() => void) | undefined;
+    const closed = new Promise<never>((_, reject) => {
+      onBeforeExit = () => reject(new PromptClosedError());
+      process.once('beforeExit', onBeforeExit);
+    });
     try {
-      return await run();
+      return await Promise.race([run(), closed]);
     } catch (error) {
       if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
-        throw new CancelledError();
+        // Ctrl-C says SIGINT; anything else is the input closing (Ctrl-D, end of a pipe).
+        throw /SIGINT/.test(error.message) ? new CancelledError() : new PromptClosedError();
       }
       throw error;
+    } finally {
+      process.removeListener('beforeExit', onBeforeExit!);
     }
   };
   return {

@@ -3,8 +3,7 @@
  * a prompt when interactive (showing the diff first), else conflict markers and exit 3.
  */
 import type { Io } from '../cli/io.ts';
-import { CancelledError } from '../errors.ts';
-import { createInquirerPrompter } from '../prompts/prompter.ts';
+import { createInquirerPrompter, PromptClosedError } from '../prompts/prompter.ts';
 import type { FileChange } from './plan-file.ts';
 
 export type Resolution = 'markers' | 'force' | 'keep';
@@ -47,8 +46,8 @@ export async function resolveConflicts(changes: readonly FileChange[], options: 
         default: 'keep',
       });
     } catch (error) {
-      if (error instanceof CancelledError) throw error;
-      // Silence or end of input at the prompt: the safe answer keeps the user's file.
+      // End of input at the prompt: the safe answer keeps the user's file. Ctrl-C cancels.
+      if (!(error instanceof PromptClosedError)) throw error;
       answer = 'keep';
     }
     resolutions.set(change.path, answer);

@@ -67,3 +67,35 @@ describe('interactive create in a terminal', () => {
     expect(readdirSync(work)).toEqual(['.pty-script.json']);
   });
 });
+
+describe('interactive update in a terminal', () => {
+  it('shows the diff of a conflict and asks; taking the new render keeps a .orig backup', () => {
+    const work = mkdtempSync(join(tmpdir(), 'csp-pty-'));
+    execFileSync(process.execPath, [BIN, 'app', '--yes', '--no-interactive', '--python', '3.12', '-r', 'aiohttp'], { cwd: work });
+    const dockerfile = join(work, 'app/Dockerfile');
+    const edited = readFileSync(dockerfile, 'utf8').replace(
+      /^ {4}xargs -r apk add --no-cache < \/tmp\/runtime-deps$/m,
+      '    xargs -r apk add --no-cache tini < /tmp/runtime-deps',
+    );
+    writeFileSync(dockerfile, edited);
+    writeFileSync(join(work, 'app/requirements.txt'), 'aiohttp\npython-magic\n');
+    const result = drive(work, ['update', 'app'], [['your edits and the regeneration changed the same lines', `${DOWN}${ENTER}`]]);
+    expect(result.output).toContain('--- a/Dockerfile');
+    expect(result.exitCode).toBe(0);
+    expect(readFileSync(`${dockerfile}.orig`, 'utf8')).toBe(edited);
+    expect(readFileSync(dockerfile, 'utf8')).toMatch(/libmagic/);
+  });
+
+  it('end of input at the conflict prompt keeps the user file', () => {
+    const work = mkdtempSync(join(tmpdir(), 'csp-pty-'));
+    execFileSync(process.execPath, [BIN, 'app', '--yes', '--no-interactive', '--python', '3.12', '-r', 'aiohttp'], { cwd: work });
+    const dockerfile = join(work, 'app/Dockerfile');
+    const edited = readFileSync(dockerfile, 'utf8').replace(/^ {4}xargs -r apk add --no-cache < \/tmp\/runtime-deps$/m, '    xargs -r apk add --no-cache tini < /tmp/runtime-deps');
+    writeFileSync(dockerfile, edited);
+    writeFileSync(join(work, 'app/requirements.txt'), 'aiohttp\npython-magic\n');
+    const result = drive(work, ['update', 'app'], [['your edits and the regeneration changed the same lines', '\x04']]);
+    expect(readFileSync(dockerfile, 'utf8')).toBe(edited);
+    expect(result.output).toMatch(/Dockerfile: conflict: kept your file unchanged/);
+    expect(result.exitCode).toBe(0);
+  });
+});
