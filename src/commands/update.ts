@@ -37,7 +37,7 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
 
   // 1. Config (strict), flags applied, requirements, decisions: all before any write.
   const { config: stored, text: configText } = await readProjectConfig(root);
-  let loaded = await loadProject(root, io.env, stored);
+  let loaded = await loadProject(root, io.env, { config: stored, text: configText });
   const config = applyConfigFlags(stored, flags, (candidate) => {
     const decisions = decideForProject(candidate, loaded.requirements);
     return { build: decisions.apk.build.map((i) => i.name), runtime: decisions.apk.runtime.map((i) => i.name) };

@@ -30,9 +30,13 @@ export async function readProjectConfig(root: string): Promise<{ config: Project
 }
 
 /** Reads config and requirements of the project at `root`. */
-export async function loadProject(root: string, env: Record<string, string | undefined>, config?: ProjectConfig): Promise<LoadedProject> {
-  const read = await readProjectConfig(root);
-  const effective = config ?? read.config;
+export async function loadProject(
+  root: string,
+  env: Record<string, string | undefined>,
+  known?: { config: ProjectConfig; text: string },
+): Promise<LoadedProject> {
+  const read = known ?? (await readProjectConfig(root));
+  const effective = read.config;
   const requirementsPath = join(root, effective.requirements);
   if (!(await lstat(requirementsPath).catch(() => null))) {
     throw new UsageError(`${requirementsPath} not found: create it (it may be empty), or set "requirements" in ${CONFIG_FILE}`);

@@ -56,6 +56,17 @@ const PARSED = new Map<string, MarkerList>();
 
 /** True when `marker` holds for the target; `extras` are the extras selected for the requirement. */
 export function evaluateMarker(marker: string, target: Target, extras?: string[]): boolean {
+  const key = `${target.python}\0${target.arch}\0${(extras ?? []).join(',')}\0${marker}`;
+  const known = RESULTS.get(key);
+  if (known !== undefined) return known;
+  const result = evaluateUncached(marker, target, extras);
+  RESULTS.set(key, result);
+  return result;
+}
+
+const RESULTS = new Map<string, boolean>();
+
+function evaluateUncached(marker: string, target: Target, extras?: string[]): boolean {
   let tree = PARSED.get(marker);
   try {
     tree ??= parseMarkerText(marker);
