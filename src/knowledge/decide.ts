@@ -52,11 +52,17 @@ export function decide(requirements: readonly Requirement[], knowledge: Knowledg
   const warnings: string[] = [];
   const decisions = new Map<string, PackageDecision>();
   const queue: { name: string; requirement: Requirement | null; via: string | null }[] = [];
+  const unnamed = new Set<string>();
   for (const requirement of requirements) {
-    if (requirement.name === null) {
+    const local = requirement.editable || (requirement.url !== null && !/^[a-z][a-z0-9+.-]*:\/\//i.test(requirement.url));
+    if (local) {
       warnings.push(
-        `${requirement.file}:${requirement.line}: ${requirement.text} has no project name; assuming it may compile`,
+        `${requirement.file}:${requirement.line}: ${requirement.text} installs from a local path; the Dockerfile copies only the requirements files, so add a COPY for it before the install step`,
       );
+    }
+    if (requirement.name === null) {
+      if (!local) warnings.push(`${requirement.file}:${requirement.line}: ${requirement.text} has no project name; assuming it may compile`);
+      unnamed.add(requirement.text);
       decisions.set(requirement.text, unknownDecision(requirement.text, null, 'a path or URL requirement: its contents are not known'));
       continue;
     }
@@ -78,7 +84,7 @@ export function decide(requirements: readonly Requirement[], knowledge: Knowledg
     for (const dependency of entry.requires) queue.push({ name: dependency, requirement: null, via: name });
   }
   const packages = [...decisions.values()].sort(byName);
-  const unknown = packages.filter((decision) => decision.status === 'unknown' && decision.via === null).map((d) => d.name);
+  const unknown = packages.filter((d) => d.status === 'unknown' && d.via === null && !unnamed.has(d.name)).map((d) => d.name);
   if (unknown.length > 0) {
     const shown = unknown.slice(0, 8).join(', ') + (unknown.length > 8 ? `, and ${unknown.length - 8} more` : '');
     warnings.push(

@@ -19,6 +19,8 @@ export interface LoadedProject {
   includes: string[];
 }
 
+const SAFE_PATH = /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;
+
 /** Reads and validates `slim-python.json` in `root`; exit 2 naming the file when missing or invalid. */
 export async function readProjectConfig(root: string): Promise<{ config: ProjectConfig; text: string }> {
   const path = join(root, CONFIG_FILE);
@@ -42,6 +44,14 @@ export async function loadProject(
     throw new UsageError(`${requirementsPath} not found: create it (it may be empty), or set "requirements" in ${CONFIG_FILE}`);
   }
   const parsed = await readProjectRequirements(root, effective.requirements, env);
+  for (const include of parsed.includes) {
+    // Included files are named in COPY lines of the Dockerfile: plain relative paths only.
+    if (!SAFE_PATH.test(include) || include.split('/').includes('..')) {
+      throw new UsageError(
+        `${effective.requirements} includes ${JSON.stringify(include)}: rename it to a plain relative path (letters, digits, ".", "_", "-", "/") so the Dockerfile can copy it`,
+      );
+    }
+  }
   return { root, config: effective, configText: read.text, requirements: parsed.all, includes: parsed.includes };
 }
 
