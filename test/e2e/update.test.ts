@@ -87,6 +87,27 @@ describe('update follows requirements', () => {
   });
 });
 
+describe('update and included requirement files', () => {
+  it('copies -r includes at their relative paths and follows their requirements', async () => {
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(app, 'reqs'));
+    write('reqs/base.txt', 'psycopg2\n');
+    write('requirements.txt', '-r reqs/base.txt\naiohttp\n');
+    const result = await update();
+    expect(result.exitCode).toBe(0);
+    expect(read('Dockerfile')).toContain('COPY reqs/base.txt /tmp/requirements/reqs/base.txt');
+    expect(read('Dockerfile')).toMatch(/libpq-dev/);
+  });
+
+  it('refuses an include whose path cannot be written in a COPY line', async () => {
+    write('odd name.txt', 'psycopg2\n');
+    write('requirements.txt', '-r "odd name.txt"\naiohttp\n');
+    const result = await update();
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/includes "odd name\.txt": rename it/);
+  });
+});
+
 describe('update keeps hand edits', () => {
   it('keeps every edited line outside the regenerated ones', async () => {
     const original = read('Dockerfile');
