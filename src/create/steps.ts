@@ -1,0 +1,129 @@
+/**
+ * The create questions, one function each, in the order they are asked. Each takes a value from
+ * its flag first, then from a prompt (only when interactive), else records the flag as missing
+ * (or takes the default with --yes). None touches the disk.
+ */
+import { basename, resolve } from 'node:path';
+import { listFlag, stringFlag, type ParsedFlags } from '../args/parse.ts';
+import { DEFAULT_DIR, DEFAULT_PORT } from '../commands/create-spec.ts';
+import { UsageError } from '../errors.ts';
+import { importRequirementsFile, requirementsFromLines } from '../project/requirements.ts';
+import type { Prompter } from '../prompts/prompter.ts';
+import { DEFAULT_PYTHON, PYTHON_RUNTIMES, type PythonRuntime } from '../python/runtimes.ts';
+import type { Requirement } from '../requirements/types.ts';
+import { assertProjectName, checkProjectName } from '../validate/project-name.ts';
+import { assertApp, assertPort, assertPython, type AppKind } from '../validate/values.ts';
+import { askRequirements } from './ask-lists.ts';
+
+export interface StepContext {
+  flags: ParsedFlags;
+  positionals: string[];
+  cwd: string;
+  env: Record<string, string | undefined>;
+  /** Present only when interactive. */
+  prompter: Prompter | null;
+  /** Records a flag that must be passed (non-interactive without --yes). */
+  need: (flag: string) => void;
+}
+
+/** 1. Target directory and project name. */
+export async function askDirectory({ flags, positionals, cwd, prompter, need }: StepContext): Promise<{ dir: string; name: string }> {
+  const nameFlag = stringFlag(flags, 'name');
+  let dirArg = positionals[0];
+  if (dirArg === undefined && prompter) {
+    dirArg = (
+      await prompter.input({
+        message: 'Project directory (its name is the project name)',
+        default: nameFlag ?? DEFAULT_DIR,
+        validate: (value) => {
+          const problem = checkProjectName(basename(value.trim()));
+          return problem ? `the name ${problem}` : true;
+        },
+      })
+    ).trim();
+  } else if (dirArg === undefined) {
+    need('DIR (the first argument)');
+    dirArg = nameFlag ?? DEFAULT_DIR;
+  }
+  const dir = resolve(cwd, dirArg);
+  const name = nameFlag !== undefined ? assertProjectName(nameFlag, '--name') : assertProjectName(basename(dir), '--name (or a different DIR)');
+  return { dir, name };
+}
+
+/** 2. Python runtime. */
+export async function askPython({ flags, prompter, need }: StepContext): Promise<PythonRuntime> {
+  const flag = stringFlag(flags, 'python');
+  if (flag !== undefined) return assertPython(flag);
+  if (!prompter) {
+    need('--python');
+    return assertPython(DEFAULT_PYTHON);
+  }
+  const id = await prompter.select({
+    message: 'Python runtime',
+    choices: PYTHON_RUNTIMES.map((runtime) => ({ name: runtime.label, value: runtime.id })),
+    default: DEFAULT_PYTHON,
+  });
+  return assertPython(id);
+}
+
+/** 3. Requirements: flags, an imported file, or typed at prompts. */
+export async function askRequirementsStep({ flags, cwd, env, prompter, need }: StepContext): Promise<{ text: string; requirements: Requirement[] }> {
+  const lines = listFlag(flags, 'requirement');
+  const file = stringFlag(flags, 'requirements-file');
+  if (lines.length > 0 && file !== undefined) throw new UsageError('pass either --requirement lines or --requirements-file, not both');
+  if (file !== undefined) return importRequirementsFile(resolve(cwd, file), env);
+  if (lines.length > 0) return requirementsFromLines(lines);
+  if (prompter) return askRequirements(prompter, cwd, env);
+  need('--requirement (or --requirements-file)');
+  return { text: '', requirements: [] };
+}
+
+/** 6. App kind: the web skeleton imports aiohttp, so it is offered only when aiohttp is required. */
+export async function askApp({ flags, prompter, need }: StepContext, requirements: readonly Requirement[]): Promise<AppKind> {
+  const hasAiohttp = requirements.some((requirement) => requirement.name === 'aiohttp');
+  const defaultApp: AppKind = hasAiohttp ? 'web' : 'cli';
+  const flag = stringFlag(flags, 'app');
+  let app: AppKind = defaultApp;
+  if (flag !== undefined) app = assertApp(flag);
+  else if (prompter) {
+    app = await prompter.select<AppKind>({
+      message: 'App kind',
+      choices: [
+        { name: 'aiohttp web server', value: 'web', disabled: hasAiohttp ? false : '(add aiohttp to the requirements)' },
+        { name: 'command-line app', value: 'cli' },
+      ],
+      default: defaultApp,
+    });
+  } else need('--app');
+  if (app === 'web' && !hasAiohttp) {
+    throw new UsageError('--app web needs aiohttp in the requirements: add --requirement aiohttp, or use --app cli');
+  }
+  return app;
+}
+
+/** 7. Port, for web apps only. */
+export async function askPort({ flags, prompter, need }: StepContext, app: AppKind): Promise<number | null> {
+  const flag = stringFlag(flags, 'port');
+  if (app !== 'web') {
+    if (flag !== undefined) throw new UsageError('--port applies only to --app web');
+    return null;
+  }
+  if (flag !== undefined) return assertPort(flag);
+  if (!prompter) {
+    need('--port');
+    return DEFAULT_PORT;
+  }
+  const answer = await prompter.input({
+    message: 'Port the web app listens on',
+    default: String(DEFAULT_PORT),
+    validate: (value) => {
+      try {
+        assertPort(value.trim());
+        return true;
+      } catch (error) {
+        return (error as Error).message;
+      }
+    },
+  });
+  return assertPort(answer.trim());
+}
