@@ -6,6 +6,12 @@
 # PIP_CONFIG_FILE=/dev/null and no PIP_FIND_LINKS/PIP_*INDEX* variables: only the real PyPI index is used,
 # so a machine's local wheel mirrors or constraints cannot change what gets installed.
 set -euo pipefail
+# The tools install from the real index with PIP_CONFIG_FILE=/dev/null, which would also drop a
+# CA bundle set in pip.conf (machines behind a TLS proxy): carry it over as PIP_CERT.
+if [ -z "${PIP_CERT:-}" ]; then
+  cert="$(python3 -m pip config get global.cert 2>/dev/null || true)"
+  if [ -n "$cert" ]; then export PIP_CERT="$cert"; fi
+fi
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="$ROOT/.venv-tools"

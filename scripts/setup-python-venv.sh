@@ -3,6 +3,12 @@
 # current pip (26.x) and packaging (26.x) from the real PyPI index only (PIP_CONFIG_FILE=/dev/null
 # drops machine config with extra indexes or constraints). Location: $SLIM_PYTHON_VENV, else .venv-ci/.
 set -euo pipefail
+# The tools install from the real index with PIP_CONFIG_FILE=/dev/null, which would also drop a
+# CA bundle set in pip.conf (machines behind a TLS proxy): carry it over as PIP_CERT.
+if [ -z "${PIP_CERT:-}" ]; then
+  cert="$(python3 -m pip config get global.cert 2>/dev/null || true)"
+  if [ -n "$cert" ]; then export PIP_CERT="$cert"; fi
+fi
 cd "$(dirname "$0")/.."
 venv="${SLIM_PYTHON_VENV:-$PWD/.venv-ci}"
 python="${CSP_TEST_PYTHON:-python3}"
