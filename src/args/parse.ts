@@ -58,8 +58,12 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Pa
 
 function describeParseError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
+  const ambiguous = /^Option '([^']+)' argument is ambiguous/.exec(message);
+  if (ambiguous) return `the value of ${ambiguous[1]} starts with "-": write it as ${ambiguous[1]}=VALUE (e.g. ${ambiguous[1]}=-cargo)`;
+  const missing = /^Option '(-[^' ]+)[^']*' argument missing/.exec(message);
+  if (missing) return `${missing[1]} needs a value`;
   // Node's messages are long and mention internals; keep the first sentence.
-  return message.split('. ')[0]!.replace(/^Unknown option '([^']+)'.*/, 'unknown flag $1');
+  return message.split(/\.\s/)[0]!.replace(/^Unknown option '([^']+)'.*/, 'unknown flag $1').replace(/\.$/, '');
 }
 
 /** Renders --help for a command from its flag table. */

@@ -2,7 +2,7 @@
  * `create-slim-python [DIR]`: ask everything, plan every file, then write once.
  * Steps: gather answers -> plan (pure) -> check the target -> apply -> report.
  */
-import { relative } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import { boolFlag, formatHelp, parseCommandArgs } from '../args/parse.ts';
 import { CONFIG_VERSION, type ProjectConfig } from '../config/project-config.ts';
 import { gatherAnswers } from '../create/gather-answers.ts';
@@ -54,7 +54,9 @@ export async function runCreate(argv: readonly string[], io: Io): Promise<number
   if (!dryRun) {
     await writeProject(answers.dir, files, { targetExists: target.exists, isCancelled: io.isCancelled });
   }
-  const shownDir = relative(io.cwd, answers.dir) || '.';
+  // "./my-app" reads as a path where "my-app" could be the project name.
+  const relativeDir = relative(io.cwd, answers.dir) || '.';
+  const shownDir = isAbsolute(relativeDir) || relativeDir.startsWith('.') ? relativeDir : `./${relativeDir}`;
   const report = { config, files, target, dryRun, dir: answers.dir, shownDir, decisions: answers.inferred.decisions };
   if (json) io.stdout.write(`${JSON.stringify(createJsonSummary(report), null, 2)}\n`);
   else io.stdout.write(formatCreateReport(report));

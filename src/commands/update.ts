@@ -66,6 +66,7 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
     readApkSnapshot(current.get('Dockerfile')?.base ?? current.get('Dockerfile')?.text ?? null),
     { build: model.buildDeps, runtime: model.runtimeLibs },
     decisions,
+    { build: config.buildDeps.remove, runtime: config.runtimeLibs.remove },
   );
   const fileChanged = changes.some((change) => change.action !== 'identical' || current.get(change.path)!.base !== change.render);
   const nextConfigText = serializeConfig(fileChanged || serializeConfig(config) !== serializeConfig(stored) ? { ...config, generator: TOOL_VERSION } : stored);

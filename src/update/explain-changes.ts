@@ -35,7 +35,12 @@ function projectsOf(reason: string): string[] {
 }
 
 /** Sentences describing how the package lists changed, sorted build first. */
-export function describeApkChanges(before: ApkSnapshot, after: { build: ApkLine[]; runtime: ApkLine[] }, decisions: Decisions): string[] {
+export function describeApkChanges(
+  before: ApkSnapshot,
+  after: { build: ApkLine[]; runtime: ApkLine[] },
+  decisions: Decisions,
+  removedByYou: { build: readonly string[]; runtime: readonly string[] } = { build: [], runtime: [] },
+): string[] {
   const sentences: string[] = [];
   for (const stage of ['build', 'runtime'] as const) {
     const now = new Map(after[stage].map((line) => [line.name, projectsOf(line.reason)]));
@@ -47,7 +52,8 @@ export function describeApkChanges(before: ApkSnapshot, after: { build: ApkLine[
     }
     for (const [name, projects] of before[stage]) {
       if (now.has(name)) continue;
-      sentences.push(`removed ${name} (${stage}) ${removalReason(projects, decisions)}`);
+      const why = removedByYou[stage].includes(name) ? 'because you removed it (slim-python.json)' : removalReason(projects, decisions);
+      sentences.push(`removed ${name} (${stage}) ${why}`);
     }
   }
   return sentences;

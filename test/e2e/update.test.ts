@@ -75,6 +75,17 @@ describe('update follows requirements', () => {
     expect(read('Dockerfile')).toBe(before);
   });
 
+  it('says when a package went because you removed it', async () => {
+    write('requirements.txt', 'aiohttp\npsycopg2\n');
+    await update();
+    const ambiguous = await update('--build-deps', '-libpq-dev');
+    expect(ambiguous.exitCode).toBe(2);
+    expect(ambiguous.stderr).toMatch(/write it as --build-deps=VALUE/);
+    const result = await update('--build-deps=-libpq-dev');
+    expect(result.stdout).toMatch(/removed libpq-dev \(build\) because you removed it/);
+    expect(JSON.parse(read('slim-python.json')).buildDeps.remove).toEqual(['libpq-dev']);
+  });
+
   it('flags change the config too', async () => {
     const result = await update('--python', '3.13', '--runtime-libs', '+libmagic');
     expect(result.exitCode).toBe(0);
