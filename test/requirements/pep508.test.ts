@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { InputFileError } from '../../src/errors.ts';
+import { inputErrorOf } from '../support/errors.ts';
 import { normalizeMarkerString, parseRequirementString } from '../../src/requirements/pep508.ts';
 
 const ORIGIN = { file: 'requirements.txt', line: 7 };
 const parse = (text: string) => parseRequirementString(text, ORIGIN);
 
-function errorOf(text: string): InputFileError {
-  try {
-    parse(text);
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputFileError);
-    return error as InputFileError;
-  }
-  throw new Error(`expected ${JSON.stringify(text)} to be rejected`);
-}
+const errorOf = (text: string) => inputErrorOf(parse, text);
 
 describe('parseRequirementString', () => {
   it('reads name, extras, specifiers and marker, normalising like packaging', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputFileError } from '../../src/errors.ts';
+import { inputErrorOf } from '../support/errors.ts';
 import { parseRequirementsText, scanRequirementsText } from '../../src/requirements/requirements-file.ts';
 import { preprocessRequirementsText, splitLines } from '../../src/requirements/requirements-lines.ts';
 import { splitShellWords } from '../../src/requirements/pip-options.ts';
@@ -7,15 +7,7 @@ import { splitShellWords } from '../../src/requirements/pip-options.ts';
 const parse = (text: string, env: Record<string, string | undefined> = {}) => parseRequirementsText(text, 'requirements.txt', { env });
 const summary = (text: string) => parse(text).requirements.map(({ line, name, specifiers, marker }) => ({ line, name, specifiers, marker }));
 
-function errorOf(text: string): InputFileError {
-  try {
-    parse(text);
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputFileError);
-    return error as InputFileError;
-  }
-  throw new Error(`expected ${JSON.stringify(text)} to be rejected`);
-}
+const errorOf = (text: string) => inputErrorOf(parse, text);
 
 describe('preprocessing (join, comments, variables) in pip’s order', () => {
   it('splits lines like Python str.splitlines, including CRLF and a BOM', () => {
