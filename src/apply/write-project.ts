@@ -3,7 +3,7 @@
  * target, then move it into place. An interrupted or failed run leaves no partial project.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { beginWrite, endWrite } from '../cli/cancel.ts';
 import { CancelledError } from '../errors.ts';
@@ -52,10 +52,6 @@ async function stageAndMove(dir: string, files: readonly PlannedFile[], options:
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
-  await removeEmptyTree(staging);
-}
-
-async function removeEmptyTree(dir: string): Promise<void> {
-  // Only empty folders remain after the moves; rm -r is safe and simplest.
-  await rm(dir, { recursive: true, force: true }).catch(() => rmdir(dir));
+  // Only empty folders remain after the moves.
+  await rm(staging, { recursive: true, force: true });
 }

@@ -19,7 +19,12 @@ export interface Io {
  */
 export function decideInteractive(flag: boolean | undefined, io: Io): boolean {
   if (flag !== undefined) return flag;
-  const ci = io.env.CI;
-  if (ci !== undefined && ci !== '' && ci !== '0' && ci.toLowerCase() !== 'false') return false;
+  if (isCi(io.env)) return false;
   return Boolean(io.stdin.isTTY && io.stdout.isTTY);
+}
+
+/** True when `CI` is set to anything but "", "0" or "false". */
+export function isCi(env: Record<string, string | undefined>): boolean {
+  const ci = env.CI;
+  return ci !== undefined && ci !== '' && ci !== '0' && ci.toLowerCase() !== 'false';
 }

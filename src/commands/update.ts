@@ -37,12 +37,11 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
 
   // 1. Config (strict), flags applied, requirements, decisions: all before any write.
   const { config: stored, text: configText } = await readProjectConfig(root);
-  let loaded = await loadProject(root, io.env, { config: stored, text: configText });
+  const loaded = await loadProject(root, io.env, { config: stored, text: configText });
   const config = applyConfigFlags(stored, flags, (candidate) => {
     const decisions = decideForProject(candidate, loaded.requirements);
     return { build: decisions.apk.build.map((i) => i.name), runtime: decisions.apk.runtime.map((i) => i.name) };
   });
-  loaded = { ...loaded, config };
   const decisions = decideForProject(config, loaded.requirements);
   const renders = planManagedFiles(config, decisions, loaded.includes);
 
@@ -68,8 +67,10 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
     decisions,
     { build: config.buildDeps.remove, runtime: config.runtimeLibs.remove },
   );
-  const fileChanged = changes.some((change) => change.action !== 'identical' || current.get(change.path)!.base !== change.render);
-  const nextConfigText = serializeConfig(fileChanged || serializeConfig(config) !== serializeConfig(stored) ? { ...config, generator: TOOL_VERSION } : stored);
+  // The config records the tool version only when this run writes something.
+  const fileChanged = changes.some((change) => change.action !== 'identical' || change.base !== change.render);
+  const flagsChanged = serializeConfig(config) !== serializeConfig(stored);
+  const nextConfigText = serializeConfig(fileChanged || flagsChanged ? { ...config, generator: TOOL_VERSION } : stored);
   const configChanged = nextConfigText !== configText;
   const outcome: UpdateOutcome = { root, changes, configBefore: configText, configAfter: nextConfigText, configChanged, apkChanges, warnings: decisions.warnings, mode: check ? 'check' : dryRun ? 'dry-run' : 'write', resolutions: new Map() };
 
@@ -87,7 +88,7 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
   outcome.resolutions = await resolveConflicts(changes, { force, keep, interactive, io, json });
 
   // 5. Apply: every file atomically.
-  await writeUpdate(root, outcome);
+  await writeUpdate(root, outcome, io.isCancelled);
   io.stdout.write(json ? `${JSON.stringify(updateJsonSummary(outcome), null, 2)}\n` : formatUpdateReport(outcome, { diff: null }));
   for (const warning of decisions.warnings) io.stderr.write(`warning: ${warning}\n`);
   const unresolved = changes.filter((change) => change.action === 'conflict' && outcome.resolutions.get(change.path) === 'markers');

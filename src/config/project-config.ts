@@ -6,7 +6,7 @@ import { InputFileError } from '../errors.ts';
 import { ARCHES, type Arch } from '../requirements/types.ts';
 import { checkProjectName } from '../validate/project-name.ts';
 import { isApkName } from '../validate/apk-name.ts';
-import { APP_KINDS, type AppKind } from '../validate/values.ts';
+import { APP_KINDS, isPort, type AppKind } from '../validate/values.ts';
 import { findRuntime } from '../python/runtimes.ts';
 import { compareToolVersions } from '../version.ts';
 
@@ -99,7 +99,7 @@ export function parseConfig(text: string, file: string, toolVersion: string): Pr
   if (!(APP_KINDS as readonly string[]).includes(app)) fail('app', `must be one of ${APP_KINDS.join(', ')}`);
   const port = data.port;
   if (app === 'web') {
-    if (typeof port !== 'number' || !Number.isInteger(port) || port < 1024 || port > 65535) fail('port', 'must be a number from 1024 to 65535');
+    if (typeof port !== 'number' || !isPort(port)) fail('port', 'must be a number from 1024 to 65535');
   } else if (port !== null) fail('port', 'must be null for a cli app');
   const requirements = stringAt(data, 'requirements', fail);
   if (!/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(requirements) || requirements.split('/').includes('..')) {

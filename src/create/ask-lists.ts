@@ -26,14 +26,11 @@ export async function askRequirements(
   });
   if (source === 'none') return { text: '', requirements: [] };
   if (source === 'file') {
-    let imported: { text: string; requirements: Requirement[] } | undefined;
-    await prompter.input({
+    const path = await prompter.input({
       message: 'Path of the requirements file',
       validate: (value) => (value.trim() === '' ? 'enter a path' : true),
-    }).then(async (path) => {
-      imported = await importRequirementsFile(resolve(cwd, path.trim()), env);
     });
-    return imported!;
+    return importRequirementsFile(resolve(cwd, path.trim()), env);
   }
   const lines: string[] = [];
   for (;;) {

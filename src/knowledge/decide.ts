@@ -78,9 +78,6 @@ export function decide(requirements: readonly Requirement[], knowledge: Knowledg
     }
     const decision = decideEntry(name, entry, requirement, target, via);
     decisions.set(name, decision);
-    if (decision.status === 'compile' && requirement && requirement.specifiers.length > 0 && decision.why.includes('may')) {
-      warnings.push(`${name}: ${decision.why}`);
-    }
     for (const dependency of entry.requires) queue.push({ name: dependency, requirement: null, via: name });
   }
   const packages = [...decisions.values()].sort(byName);

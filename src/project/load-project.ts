@@ -6,6 +6,7 @@ import { UsageError } from '../errors.ts';
 import { decide, type Decisions, type Knowledge } from '../knowledge/decide.ts';
 import { loadKnowledge } from '../knowledge/load.ts';
 import { findRuntime } from '../python/runtimes.ts';
+import type { KnowledgeEntry } from '../knowledge/schema.ts';
 import type { Requirement } from '../requirements/types.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { applicableRequirements, readProjectRequirements } from './requirements.ts';
@@ -59,34 +60,31 @@ export async function loadProject(
 export function decideForProject(config: ProjectConfig, requirements: readonly Requirement[], knowledge: Knowledge = loadKnowledge()): Decisions {
   const python = findRuntime(config.python)!.version;
   const applicable = applicableRequirements(requirements, python, config.arches);
-  return decide(applicable, withIndexRecord(knowledge, config), { python, arches: config.arches });
+  return decide(applicable, withIndexRecord(knowledge, config, python), { python, arches: config.arches });
 }
 
 /**
  * Applies what `explain --online --write` recorded from the real index: it overrides the
  * knowledge base's wheel facts for that Python version, so update stays offline and deterministic.
  */
-function withIndexRecord(knowledge: Knowledge, config: ProjectConfig): Knowledge {
+function withIndexRecord(knowledge: Knowledge, config: ProjectConfig, python: string): Knowledge {
   const record = config.index;
-  const python = findRuntime(config.python)!.version;
   if (!record || record.python !== python) return knowledge;
   const packages = new Map(knowledge.packages);
   // A "wheel" seen for some architectures says nothing about the others; "compile" and "pure" do.
   const coversArches = config.arches.every((arch) => record.arches.includes(arch));
+  const source = { fact: 'wheels' as const, ref: `${CONFIG_FILE} index record` };
   for (const [name, status] of Object.entries(record.packages)) {
     const entry = packages.get(name);
+    const base: KnowledgeEntry = entry ?? { kind: 'native', build: [], runtime: [], dlopen: [], requires: [], musllinux: null, sources: [] };
+    const sources = [...base.sources, source];
     if (status === 'compile') {
-      packages.set(name, { ...(entry ?? { kind: 'native', build: [], runtime: [], dlopen: [], requires: [], sources: [] }), kind: 'native', musllinux: null, sources: [...(entry?.sources ?? []), { fact: 'wheels', ref: `${'slim-python.json'} index record` }] });
+      packages.set(name, { ...base, kind: 'native', musllinux: null, sources });
     } else if (status === 'pure' && !entry) {
-      packages.set(name, { kind: 'pure', build: [], runtime: [], dlopen: [], requires: [], musllinux: null, sources: [{ fact: 'wheels', ref: 'slim-python.json index record' }] });
+      packages.set(name, { ...base, kind: 'pure', sources });
     } else if (status === 'wheel' && coversArches) {
-      const base = entry ?? { kind: 'native' as const, build: [], runtime: [], dlopen: [], requires: [], sources: [] };
-      packages.set(name, {
-        ...base,
-        kind: 'native',
-        musllinux: { since: Object.fromEntries(config.arches.map((arch) => [arch, '0'])), latest: '0', python: [python] },
-        sources: [...base.sources, { fact: 'wheels', ref: 'slim-python.json index record' }],
-      });
+      const since = Object.fromEntries(config.arches.map((arch) => [arch, '0']));
+      packages.set(name, { ...base, kind: 'native', musllinux: { since, latest: '0', python: [python] }, sources });
     }
   }
   return { packages };

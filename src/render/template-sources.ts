@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { byName } from '../sort.ts';
 
 const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
@@ -13,7 +14,7 @@ const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url)
 export function loadTemplateSources(): Record<string, string> {
   const sources: Record<string, string> = {};
   const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort(byName)) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
       else if (entry.name.endsWith('.hbs')) sources[relative(TEMPLATES_DIR, path).split('\\').join('/')] = readFileSync(path, 'utf8');

@@ -2,7 +2,7 @@
 import { lstat, mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '../apply/write-atomic.ts';
-import { beginWrite, endWrite, isCancelRequested } from '../cli/cancel.ts';
+import { beginWrite, endWrite } from '../cli/cancel.ts';
 import { CONFIG_FILE } from '../config/project-config.ts';
 import { CancelledError, UsageError } from '../errors.ts';
 import { BASE_DIR } from '../plan/project-files.ts';
@@ -34,21 +34,20 @@ async function readRegular(path: string): Promise<string | null> {
  * Writes what the outcome decided, each file atomically (temp + rename): the managed files,
  * their new bases, and the config. A `.orig` backup is written before a --force overwrite.
  */
-export async function writeUpdate(root: string, outcome: UpdateOutcome): Promise<void> {
+export async function writeUpdate(root: string, outcome: UpdateOutcome, isCancelled: () => boolean): Promise<void> {
   beginWrite();
   try {
     for (const change of outcome.changes) {
       if (outcome.resolutions.get(change.path) === 'keep') continue;
       const path = join(root, change.path);
       if (change.action !== 'identical') {
-        if (isCancelRequested()) throw new CancelledError('cancelled: files written so far are complete; nothing is half-written');
+        if (isCancelled()) throw new CancelledError('cancelled: files written so far are complete; nothing is half-written');
         const resolution = outcome.resolutions.get(change.path);
         if (resolution === 'force' && change.current !== null) await writeFileAtomic(`${path}.orig`, change.current);
         await writeFileAtomic(path, resolution === 'force' ? change.render : change.next);
       }
       const basePath = join(root, BASE_DIR, change.path);
-      const base = await readFile(basePath, 'utf8').catch(() => null);
-      if (base !== change.render) {
+      if (change.base !== change.render) {
         await mkdir(dirname(basePath), { recursive: true });
         await writeFileAtomic(basePath, change.render);
       }

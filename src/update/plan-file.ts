@@ -14,6 +14,8 @@ export interface FileChange {
   action: FileAction;
   /** The file as it is now (null when missing). */
   current: string | null;
+  /** What the tool generated last time (null when no base is stored). */
+  base: string | null;
   /** What the file becomes: new render, merged text, or text with conflict markers. */
   next: string;
   /** The new render: stored as the next base once the file is written. */
@@ -25,7 +27,7 @@ export interface FileChange {
 /** Decides the action for one file. `base` is null when the project has no stored base for it. */
 export function planFileChange(path: string, current: string | null, base: string | null, render: string, mergeThreeWay: MergeFn): FileChange {
   const change = (action: FileAction, next: string, conflicts: FileChange['conflicts'] = []): FileChange => ({
-    path, action, current, next, render, conflicts,
+    path, action, current, base, next, render, conflicts,
   });
   if (current === null) return change('create', render);
   if (current === render) return change('identical', render);

@@ -23,14 +23,20 @@ export function assertApp(value: string, where = '--app'): AppKind {
   return value as AppKind;
 }
 
-/** Validates `--port`: an unprivileged TCP port, since the app runs as a non-root user. */
-export function assertPort(value: string | number, where = '--port'): number {
+/** True for an unprivileged TCP port: the app runs as a non-root user. */
+export function isPort(value: string | number): boolean {
   const text = String(value);
   const port = Number(text);
-  if (!/^[0-9]{1,5}$/.test(text) || port < 1024 || port > 65535) {
+  return /^[0-9]{1,5}$/.test(text) && port >= 1024 && port <= 65535;
+}
+
+/** Validates `--port`. */
+export function assertPort(value: string | number, where = '--port'): number {
+  const text = String(value);
+  if (!isPort(text)) {
     throw new UsageError(
       `invalid port ${JSON.stringify(text)} in ${where}: use a number from 1024 to 65535 (the app runs as a non-root user)`,
     );
   }
-  return port;
+  return Number(text);
 }
