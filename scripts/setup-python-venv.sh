@@ -3,13 +3,9 @@
 # current pip (26.x) and packaging (26.x) from the real PyPI index only (PIP_CONFIG_FILE=/dev/null
 # drops machine config with extra indexes or constraints). Location: $SLIM_PYTHON_VENV, else .venv-ci/.
 set -euo pipefail
-# The tools install from the real index with PIP_CONFIG_FILE=/dev/null, which would also drop a
-# CA bundle set in pip.conf (machines behind a TLS proxy): carry it over as PIP_CERT.
-if [ -z "${PIP_CERT:-}" ]; then
-  cert="$(python3 -m pip config get global.cert 2>/dev/null || true)"
-  if [ -n "$cert" ]; then export PIP_CERT="$cert"; fi
-fi
 cd "$(dirname "$0")/.."
+# shellcheck source=scripts/pip-real-index.sh
+source scripts/pip-real-index.sh
 venv="${SLIM_PYTHON_VENV:-$PWD/.venv-ci}"
 python="${CSP_TEST_PYTHON:-python3}"
 
@@ -35,8 +31,6 @@ else
   "$python" -m venv --without-pip "$venv"
   pip=("$python" -m pip --python "$venv/bin/python")
 fi
-env -u PIP_INDEX_URL -u PIP_EXTRA_INDEX_URL -u PIP_FIND_LINKS -u PIP_CONSTRAINT -u PIP_NO_INDEX \
-  PIP_CONFIG_FILE=/dev/null PIP_DISABLE_PIP_VERSION_CHECK=1 \
-  "${pip[@]}" install --quiet --no-input 'pip==26.*' 'packaging==26.*'
+"${pip[@]}" install --quiet --no-input 'pip==26.*' 'packaging==26.*'
 is_ready
 echo "setup-python-venv: created $venv"

@@ -14,13 +14,14 @@ import { evaluateMarker, parseRequirementString } from '../../src/requirements/i
 import { decodeRequirementsBytes, parseRequirementsFile } from '../../src/requirements/read-files.ts';
 import { scanRequirementsText, type ScannedLine } from '../../src/requirements/requirements-file.ts';
 import type { Arch, Requirement } from '../../src/requirements/types.ts';
+import { isCi } from '../support/cli.ts';
 import { realIndexEnv } from '../support/python-venv.ts';
 import { toPipOptionFields, toPipRequirementOptions } from './pip-shapes.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CORPUS = fileURLToPath(new URL('./corpus', import.meta.url));
 const FILES = join(CORPUS, 'files');
-const IN_CI = Boolean(process.env.CI) && process.env.CI !== 'false' && process.env.CI !== '0';
+const IN_CI = isCi();
 
 type Fields = Record<string, unknown>;
 interface Reference {

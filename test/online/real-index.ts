@@ -5,21 +5,19 @@
  */
 import { PassThrough } from 'node:stream';
 import type { Io } from '../../src/cli/io.ts';
+import { isCi } from '../support/cli.ts';
+import { realIndexEnv } from '../support/python-venv.ts';
 
 /** Set when running under CI: a missing network is then a failure, not a skip. */
-export const IN_CI = Boolean(process.env.CI && process.env.CI !== '0' && process.env.CI.toLowerCase() !== 'false');
+export const IN_CI = isCi();
 
 /**
- * The machine's pip config adds local indexes, find-links and constraints; tests ask the real
- * index only. PIP_FIND_LINKS is set as an environment variable on this machine, so it goes too.
+ * The whole environment for the CLI under test, asking the real index only (realIndexEnv's
+ * overrides applied to this process's environment, unset variables removed).
  */
 export function pypiOnlyEnv(extra: Record<string, string> = {}): Record<string, string | undefined> {
-  const env: Record<string, string | undefined> = { ...process.env, PIP_CONFIG_FILE: '/dev/null' };
-  delete env.PIP_FIND_LINKS;
-  delete env.PIP_INDEX_URL;
-  delete env.PIP_EXTRA_INDEX_URL;
-  delete env.PIP_CONSTRAINT;
-  Object.assign(env, extra);
+  const env: Record<string, string | undefined> = { ...process.env, ...realIndexEnv(), ...extra };
+  for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
   return env;
 }
 

@@ -5,6 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
+import { isCi as isCiEnv } from '../../src/cli/io.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CLI_BIN = fileURLToPath(new URL('../../bin/create-slim-python.js', import.meta.url));
@@ -38,8 +39,7 @@ export async function runCli(args: string[], options: CliOptions = {}): Promise<
   return { exitCode: result.exitCode ?? -1, stdout: String(result.stdout), stderr: String(result.stderr) };
 }
 
-/** True when running under CI (CI set to anything but "", "false" or "0"): missing tools then fail, never skip. */
+/** True when running under CI (the CLI's own rule): missing tools then fail, never skip. */
 export function isCi(): boolean {
-  const value = process.env.CI;
-  return value !== undefined && value !== '' && value !== 'false' && value !== '0';
+  return isCiEnv(process.env);
 }

@@ -4,14 +4,18 @@
  * indexes, find-links or constraints are removed, so what installs is what a user would get.
  */
 import { join } from 'node:path';
-import { execa } from 'execa';
+import { execa, execaSync } from 'execa';
 
 export const PYTHON = process.env.CSP_TEST_PYTHON ?? 'python3';
 
 // pip's own environment variables that would add sources or caps besides the real index.
 const PIP_SOURCE_VARIABLES = ['PIP_FIND_LINKS', 'PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL', 'PIP_CONSTRAINT', 'PIP_NO_INDEX', 'PIP_REQUIRE_VIRTUALENV'];
 
-/** Environment for any pip call that must see only https://pypi.org/simple. */
+/**
+ * Overrides (merged over this process's environment by execa) for any pip call that must see
+ * only https://pypi.org/simple. Ignoring the pip config would also drop a CA bundle it sets
+ * (machines behind a TLS proxy), so that one setting is carried over as PIP_CERT.
+ */
 export function realIndexEnv(): Record<string, string | undefined> {
   const env: Record<string, string | undefined> = {
     PIP_CONFIG_FILE: '/dev/null',
@@ -19,7 +23,21 @@ export function realIndexEnv(): Record<string, string | undefined> {
     PYTHONDONTWRITEBYTECODE: '1',
   };
   for (const name of PIP_SOURCE_VARIABLES) env[name] = undefined;
+  const cert = pipConfigCert();
+  if (cert) env.PIP_CERT = cert;
   return env;
+}
+
+let certFromConfig: string | null | undefined;
+
+/** PIP_CERT if set, else `global.cert` from the machine's pip config (read once), else null. */
+function pipConfigCert(): string | null {
+  if (process.env.PIP_CERT) return process.env.PIP_CERT;
+  if (certFromConfig === undefined) {
+    const probe = execaSync(PYTHON, ['-m', 'pip', 'config', 'get', 'global.cert'], { reject: false });
+    certFromConfig = probe.exitCode === 0 && String(probe.stdout).trim() !== '' ? String(probe.stdout).trim() : null;
+  }
+  return certFromConfig;
 }
 
 /** Why PyPI cannot be used from here (pip's own words), or undefined when the index answers. */
