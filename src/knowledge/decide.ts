@@ -179,7 +179,8 @@ function unknownDecision(name: string, via: string | null, why: string): Package
   return { name, status: 'unknown', why, build: [C_TOOLCHAIN], runtime: [], sources: [], via };
 }
 
-function collectApk(packages: readonly PackageDecision[]): Decisions['apk'] {
+/** The Alpine package sets of some decisions, each package with the projects that need it. */
+export function collectApk(packages: readonly PackageDecision[]): Decisions['apk'] {
   const build = new Map<string, Set<string>>();
   const runtime = new Map<string, Set<string>>();
   for (const decision of packages) {

@@ -5,7 +5,7 @@
  */
 import { byName } from './../sort.ts';
 import type { IndexRecord } from '../config/project-config.ts';
-import { C_TOOLCHAIN, type ApkReason, type Decisions, type Knowledge, type PackageDecision } from '../knowledge/decide.ts';
+import { C_TOOLCHAIN, collectApk, type Decisions, type Knowledge, type PackageDecision } from '../knowledge/decide.ts';
 import type { KnowledgeEntry } from '../knowledge/schema.ts';
 import type { Requirement } from '../requirements/types.ts';
 import type { PipTarget } from './run-pip.ts';
@@ -33,7 +33,7 @@ export function decideOnline(resolution: OnlineResolution, skipped: readonly Req
   }
   warnings.push(...markerWarnings(resolution.environment, target));
   const packages = [...decisions.values()].sort(byName);
-  return { packages, apk: { build: reasons(packages, 'build'), runtime: reasons(packages, 'runtime') }, warnings };
+  return { packages, apk: collectApk(packages), warnings };
 }
 
 /** The statuses to record in slim-python.json (unknown ones are left to the knowledge base). */
@@ -87,12 +87,4 @@ function markerWarnings(environment: Record<string, string> | null, target: PipT
   const differs = (environment.python_version !== undefined && environment.python_version !== target.python) || (environment.platform_machine !== undefined && environment.platform_machine !== target.arch);
   if (!differs) return [];
   return [`pip evaluated the markers of transitive dependencies for this machine (CPython ${environment.python_version ?? '?'} on ${environment.platform_machine ?? '?'}), not for CPython ${target.python} on ${target.arch}; a dependency behind such a marker may be missing or extra`];
-}
-
-function reasons(packages: readonly PackageDecision[], key: 'build' | 'runtime'): ApkReason[] {
-  const map = new Map<string, Set<string>>();
-  for (const item of packages) {
-    for (const apk of item[key]) map.set(apk, (map.get(apk) ?? new Set<string>()).add(item.name));
-  }
-  return [...map.entries()].map(([name, set]) => ({ name, for: [...set].sort() })).sort(byName);
 }
