@@ -3,7 +3,9 @@
  * compute every file of the project with its content. Nothing here touches the disk.
  */
 import { CONFIG_FILE, serializeConfig, type ProjectConfig } from '../config/project-config.ts';
-import type { Decisions } from '../knowledge/decide.ts';
+import type { ApkReason, Decisions } from '../knowledge/decide.ts';
+import { imageSonames } from '../knowledge/stage-facts.ts';
+import { ARCHES } from '../requirements/types.ts';
 import { findRuntime } from '../python/runtimes.ts';
 import { getRenderer, type Render } from '../render/engine.ts';
 import { moduleNameOf } from '../validate/project-name.ts';
@@ -33,6 +35,11 @@ export interface DockerfileModel {
   requirementFiles: string[];
   mainRequirementFile: string;
   interpreterLibDirs: string[];
+  /**
+   * The scanelf step's skip list as `case` patterns, a few per line: the empty name (a static
+   * binary links nothing) and every soname the release stage's base image already provides.
+   */
+  baseLibPatterns: string[];
   module: string;
   isWeb: boolean;
   port: number | null;
@@ -42,7 +49,7 @@ export interface DockerfileModel {
 export function buildDockerfileModel(config: ProjectConfig, decisions: Decisions, requirementFiles: readonly string[]): DockerfileModel {
   const runtime = findRuntime(config.python);
   if (!runtime) throw new Error(`unsupported runtime ${config.python}`);
-  const buildDeps = resolveApkList(decisions.apk.build, config.buildDeps, 'compiling');
+  const buildDeps = resolveApkList(withHeaders(decisions.apk.build, runtime.headersPackage), config.buildDeps, 'compiling');
   const runtimeLibs = resolveApkList(decisions.apk.runtime, config.runtimeLibs, 'loaded by');
   const files = [...new Set([config.requirements, ...requirementFiles])].sort();
   return {
@@ -55,10 +62,35 @@ export function buildDockerfileModel(config: ProjectConfig, decisions: Decisions
     requirementFiles: files,
     mainRequirementFile: config.requirements,
     interpreterLibDirs: runtime.interpreterLibDirs,
+    // Every architecture, not only the configured ones: the same Dockerfile may be built for either.
+    baseLibPatterns: packPatterns(["''", ...imageSonames(runtime.image, ARCHES)]),
     module: moduleNameOf(config.name),
     isWeb: config.app === 'web',
     port: config.port,
   };
+}
+
+const PATTERN_LINE_WIDTH = 88;
+
+/** Joins `case` patterns with `|` into lines of at most PATTERN_LINE_WIDTH characters. */
+function packPatterns(patterns: readonly string[]): string[] {
+  const lines: string[] = [];
+  for (const pattern of patterns) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last]!.length + 1 + pattern.length <= PATTERN_LINE_WIDTH) lines[last] += `|${pattern}`;
+    else lines.push(pattern);
+  }
+  return lines;
+}
+
+/**
+ * Adds the interpreter's headers package to a non-empty build list (whatever compiles needs
+ * Python.h), needed by the same projects; unchanged when nothing compiles or the image has them.
+ */
+function withHeaders(build: readonly ApkReason[], headersPackage: string | null): readonly ApkReason[] {
+  if (headersPackage === null || build.length === 0 || build.some((item) => item.name === headersPackage)) return build;
+  const projects = [...new Set(build.flatMap((item) => item.for))].sort();
+  return [...build, { name: headersPackage, for: projects }];
 }
 
 /** The files `update` regenerates, rendered for the current config and decisions. */

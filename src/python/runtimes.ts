@@ -17,6 +17,11 @@ export interface PythonRuntime {
   system: boolean;
   /** Directories holding the interpreter's own shared libraries (skipped by the scanelf step). */
   interpreterLibDirs: string[];
+  /**
+   * The Alpine package with the interpreter's headers (Python.h), added to the build stage when
+   * anything compiles; null when the image already has them (python images: /usr/local/include).
+   */
+  headersPackage: string | null;
   label: string;
 }
 
@@ -37,6 +42,9 @@ export const PYTHON_RUNTIMES: readonly PythonRuntime[] = [
     image: `alpine:${ALPINE}`,
     system: true,
     interpreterLibDirs: [],
+    // Alpine's python3 ships no headers: Python.h is in python3-dev (aports main/python3/APKBUILD,
+    // subpackage "$pkgname-dev"); without it every C/cffi build stops at `#include <Python.h>`.
+    headersPackage: 'python3-dev',
     label: `Alpine's own python3 package (apk, CPython 3.14 on alpine:${ALPINE})`,
   },
 ];
@@ -48,6 +56,7 @@ function cpython(version: string): PythonRuntime {
     image: `python:${version}-alpine${ALPINE}`,
     system: false,
     interpreterLibDirs: ['/usr/local/lib'],
+    headersPackage: null,
     label: `CPython ${version} (python:${version}-alpine${ALPINE})`,
   };
 }
