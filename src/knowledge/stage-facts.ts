@@ -25,6 +25,11 @@ export interface Provides {
 }
 
 export interface AlpinePackage extends Provides {
+  /**
+   * Library names the dynamic loader resolves to this package without any file (musl: `libc.*`,
+   * `libm.*`, ...), as shell glob patterns (only a trailing `*`).
+   */
+  loaderNames?: string[];
   /** Packages apk installs with it (the ones that matter for what a stage contains). */
   depends?: string[];
   source: string;
@@ -58,6 +63,22 @@ export function imagePackages(image: string, facts: StageFacts = loadStageFacts(
   const names = new Set(base.from === null ? [] : imagePackages(base.from, facts));
   for (const name of base.packages) names.add(name);
   return [...names].sort();
+}
+
+/**
+ * Shell `case` patterns for every library name an image's packages satisfy: the loader's own
+ * names first (globs), then each soname no glob already covers; for the given architectures.
+ */
+export function imageLibraryPatterns(image: string, arches: readonly Arch[], facts: StageFacts = loadStageFacts()): string[] {
+  const globs = new Set<string>();
+  for (const name of imagePackages(image, facts)) for (const glob of facts.packages[name]?.loaderNames ?? []) globs.add(glob);
+  const sorted = [...globs].sort();
+  return [...sorted, ...imageSonames(image, arches, facts).filter((soname) => !sorted.some((glob) => matchesGlob(soname, glob)))];
+}
+
+/** True when a library name matches one of the patterns imageLibraryPatterns returns. */
+export function matchesGlob(name: string, pattern: string): boolean {
+  return pattern.endsWith('*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern;
 }
 
 /** The sonames an image's own packages provide, for the given architectures, sorted. */

@@ -4,7 +4,7 @@
  */
 import { CONFIG_FILE, serializeConfig, type ProjectConfig } from '../config/project-config.ts';
 import type { ApkReason, Decisions } from '../knowledge/decide.ts';
-import { imageSonames } from '../knowledge/stage-facts.ts';
+import { imageLibraryPatterns } from '../knowledge/stage-facts.ts';
 import { ARCHES } from '../requirements/types.ts';
 import { findRuntime } from '../python/runtimes.ts';
 import { getRenderer, type Render } from '../render/engine.ts';
@@ -37,7 +37,8 @@ export interface DockerfileModel {
   interpreterLibDirs: string[];
   /**
    * The scanelf step's skip list as `case` patterns, a few per line: the empty name (a static
-   * binary links nothing) and every soname the release stage's base image already provides.
+   * binary links nothing), the names musl's loader resolves to itself (`libc.*`: no package
+   * provides `so:libc.so`) and every soname the release stage's base image already provides.
    */
   baseLibPatterns: string[];
   module: string;
@@ -63,7 +64,7 @@ export function buildDockerfileModel(config: ProjectConfig, decisions: Decisions
     mainRequirementFile: config.requirements,
     interpreterLibDirs: runtime.interpreterLibDirs,
     // Every architecture, not only the configured ones: the same Dockerfile may be built for either.
-    baseLibPatterns: packPatterns(["''", ...imageSonames(runtime.image, ARCHES)]),
+    baseLibPatterns: packPatterns(["''", ...imageLibraryPatterns(runtime.image, ARCHES)]),
     module: moduleNameOf(config.name),
     isWeb: config.app === 'web',
     port: config.port,
