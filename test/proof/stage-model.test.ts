@@ -9,7 +9,7 @@ import { PYTHON_RUNTIMES } from '../../src/python/runtimes.ts';
 import { loadAlpineNames } from '../../src/knowledge/load.ts';
 import { loadStageFacts } from '../../src/knowledge/stage-facts.ts';
 import { generateDockerfile, PROOF_PROJECTS, type ProofProject } from './cases.ts';
-import { modelDockerfile } from './stage-model.ts';
+import { modelDockerfile, provided } from './stage-model.ts';
 
 // Projects whose Dockerfile compiles something (a build stage with build-base): the Python.h check.
 const COMPILING: ProofProject[] = [
@@ -74,6 +74,16 @@ describe('stage model controls: it reports what a real build would trip over', (
     expect(modelDockerfile(text).findings.map((f) => f.problem)).toEqual(['/opt/venv was made with the interpreter of path:/usr/local, which the release stage lacks']);
     const unknown = generateDockerfile(PROOF_PROJECTS[0]!, '3.12').text.replace('FROM python:3.12-alpine3.24 AS build', 'FROM debian:13 AS build');
     expect(modelDockerfile(unknown).findings[0]!.problem).toMatch(/^no stage facts for debian:13/);
+  });
+});
+
+describe('stage model: toolchains where something may compile (defect 3)', () => {
+  it.for(PYTHON_RUNTIMES.map((runtime) => runtime.id))('an unknown sdist gets gcc, cargo and rustc in the build stage on %s, none in the release', (python) => {
+    const model = modelDockerfile(generateDockerfile({ ...COMPILING[2]!, app: 'cli' }, python).text);
+    const [build, release] = [model.stages[0]!, model.stages[model.stages.length - 1]!];
+    expect(provided(build, loadStageFacts()).commands).toEqual(expect.arrayContaining(['gcc', 'cargo', 'rustc']));
+    expect(provided(release, loadStageFacts()).commands).not.toEqual(expect.arrayContaining(['cargo']));
+    expect(model.findings).toEqual([]);
   });
 });
 

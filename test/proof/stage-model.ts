@@ -43,7 +43,7 @@ export interface StageModel {
 const DEFAULT_SHELL = '/bin/sh';
 
 /** All that a stage provides: its packages' facts (with dependencies) and its folders. */
-function provided(state: StageState, facts: StageFacts): Required<Omit<Provides, 'compiler'>> & { compilers: string[] } {
+export function provided(state: StageState, facts: StageFacts): Required<Omit<Provides, 'compiler'>> & { compilers: string[] } {
   const all = { commands: new Set<string>(), headers: new Set<string>(), sonames: new Set<string>(), pythonModules: new Set<string>(), compilers: new Set<string>() };
   const add = (what: Provides, origin: string): void => {
     for (const key of ['commands', 'headers', 'sonames', 'pythonModules'] as const) for (const value of what[key] ?? []) all[key].add(value);
