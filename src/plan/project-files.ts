@@ -4,7 +4,7 @@
  */
 import { CONFIG_FILE, serializeConfig, type ProjectConfig } from '../config/project-config.ts';
 import type { ApkReason, Decisions } from '../knowledge/decide.ts';
-import { imageLibraryPatterns } from '../knowledge/stage-facts.ts';
+import { imageLibraryPatterns, needsFontCache } from '../knowledge/stage-facts.ts';
 import { ARCHES } from '../requirements/types.ts';
 import { findRuntime } from '../python/runtimes.ts';
 import { getRenderer, type Render } from '../render/engine.ts';
@@ -41,6 +41,8 @@ export interface DockerfileModel {
    * provides `so:libc.so`) and every soname the release stage's base image already provides.
    */
   baseLibPatterns: string[];
+  /** fontconfig reaches the release stage: build its cache there and give uid 10001 a writable one. */
+  fontCache: boolean;
   module: string;
   isWeb: boolean;
   port: number | null;
@@ -53,18 +55,20 @@ export function buildDockerfileModel(config: ProjectConfig, decisions: Decisions
   const buildDeps = resolveApkList(withHeaders(decisions.apk.build, runtime.headersPackage), config.buildDeps, 'compiling');
   const runtimeLibs = resolveApkList(decisions.apk.runtime, config.runtimeLibs, 'loaded by');
   const files = [...new Set([config.requirements, ...requirementFiles])].sort();
+  const releasePackages = [...(runtime.system ? ['python3'] : []), ...runtimeLibs.map((line) => line.name)];
   return {
     configFile: CONFIG_FILE,
     image: runtime.image,
     systemPython: runtime.system,
     buildDeps,
     runtimeLibs,
-    releasePackages: [...(runtime.system ? ['python3'] : []), ...runtimeLibs.map((line) => line.name)],
+    releasePackages,
     requirementFiles: files,
     mainRequirementFile: config.requirements,
     interpreterLibDirs: runtime.interpreterLibDirs,
     // Every architecture, not only the configured ones: the same Dockerfile may be built for either.
     baseLibPatterns: packPatterns(["''", ...imageLibraryPatterns(runtime.image, ARCHES)]),
+    fontCache: needsFontCache(releasePackages),
     module: moduleNameOf(config.name),
     isWeb: config.app === 'web',
     port: config.port,
