@@ -84,22 +84,6 @@ describe('stage model controls: it reports what a real build would trip over', (
   });
 });
 
-describe('stage model: a release stage FROM alpine:3.24 with the interpreter copied in', () => {
-  // The layout wip/lean (issue 11) builds: the build stage copies CPython out of /usr/local, the
-  // release stage is plain Alpine and gets it back with COPY --from. Only facts change, not code.
-  it('models the copied interpreter (and reports its absence when the COPY is missing)', () => {
-    const base = generateDockerfile(PROOF_PROJECTS[0]!, '3.12').text;
-    const copied = base
-      .replace('SHELL ["/bin/ash", "-eo", "pipefail", "-c"]\n', 'SHELL ["/bin/ash", "-eo", "pipefail", "-c"]\nRUN mkdir -p /opt/python/bin /opt/python/lib \\\n    && cp -a /usr/local/bin/python3.12 /opt/python/bin/ \\\n    && cp -a /usr/local/lib/libpython3.12.so.1.0 /usr/local/lib/python3.12 /opt/python/lib/ \\\n    && python3 -m compileall -q /opt/venv\n')
-      .replace('FROM python:3.12-alpine3.24 AS release', 'FROM alpine:3.24 AS release')
-      .replace('COPY --from=build /opt/venv /opt/venv', 'COPY --from=build /opt/python /usr/local\nCOPY --from=build /opt/venv /opt/venv');
-    expect(copied).toContain('COPY --from=build /opt/python /usr/local');
-    expect(modelDockerfile(copied).findings).toEqual([]);
-    const missing = copied.replace('COPY --from=build /opt/python /usr/local\n', '');
-    expect(modelDockerfile(missing).findings.map((f) => f.problem)).toEqual(['/opt/venv was made with the interpreter of path:/usr/local, which the release stage lacks']);
-  });
-});
-
 describe('stage model: toolchains where something may compile (defect 3)', () => {
   it.for(PYTHON_RUNTIMES.map((runtime) => runtime.id))('an unknown sdist gets gcc, cargo and rustc in the build stage on %s, none in the release', (python) => {
     const model = modelDockerfile(generateDockerfile({ ...COMPILING[2]!, app: 'cli' }, python).text);

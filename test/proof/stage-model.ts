@@ -197,27 +197,10 @@ function walkRun(run: RunScript, instruction: Run, state: StageState, facts: Sta
       report(instruction, `${name} is not in the stage (${state.image})`);
     }
     if (name === 'python3' || name === 'python') checkPython(call, instruction, state, facts, report);
-    if (name === 'cp') applyCopyWithin(call, state);
     if (name === 'apk' && call.args[0] === 'add') applyApkAdd(call, run, instruction, state, facts, report);
     if (name === 'pip' || name === 'pip3') report(instruction, 'pip runs outside `python3 -m pip`: it would install into the base interpreter');
   }
   return checked;
-}
-
-/**
- * `cp [-a] SRC... DEST/` inside a stage: files taken from a known folder (an image's /usr/local)
- * make DEST a folder that provides what that folder does. Coarse on purpose: the model knows
- * folders, not files, so a copy of the interpreter counts as the whole folder it came from.
- */
-function applyCopyWithin(call: Invocation, state: StageState): void {
-  const args = call.args.filter((arg): arg is string => arg !== null && !arg.startsWith('-'));
-  if (args.length < 2) return;
-  const dest = args[args.length - 1]!.replace(/\/$/, '');
-  for (const src of args.slice(0, -1)) {
-    for (const [path, what] of [...state.paths]) {
-      if (src === path || src.startsWith(`${path}/`)) state.paths.set(dest, { ...(state.paths.get(dest) ?? {}), ...what });
-    }
-  }
 }
 
 /** `python3 -m venv DIR` and `python3 -m pip ... install`: the modules, the venv, Python.h. */
@@ -284,9 +267,7 @@ function checkRelease(release: StageState, facts: StageFacts, findings: Finding[
   for (const [venv, origin] of release.venvInterpreter) {
     const kind = origin.split(':')[0];
     const where = origin.slice(kind!.length + 1);
-    const present = kind === 'path'
-      ? [...release.paths.keys()].some((path) => path === where || path.startsWith(`${where}/`))
-      : withDependencies(release.packages, facts).includes(where);
+    const present = kind === 'path' ? release.paths.has(where) : withDependencies(release.packages, facts).includes(where);
     if (!present) at(`${venv} was made with the interpreter of ${origin}, which the release stage lacks`);
   }
   if (/--mount=type=cache,target=\/root\/\.cache\/pip/.test(text) === false && /pip\b.*install/.test(text)) {
