@@ -8,6 +8,7 @@ import type { Io } from '../cli/io.ts';
 import { UsageError } from '../errors.ts';
 import { buildExplainDocument, formatExplain } from '../explain/document.ts';
 import { decide } from '../knowledge/decide.ts';
+import { enforceStrict } from '../knowledge/strict.ts';
 import { loadKnowledge } from '../knowledge/load.ts';
 import { decideForProject, loadProject } from '../project/load-project.ts';
 import type { ProjectConfig } from '../config/project-config.ts';
@@ -61,5 +62,7 @@ export async function runExplain(argv: readonly string[], io: Io): Promise<numbe
     : decide([...applicable], loadKnowledge(), { python, arches: [arch] });
   const document = buildExplainDocument(target, requirements, (r) => applicable.has(r), decisions);
   io.stdout.write(boolFlag(flags, 'json') ? `${JSON.stringify(document, null, 2)}\n` : formatExplain(document));
+  // The document is shown either way; --strict then fails on what it found.
+  enforceStrict(decisions, boolFlag(flags, 'strict') === true);
   return 0;
 }

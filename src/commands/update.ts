@@ -16,6 +16,7 @@ import { planFileChange, findUnresolvedConflicts, needsMerge, type FileChange, t
 import { describeApkChanges, readApkSnapshot } from '../update/explain-changes.ts';
 import { resolveConflicts } from '../update/resolve-conflicts.ts';
 import { formatUpdateReport, updateJsonSummary, type UpdateOutcome } from '../report/update-report.ts';
+import { enforceStrict } from '../knowledge/strict.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { UPDATE_SPEC } from './update-spec.ts';
 import { EXIT_CODES_HELP } from './create-spec.ts';
@@ -43,6 +44,7 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
     return { build: decisions.apk.build.map((i) => i.name), runtime: decisions.apk.runtime.map((i) => i.name) };
   });
   const decisions = decideForProject(config, loaded.requirements);
+  enforceStrict(decisions, boolFlag(flags, 'strict') === true);
   const renders = planManagedFiles(config, decisions, loaded.includes);
 
   // 2. Plan each managed file against the user's copy and the stored base.
