@@ -87,8 +87,9 @@ export interface MusllinuxWheels {
   /**
    * Per CPython minor version ("3.12") and architecture: the first final release with a musllinux
    * wheel that installs there (an abi3 wheel for an older CPython counts). Computed from PyPI's
-   * release file lists by scripts/refresh-wheel-history.ts; a version missing here falls back to
-   * `since` and `python` (abi3 covers later versions).
+   * release file lists by scripts/refresh-knowledge.ts. `{}` for a version means no release has
+   * one; a version missing here (not computed) falls back to `since` and `python` (abi3 covers
+   * later versions).
    */
   byPython?: Record<string, Partial<Record<Arch, string>>>;
 }

@@ -32,7 +32,7 @@ export function finalReleases(releases: ReleaseFiles): string[] {
     .sort(compare);
 }
 
-/** Per CPython minor version and architecture, the first final release with a fitting musllinux wheel. */
+/** Per CPython minor version and architecture, the first final release with a fitting musllinux wheel ({} for none). */
 export function computeWheelHistory(releases: ReleaseFiles, pythons: readonly string[], arches: readonly Arch[]): WheelHistory {
   const history: WheelHistory = {};
   const ordered = finalReleases(releases);
@@ -42,7 +42,8 @@ export function computeWheelHistory(releases: ReleaseFiles, pythons: readonly st
       const first = ordered.find((version) => releases[version]!.some((file) => !file.yanked && wheelFits(file.filename, python, arch) === 'wheel'));
       if (first !== undefined) row[arch] = first;
     }
-    if (Object.keys(row).length > 0) history[python] = row;
+    // Every version asked gets a row, empty when no release fits: a missing row means "not computed".
+    history[python] = row;
   }
   return history;
 }
