@@ -14,6 +14,7 @@ import { decideForProject, loadProject } from '../project/load-project.ts';
 import type { ProjectConfig } from '../config/project-config.ts';
 import { applicableRequirements, readProjectRequirements } from '../project/requirements.ts';
 import { DEFAULT_PYTHON } from '../python/runtimes.ts';
+import type { FormatControl } from '../requirements/format-control.ts';
 import { ARCHES, type Arch, type Requirement } from '../requirements/types.ts';
 import { assertPython } from '../validate/values.ts';
 import { EXPLAIN_SPEC } from './explain-spec.ts';
@@ -33,6 +34,7 @@ export async function runExplain(argv: readonly string[], io: Io): Promise<numbe
   const arch = archFlag as Arch;
 
   let requirements: Requirement[];
+  let formats: FormatControl;
   let pythonId = stringFlag(flags, 'python');
   let root: string | null = null;
   let config: ProjectConfig | null = null;
@@ -40,10 +42,12 @@ export async function runExplain(argv: readonly string[], io: Io): Promise<numbe
     const path = resolve(io.cwd, file);
     const parsed = await readProjectRequirements(resolve(path, '..'), path, io.env);
     requirements = parsed.all;
+    formats = parsed.formats;
   } else {
     root = resolve(io.cwd, positionals[0] ?? '.');
     const project = await loadProject(root, io.env);
     requirements = project.requirements;
+    formats = project.formats;
     pythonId ??= project.config.python;
     config = project.config;
   }
@@ -58,8 +62,8 @@ export async function runExplain(argv: readonly string[], io: Io): Promise<numbe
   const applicable = new Set(applicableRequirements(requirements, python, [arch]));
   // A project's config may hold what `explain --online --write` recorded: use it, as update does.
   const decisions = config
-    ? decideForProject({ ...config, python: runtime.id, arches: [arch] }, requirements)
-    : decide([...applicable], loadKnowledge(), { python, arches: [arch] });
+    ? decideForProject({ ...config, python: runtime.id, arches: [arch] }, requirements, formats)
+    : decide([...applicable], loadKnowledge(), { python, arches: [arch], formats });
   const document = buildExplainDocument(target, requirements, (r) => applicable.has(r), decisions);
   io.stdout.write(boolFlag(flags, 'json') ? `${JSON.stringify(document, null, 2)}\n` : formatExplain(document));
   // The document is shown either way; --strict then fails on what it found.

@@ -40,10 +40,10 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
   const { config: stored, text: configText } = await readProjectConfig(root);
   const loaded = await loadProject(root, io.env, { config: stored, text: configText });
   const config = applyConfigFlags(stored, flags, (candidate) => {
-    const decisions = decideForProject(candidate, loaded.requirements);
+    const decisions = decideForProject(candidate, loaded.requirements, loaded.formats);
     return { build: decisions.apk.build.map((i) => i.name), runtime: decisions.apk.runtime.map((i) => i.name) };
   });
-  const decisions = decideForProject(config, loaded.requirements);
+  const decisions = decideForProject(config, loaded.requirements, loaded.formats);
   enforceStrict(decisions, boolFlag(flags, 'strict') === true);
   const renders = planManagedFiles(config, decisions, loaded.includes);
 

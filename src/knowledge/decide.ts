@@ -6,6 +6,7 @@
 import { gt } from '@renovatebot/pep440';
 import { byName } from './../sort.ts';
 import type { Arch, Requirement } from '../requirements/types.ts';
+import { allowedFormats, describeOrigin, type FormatControl } from '../requirements/format-control.ts';
 import { formatFloorViolation, olderBuildFor, violatedFloors } from './floors.ts';
 import type { KnowledgeEntry } from './schema.ts';
 import { missingWheel } from './wheel-fit.ts';
@@ -54,6 +55,8 @@ export interface DecideTarget {
   python: string;
   /** Architectures the image is built for; a project compiles when any of them lacks a wheel. */
   arches: readonly Arch[];
+  /** `--no-binary` / `--only-binary` from the requirements files (default: both formats allowed). */
+  formats?: FormatControl;
 }
 
 /** The Alpine packages that give pip a C toolchain (gcc, musl-dev, make, ...). */
@@ -88,7 +91,7 @@ export function decide(requirements: readonly Requirement[], knowledge: Knowledg
     const entry = knowledge.packages.get(name);
     if (!decisions.has(name)) {
       if (!entry) {
-        decisions.set(name, unknownDecision(name, via, 'not in the knowledge base: a musllinux wheel may be missing'));
+        decisions.set(name, withoutBuilds(unknownDecision(name, via, 'not in the knowledge base: a musllinux wheel may be missing'), target));
         continue;
       }
       const { decision, problem } = decideEntry(name, entry, requirement, target, via);
@@ -136,13 +139,17 @@ function decideEntry(
     const why = entry.dlopen.length > 0 ? `pure Python; loads ${entry.dlopen.join(', ')} at run time` : 'pure Python';
     return { decision: { ...base, status: 'pure', why, build: [], runtime: [...entry.dlopen].sort() }, problem: null };
   }
-  const missing = missingWheel(entry.musllinux, requirement, target);
+  const formats = target.formats ? allowedFormats(target.formats, name) : null;
+  const wheelMissing = missingWheel(entry.musllinux, requirement, target);
+  // --no-binary makes pip build even where a wheel fits; --only-binary forbids building.
+  const missing = formats && !formats.binary ? `${describeOrigin(formats.because!)} makes pip build it from source` : wheelMissing;
   if (missing === null) {
     const why = `musllinux wheel for CPython ${target.python} on ${target.arches.join(' and ')}`;
     return { decision: { ...base, status: 'wheel', why, build: [], runtime: [...entry.dlopen].sort() }, problem: null };
   }
-  if (entry.sdist === false) {
-    const why = `${missing}, and it publishes no sdist: pip cannot install it on Alpine`;
+  const cannot = entry.sdist === false ? 'it publishes no sdist' : formats && !formats.source ? `${describeOrigin(formats.because!)} forbids building it` : null;
+  if (cannot !== null) {
+    const why = `${missing.replace(/: pip builds it from source$/, '')}, and ${cannot}: pip cannot install it on Alpine`;
     const decision: PackageDecision = { ...base, status: 'unavailable', why, build: [], runtime: [] };
     return { decision, problem: `${requirement?.text ?? name} cannot be installed on Alpine (CPython ${target.python}, ${target.arches.join(' and ')}): ${why}` };
   }
@@ -167,6 +174,13 @@ function firstWheel(entry: KnowledgeEntry, target: DecideTarget): string | null 
   const releases = target.arches.map((arch) => row?.[arch]);
   if (releases.some((release) => release === undefined)) return null;
   return (releases as string[]).reduce((a, b) => (gt(b, a) ? b : a));
+}
+
+/** An unknown project pip may not build (`--only-binary`) needs no compiler: it installs a wheel or fails. */
+function withoutBuilds(decision: PackageDecision, target: DecideTarget): PackageDecision {
+  const formats = target.formats ? allowedFormats(target.formats, decision.name) : null;
+  if (!formats || formats.source) return decision;
+  return { ...decision, why: `${decision.why}; ${describeOrigin(formats.because!)}: pip installs a wheel or nothing`, build: [] };
 }
 
 function unknownDecision(name: string, via: string | null, why: string): PackageDecision {

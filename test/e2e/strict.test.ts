@@ -66,3 +66,27 @@ describe('pins that cannot build or import on the target', () => {
     expect(readFileSync(join(work, 'app', 'Dockerfile'), 'utf8')).toBe(dockerfile);
   });
 });
+
+describe('extras and pip format options reach the build plan', () => {
+  it('psycopg[c] adds psycopg-c, which compiles against libpq', async () => {
+    writeFileSync(join(work, 'requirements.txt'), 'psycopg[c]==3.2.9\n');
+    const doc = JSON.parse((await runCli(['explain', '--requirements-file', 'requirements.txt', '--python', '3.12', '--json'], { cwd: work })).stdout);
+    const psycopgC = doc.packages.find((item: { name: string }) => item.name === 'psycopg-c');
+    expect(psycopgC).toMatchObject({ status: 'compile', why: expect.stringMatching(/\(required by psycopg\[c\]\)$/) });
+    expect(doc.apk.build).toEqual(expect.arrayContaining(['build-base', 'libpq-dev']));
+  });
+
+  it('--no-binary lxml compiles lxml with its headers; --only-binary :all: makes a sdist-only project uninstallable', async () => {
+    writeFileSync(join(work, 'requirements.txt'), '--no-binary lxml\nlxml\n');
+    const noBinary = JSON.parse((await runCli(['explain', '--requirements-file', 'requirements.txt', '--python', '3.12', '--json'], { cwd: work })).stdout);
+    const lxml = noBinary.packages.find((item: { name: string }) => item.name === 'lxml');
+    expect(lxml.status).toBe('compile');
+    expect(lxml.why).toBe('--no-binary (requirements.txt:1) makes pip build it from source');
+    expect(lxml.build).toEqual(expect.arrayContaining(['build-base', 'libxml2-dev']));
+    writeFileSync(join(work, 'requirements.txt'), '--only-binary :all:\npsycopg2\n');
+    const onlyBinary = await runCli(['explain', '--requirements-file', 'requirements.txt', '--python', '3.12', '--strict'], { cwd: work });
+    expect(onlyBinary.exitCode).toBe(2);
+    expect(onlyBinary.stdout).toMatch(/psycopg2 +unavailable/);
+    expect(onlyBinary.stderr).toMatch(/psycopg2 cannot be installed on Alpine .*--only-binary \(requirements\.txt:1\) forbids building it/);
+  });
+});
