@@ -59,7 +59,7 @@ export async function runExplain(argv: readonly string[], io: Io): Promise<numbe
     const { runOnlineExplain } = await import('../online/online-explain.ts');
     return runOnlineExplain({ io, flags, requirements, target, root });
   }
-  const applicable = new Set(applicableRequirements(requirements, python, [arch]));
+  const applicable = new Set(applicableRequirements(requirements, python, [arch], runtime.fullVersion));
   // A project's config may hold what `explain --online --write` recorded: use it, as update does.
   const decisions = config
     ? decideForProject({ ...config, python: runtime.id, arches: [arch] }, requirements, formats)

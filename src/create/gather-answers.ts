@@ -54,7 +54,7 @@ export async function gatherAnswers({ args, cwd, env, prompter }: GatherContext)
   const given = await askRequirementsStep(context);
   // 4-5. Alpine packages, pre-filled from what the requirements need on this runtime.
   const arches = [...ARCHES];
-  const inferred = inferApk(given.requirements, runtime.version, arches, given.formats);
+  const inferred = inferApk(given.requirements, runtime, arches, given.formats);
   enforceStrict(inferred.decisions, boolFlag(flags, 'strict') === true);
   const buildDeps = await resolveApk('build-deps', 'Alpine build dependencies', inferred.build, flags, prompter);
   const runtimeLibs = await resolveApk('runtime-libs', 'Alpine runtime libraries', inferred.runtime, flags, prompter);

@@ -66,8 +66,9 @@ export function decideForProject(
   formats: FormatControl = emptyFormatControl(),
   knowledge: Knowledge = loadKnowledge(),
 ): Decisions {
-  const python = findRuntime(config.python)!.version;
-  const applicable = applicableRequirements(requirements, python, config.arches);
+  const runtime = findRuntime(config.python)!;
+  const python = runtime.version;
+  const applicable = applicableRequirements(requirements, python, config.arches, runtime.fullVersion);
   return decide(applicable, withIndexRecord(knowledge, config, python), { python, arches: config.arches, formats });
 }
 

@@ -8,6 +8,7 @@ import { InputFileError, UsageError } from '../errors.ts';
 import { evaluateMarker, parsePyprojectDependencies, parseRequirementString, parseRequirementsText } from '../requirements/index.ts';
 import { parseRequirementsFile } from '../requirements/read-files.ts';
 import { emptyFormatControl, formatControlOf, type FormatControl } from '../requirements/format-control.ts';
+import { imageFullVersion } from '../python/runtimes.ts';
 import type { Arch, Requirement } from '../requirements/types.ts';
 
 export interface ProjectRequirements {
@@ -70,9 +71,17 @@ export async function readProjectRequirements(
   return { all: parsed.requirements, includes: parsed.files.filter((path) => path !== file), formats: formatControlOf(parsed.options) };
 }
 
-/** The requirements that apply on every given architecture's target (markers evaluated). */
-export function applicableRequirements(requirements: readonly Requirement[], python: string, arches: readonly Arch[]): Requirement[] {
+/**
+ * The requirements that apply on the given architectures' targets (markers evaluated), with
+ * `python_full_version` the image's patch version: `full`, else the official image's for `python`.
+ */
+export function applicableRequirements(
+  requirements: readonly Requirement[],
+  python: string,
+  arches: readonly Arch[],
+  full: string | undefined = imageFullVersion(python),
+): Requirement[] {
   return requirements.filter(
-    (requirement) => requirement.marker === null || arches.some((arch) => evaluateMarker(requirement.marker!, { python, arch })),
+    (requirement) => requirement.marker === null || arches.some((arch) => evaluateMarker(requirement.marker!, { python, arch, ...(full ? { full } : {}) })),
   );
 }
