@@ -9,6 +9,7 @@ import type { Arch, Requirement } from '../requirements/types.ts';
 import { allowedFormats, describeOrigin, type FormatControl } from '../requirements/format-control.ts';
 import { formatFloorViolation, olderBuildFor, violatedFloors } from './floors.ts';
 import type { KnowledgeEntry } from './schema.ts';
+import { fitLockedFiles } from './locked-files.ts';
 import { missingWheel } from './wheel-fit.ts';
 
 /** `unavailable`: no musllinux wheel fits and there is nothing to build from (no sdist). */
@@ -57,6 +58,8 @@ export interface DecideTarget {
   arches: readonly Arch[];
   /** `--no-binary` / `--only-binary` from the requirements files (default: both formats allowed). */
   formats?: FormatControl;
+  /** Project -> the distribution files a lock file lists for it: they decide its wheel status. */
+  locked?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** The Alpine packages that give pip a C toolchain (gcc, musl-dev, make, ...). */
@@ -91,15 +94,19 @@ export function decide(requirements: readonly Requirement[], knowledge: Knowledg
     const entry = knowledge.packages.get(name);
     if (!decisions.has(name)) {
       if (!entry) {
-        decisions.set(name, withoutBuilds(unknownDecision(name, via, 'not in the knowledge base: a musllinux wheel may be missing'), target));
+        const fromLock = decideFromLock(name, requirement, via, target);
+        if (fromLock?.problem) problems.push({ name, message: fromLock.problem });
+        decisions.set(name, fromLock?.decision ?? withoutBuilds(unknownDecision(name, via, 'not in the knowledge base: a musllinux wheel may be missing'), target));
         continue;
       }
       const { decision, problem } = decideEntry(name, entry, requirement, target, via);
       decisions.set(name, decision);
       if (problem) problems.push({ name, message: problem });
-      for (const dependency of entry.requires) queue.push({ name: dependency, requirement: null, via: name, extras: [] });
+      // A lock already lists the whole dependency set, at its versions: the knowledge base's
+      // (version-blind) requires and extras would only add projects the lock does not install.
+      if (!target.locked) for (const dependency of entry.requires) queue.push({ name: dependency, requirement: null, via: name, extras: [] });
     }
-    if (!entry) continue;
+    if (!entry || target.locked) continue;
     const seen = followed.get(name) ?? new Set<string>();
     followed.set(name, seen);
     for (const extra of extras) {
@@ -140,14 +147,17 @@ function decideEntry(
     return { decision: { ...base, status: 'pure', why, build: [], runtime: [...entry.dlopen].sort() }, problem: null };
   }
   const formats = target.formats ? allowedFormats(target.formats, name) : null;
-  const wheelMissing = missingWheel(entry.musllinux, requirement, target);
+  const locked = target.locked?.get(name);
+  const lockFit = locked ? fitLockedFiles(locked, target.python, target.arches) : null;
+  const wheelMissing = lockFit ? (lockFit.fit ? null : `the lock lists no musllinux wheel for CPython ${target.python} on ${lockFit.missingArch}`) : missingWheel(entry.musllinux, requirement, target);
   // --no-binary makes pip build even where a wheel fits; --only-binary forbids building.
   const missing = formats && !formats.binary ? `${describeOrigin(formats.because!)} makes pip build it from source` : wheelMissing;
   if (missing === null) {
     const why = `musllinux wheel for CPython ${target.python} on ${target.arches.join(' and ')}`;
     return { decision: { ...base, status: 'wheel', why, build: [], runtime: [...entry.dlopen].sort() }, problem: null };
   }
-  const cannot = entry.sdist === false ? 'it publishes no sdist' : formats && !formats.source ? `${describeOrigin(formats.because!)} forbids building it` : null;
+  const noSdist = lockFit ? !lockFit.sdist : entry.sdist === false;
+  const cannot = noSdist ? (lockFit ? 'the lock lists no sdist' : 'it publishes no sdist') : formats && !formats.source ? `${describeOrigin(formats.because!)} forbids building it` : null;
   if (cannot !== null) {
     const why = `${missing.replace(/: pip builds it from source$/, '')}, and ${cannot}: pip cannot install it on Alpine`;
     const decision: PackageDecision = { ...base, status: 'unavailable', why, build: [], runtime: [] };
@@ -174,6 +184,26 @@ function firstWheel(entry: KnowledgeEntry, target: DecideTarget): string | null 
   const releases = target.arches.map((arch) => row?.[arch]);
   if (releases.some((release) => release === undefined)) return null;
   return (releases as string[]).reduce((a, b) => (gt(b, a) ? b : a));
+}
+
+/**
+ * A project the knowledge base does not know, decided from the files its lock entry lists:
+ * a wheel or pure-Python wheel fits, or it compiles (with a C toolchain in case), or nothing fits.
+ */
+function decideFromLock(name: string, requirement: Requirement | null, via: string | null, target: DecideTarget): { decision: PackageDecision; problem: string | null } | null {
+  const files = target.locked?.get(name);
+  if (!files) return null;
+  const fit = fitLockedFiles(files, target.python, target.arches);
+  const base = { name, via, sources: ['lock file'], build: [] as string[], runtime: [] as string[] };
+  const where = `CPython ${target.python} on ${target.arches.join(' and ')}`;
+  if (fit.fit === 'wheel') return { decision: { ...base, status: 'wheel', why: `the lock lists a musllinux wheel for ${where}` }, problem: null };
+  if (fit.fit === 'pure') return { decision: { ...base, status: 'pure', why: 'the lock lists a pure-Python wheel' }, problem: null };
+  const missing = `the lock lists no musllinux wheel for CPython ${target.python} on ${fit.missingArch}`;
+  if (!fit.sdist) {
+    const why = `${missing}, and no sdist: pip cannot install it on Alpine`;
+    return { decision: { ...base, status: 'unavailable', why }, problem: `${requirement?.text ?? name} cannot be installed on Alpine (${where}): ${why}` };
+  }
+  return { decision: withoutBuilds(unknownDecision(name, via, `${missing}: it compiles, and the knowledge base does not know its build packages`), target), problem: null };
 }
 
 /** An unknown project pip may not build (`--only-binary`) needs no compiler: it installs a wheel or fails. */
