@@ -1,12 +1,13 @@
 /**
- * Refreshes the knowledge base's index facts (per-CPython wheel history, sdist, extras) from PyPI's
+ * Refreshes the knowledge base's index facts (per-CPython wheel history, sdist, extras; the whole
+ * `musllinux` fact of a new native entry that leaves it out) from PyPI's
  * JSON API: one request per project the knowledge base already has, nothing else (no name scans).
  * Run: node --import tsx scripts/refresh-knowledge.ts [--date YYYY-MM-DD]
  * Then review `git diff src/knowledge/data`.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { indexFactsOf, type PypiProject } from '../src/knowledge/index-facts.ts';
+import { indexFactsOf, musllinuxOf, type PypiProject } from '../src/knowledge/index-facts.ts';
 import type { KnowledgeEntry, KnowledgeFile } from '../src/knowledge/schema.ts';
 import { PYTHON_RUNTIMES } from '../src/python/runtimes.ts';
 import { ARCHES } from '../src/requirements/types.ts';
@@ -44,7 +45,9 @@ async function worker(): Promise<void> {
     const before = JSON.stringify(entry);
     const ref = `pypi:${name} (release file lists, ${DATE})`;
     if (entry.kind === 'native') {
-      if (entry.musllinux) entry.musllinux.byPython = facts.byPython;
+      // A new entry may leave its wheel facts out: they are computed whole from the index.
+      if (entry.musllinux === undefined) entry.musllinux = musllinuxOf(project, PYTHONS, ARCHES);
+      else if (entry.musllinux) entry.musllinux.byPython = facts.byPython;
       entry.sdist = facts.sdist;
     }
     if (Object.keys(facts.extras).length > 0) entry.extras = facts.extras;

@@ -6,7 +6,9 @@
  */
 import { evaluateMarker, parseRequirementString } from '../requirements/index.ts';
 import type { Arch } from '../requirements/types.ts';
-import { computeWheelHistory, hasSdist, type ReleaseFiles, type WheelHistory } from './wheel-history.ts';
+import type { MusllinuxWheels } from './schema.ts';
+import { computeWheelHistory, finalReleases, hasSdist, type ReleaseFiles, type WheelHistory } from './wheel-history.ts';
+import { wheelFits } from './wheel-tags.ts';
 
 /** The parts of a project's JSON API document we read. */
 export interface PypiProject {
@@ -18,6 +20,32 @@ export interface IndexFacts {
   byPython: WheelHistory;
   sdist: boolean;
   extras: Record<string, string[]>;
+}
+
+/**
+ * A whole `musllinux` fact for a new entry: per arch the first final release with any musllinux
+ * wheel, the latest release and the CPython versions its wheels cover (["abi3", "3.N"] when an abi3
+ * wheel covers every version from 3.N), and the per-CPython history; null when no release has one.
+ */
+export function musllinuxOf(project: PypiProject, pythons: readonly string[], arches: readonly Arch[]): MusllinuxWheels | null {
+  const ordered = finalReleases(project.releases);
+  const since: Partial<Record<Arch, string>> = {};
+  for (const arch of arches) {
+    const first = ordered.find((version) => project.releases[version]!.some((file) => !file.yanked && new RegExp(`musllinux_1_[012]_${arch}\\.`).test(`${file.filename}.`) && file.filename.endsWith('.whl')));
+    if (first) since[arch] = first;
+  }
+  if (Object.keys(since).length === 0) return null;
+  const latest = project.info.version;
+  const files = (project.releases[latest] ?? []).filter((file) => !file.yanked).map((file) => file.filename);
+  const abi3 = files
+    .map((file) => /-cp3(\d+)-abi3-[^-]*musllinux/.exec(file)?.[1])
+    .filter((minor): minor is string => minor !== undefined)
+    .map(Number)
+    .sort((a, b) => a - b)[0];
+  const python = abi3 !== undefined
+    ? ['abi3', `3.${abi3}`]
+    : pythons.filter((version) => arches.some((arch) => files.some((file) => wheelFits(file, version, arch) === 'wheel')));
+  return { since, latest, python, byPython: computeWheelHistory(project.releases, pythons, arches) };
 }
 
 const EXTRA_IN_MARKER = /extra\s*==\s*['"]([^'"]+)['"]/g;
