@@ -42,9 +42,9 @@ export function musllinuxOf(project: PypiProject, pythons: readonly string[], ar
     .filter((minor): minor is string => minor !== undefined)
     .map(Number)
     .sort((a, b) => a - b)[0];
-  const python = abi3 !== undefined
-    ? ['abi3', `3.${abi3}`]
-    : pythons.filter((version) => arches.some((arch) => files.some((file) => wheelFits(file, version, arch) === 'wheel')));
+  const covered = pythons.filter((version) => arches.some((arch) => files.some((file) => wheelFits(file, version, arch) === 'wheel')));
+  // ["abi3", "3.N"] only when it loses nothing: no version below 3.N is covered by its own wheels.
+  const python = abi3 !== undefined && covered.every((version) => Number(version.split('.')[1]) >= abi3) ? ['abi3', `3.${abi3}`] : covered;
   return { since, latest, python, byPython: computeWheelHistory(project.releases, pythons, arches) };
 }
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { decide, type Knowledge } from '../../src/knowledge/decide.ts';
-import { extrasOf } from '../../src/knowledge/index-facts.ts';
+import { extrasOf, musllinuxOf } from '../../src/knowledge/index-facts.ts';
 import type { KnowledgeEntry } from '../../src/knowledge/schema.ts';
 import { enforceStrict } from '../../src/knowledge/strict.ts';
 import { clauseBelow, exactPin } from '../../src/knowledge/versions.ts';
@@ -166,5 +166,28 @@ describe('versions and history', () => {
     };
     expect(finalReleases(releases)).toEqual(['1.9', '1.10']);
     expect(computeWheelHistory(releases, ['3.12', '3.13'], ['x86_64', 'aarch64'])).toEqual({ '3.12': { x86_64: '1.10' }, '3.13': {} });
+  });
+});
+
+describe('musllinux facts of a new entry, computed from the index', () => {
+  const wheel = (version: string, tag: string, arch = 'x86_64') => ({ filename: `p-${version}-${tag}-musllinux_1_2_${arch}.whl` });
+  it('first release per arch, latest release, CPython list (abi3 only where it loses nothing), history', () => {
+    const project = {
+      info: { version: '3.0' },
+      releases: {
+        '1.0': [{ filename: 'p-1.0.tar.gz' }],
+        '2.0': [wheel('2.0', 'cp311-cp311')],
+        '3.0': [wheel('3.0', 'cp311-cp311'), wheel('3.0', 'cp312-abi3'), wheel('3.0', 'cp312-abi3', 'aarch64'), { filename: 'p-3.0.tar.gz' }],
+      },
+    };
+    expect(musllinuxOf(project, ['3.11', '3.12', '3.13'], ['x86_64', 'aarch64'])).toEqual({
+      since: { x86_64: '2.0', aarch64: '3.0' },
+      latest: '3.0',
+      python: ['3.11', '3.12', '3.13'],
+      byPython: { '3.11': { x86_64: '2.0' }, '3.12': { x86_64: '3.0', aarch64: '3.0' }, '3.13': { x86_64: '3.0', aarch64: '3.0' } },
+    });
+    const abi3Only = { info: { version: '1.0' }, releases: { '1.0': [wheel('1.0', 'cp39-abi3')] } };
+    expect(musllinuxOf(abi3Only, ['3.12'], ['x86_64'])!.python).toEqual(['abi3', '3.9']);
+    expect(musllinuxOf({ info: { version: '1.0' }, releases: { '1.0': [{ filename: 'p-1.0.tar.gz' }] } }, ['3.12'], ['x86_64'])).toBeNull();
   });
 });
