@@ -6,6 +6,7 @@
 import { gt } from '@renovatebot/pep440';
 import { byName } from './../sort.ts';
 import type { Arch, Requirement } from '../requirements/types.ts';
+import { isFullyPinned } from '../requirements/pinned.ts';
 import { allowedFormats, describeOrigin, type FormatControl } from '../requirements/format-control.ts';
 import { formatFloorViolation, olderBuildFor, violatedFloors } from './floors.ts';
 import type { KnowledgeEntry } from './schema.ts';
@@ -73,6 +74,10 @@ export function decide(requirements: readonly Requirement[], knowledge: Knowledg
   const queue: { name: string; requirement: Requirement | null; via: string | null; extras: readonly string[] }[] = [];
   // Extras already followed per project: a project reached again with a new extra adds its projects.
   const followed = new Map<string, Set<string>>();
+  // A lock (or a pip-compile file pinned with hashes) lists the whole dependency set at its
+  // versions: the knowledge base's version-blind requires and extras would only add projects
+  // that will not be installed.
+  const complete = target.locked !== undefined || isFullyPinned(requirements);
   const unnamed = new Set<string>();
   for (const requirement of requirements) {
     const local = requirement.editable || (requirement.url !== null && !/^[a-z][a-z0-9+.-]*:\/\//i.test(requirement.url));
@@ -102,11 +107,9 @@ export function decide(requirements: readonly Requirement[], knowledge: Knowledg
       const { decision, problem } = decideEntry(name, entry, requirement, target, via);
       decisions.set(name, decision);
       if (problem) problems.push({ name, message: problem });
-      // A lock already lists the whole dependency set, at its versions: the knowledge base's
-      // (version-blind) requires and extras would only add projects the lock does not install.
-      if (!target.locked) for (const dependency of entry.requires) queue.push({ name: dependency, requirement: null, via: name, extras: [] });
+      if (!complete) for (const dependency of entry.requires) queue.push({ name: dependency, requirement: null, via: name, extras: [] });
     }
-    if (!entry || target.locked) continue;
+    if (!entry || complete) continue;
     const seen = followed.get(name) ?? new Set<string>();
     followed.set(name, seen);
     for (const extra of extras) {

@@ -21,6 +21,7 @@ export interface LockedInput {
 }
 
 export { lockKindOf };
+export { isFullyPinned } from '../requirements/pinned.ts';
 
 /** Reads the lock at `path` (shown as `file`) and selects what installs on CPython `python` on any of `arches`. */
 export async function readLockedInput(path: string, file: string, target: { python: string; full?: string; arches: readonly Arch[] }): Promise<LockedInput> {
@@ -42,17 +43,4 @@ export async function readLockedInput(path: string, file: string, target: { pyth
     files: lockedFiles(packages),
     hashed: registry.length > 0 && registry.every((pkg) => pkg.hashed),
   };
-}
-
-/**
- * Whether a requirements file is a full lock in pip's own format (pip-compile --generate-hashes):
- * every named requirement pinned with `==` to one release and carrying --hash options. pip then
- * runs in hash-checking mode by itself, so the Dockerfile's `pip install -r` enforces them.
- */
-export function isFullyPinned(requirements: readonly Requirement[]): boolean {
-  const named = requirements.filter((requirement) => requirement.name !== null);
-  return named.length > 0 && named.every((requirement) =>
-    requirement.url === null &&
-    requirement.specifiers.length === 1 && /^===?[^*]+$/.test(requirement.specifiers[0]!) &&
-    requirement.options.some((option) => option.startsWith('--hash=')));
 }

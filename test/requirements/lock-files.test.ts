@@ -90,3 +90,14 @@ describe('lock readers', () => {
     expect(readFileSync(`${LOCKS}uv.lock`, 'utf8')).toMatch(/^version = 1\nrevision = \d+\n/);
   });
 });
+
+describe('a pip-compile file pinned with hashes is complete', () => {
+  it('decides only what it lists: no version-blind requires from the knowledge base', () => {
+    const text = 'yarl==1.9.2 --hash=sha256:00\nidna==3.20 --hash=sha256:11\nmultidict==6.0.5 --hash=sha256:22\n';
+    const pinned = decide(parseRequirementsText(text, 'requirements.txt').requirements, loadKnowledge(), { python: '3.12', arches: ['x86_64'] });
+    expect(pinned.packages.map((p) => p.name)).toEqual(['idna', 'multidict', 'yarl']);
+    // Unpinned, the knowledge base adds what the newest yarl needs.
+    const open = decide(parseRequirementsText('yarl\n', 'requirements.txt').requirements, loadKnowledge(), { python: '3.12', arches: ['x86_64'] });
+    expect(open.packages.map((p) => p.name)).toEqual(['multidict', 'propcache', 'yarl']);
+  });
+});
