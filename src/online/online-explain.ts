@@ -12,6 +12,7 @@ import { CONFIG_FILE, serializeConfig, type IndexRecord } from '../config/projec
 import { CancelledError, UsageError } from '../errors.ts';
 import { buildExplainDocument, formatExplain } from '../explain/document.ts';
 import { loadKnowledge } from '../knowledge/load.ts';
+import { enforceStrict } from '../knowledge/strict.ts';
 import { writeFileAtomic } from '../apply/write-atomic.ts';
 import { readProjectConfig } from '../project/load-project.ts';
 import { applicableRequirements } from '../project/requirements.ts';
@@ -64,6 +65,7 @@ export async function runOnlineExplain(input: OnlineExplainInput): Promise<numbe
     io.stderr.write(`recorded ${Object.keys(record.packages).length} projects (CPython ${target.python}, ${target.arch}) in ${join(root, CONFIG_FILE)}\n`);
   }
   io.stdout.write(boolFlag(flags, 'json') ? `${JSON.stringify(document, null, 2)}\n` : formatExplain(document));
+  enforceStrict(decisions, boolFlag(flags, 'strict') === true);
   return 0;
 }
 
