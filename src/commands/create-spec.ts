@@ -19,7 +19,7 @@ export const CREATE_SPEC: CommandSpec = {
     { name: 'runtime-libs', type: 'string', value: 'a,b', help: 'Alpine runtime packages (dlopen libraries); +name / -name adjust', default: 'inferred' },
     { name: 'app', type: 'string', value: 'web|cli', help: 'app skeleton: aiohttp web server or command-line app', default: 'web if aiohttp is required, else cli' },
     { name: 'port', type: 'string', value: 'N', help: 'port of the web app', default: String(DEFAULT_PORT) },
-    { name: 'yes', short: 'y', type: 'boolean', help: 'accept the default for every value not given' },
+    { name: 'yes', short: 'y', type: 'boolean', help: 'ask nothing (even in a terminal): every value not given takes its default' },
     { name: 'dry-run', type: 'boolean', help: 'print the plan, write nothing' },
     { name: 'json', type: 'boolean', help: 'machine-readable summary on stdout' },
     { name: 'force', type: 'boolean', help: 'write into a non-empty directory, over the files this tool generates only' },
