@@ -17,7 +17,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 /** Runs the CLI with the given arguments (without `node` and the script); returns the exit code. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const [first, ...rest] = argv;
-  const name = first !== undefined && first in COMMANDS && first !== 'create' ? first : 'create';
+  // Own keys only: `in` would also see Object.prototype ("constructor", "toString") and call it.
+  const name = first !== undefined && Object.hasOwn(COMMANDS, first) && first !== 'create' ? first : 'create';
   const args = name === 'create' ? (first === 'create' ? rest : argv) : rest;
   try {
     const command = await COMMANDS[name]!();
