@@ -46,7 +46,8 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
   const renders = planManagedFiles(config, decisions, loaded.includes);
 
   // 2. Plan each managed file against the user's copy and the stored base.
-  const current = await readCurrentFiles(root, renders.map((file) => file.path));
+  const currentFiles = await readCurrentFiles(root, renders.map((file) => file.path));
+  const current = currentFiles.files;
   // The merge and diff libraries load only when needed: an up-to-date --check stays quick.
   const merge = renders.some((file) => needsMerge(current.get(file.path)!.text, current.get(file.path)!.base, file.content))
     ? (await import('../merge/three-way.ts')).mergeThreeWay
@@ -88,7 +89,7 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
   outcome.resolutions = await resolveConflicts(changes, { force, keep, interactive, io, json });
 
   // 5. Apply: every file atomically.
-  await writeUpdate(root, outcome, io.isCancelled);
+  await writeUpdate(root, outcome, currentFiles, io.isCancelled);
   io.stdout.write(json ? `${JSON.stringify(updateJsonSummary(outcome), null, 2)}\n` : formatUpdateReport(outcome, { diff: null }));
   for (const warning of decisions.warnings) io.stderr.write(`warning: ${warning}\n`);
   const unresolved = changes.filter((change) => change.action === 'conflict' && outcome.resolutions.get(change.path) === 'markers');
