@@ -36,5 +36,6 @@ Exit codes:
   2    invalid input or usage (the message names the flag, file or line)
   3    refusing to overwrite, or an unresolved merge conflict
   130  cancelled (Ctrl-C); nothing was written
+  143  stopped by SIGTERM (129: SIGHUP), with the same clean-up as Ctrl-C
   70   any other failure (set DEBUG=1 for a stack trace)
 `;

@@ -2,7 +2,12 @@
  * The prompts the tool asks, behind a small interface so that tests inject answers and the
  * @inquirer packages are imported only when a terminal is really there (they cost start-up time).
  */
+import { onCancelCleanup } from '../cli/cancel.ts';
 import { CancelledError } from '../errors.ts';
+
+// ANSI "show cursor": @inquirer hides the cursor during list prompts and shows it again only in
+// its own clean-up, which a process ended by SIGTERM or SIGHUP never reaches.
+const SHOW_CURSOR = '\x1b[?25h';
 
 export interface Choice<T> {
   name: string;
@@ -45,6 +50,7 @@ export async function createInquirerPrompter(streams: PromptStreams): Promise<Pr
     // When the input closes (Ctrl-D, end of a pipe) the prompt neither resolves nor rejects: the
     // event loop just empties and Node would exit 0 mid-question. 'beforeExit' catches that moment.
     let onBeforeExit: (() => void) | undefined;
+    const unregister = onCancelCleanup(() => streams.output.write(SHOW_CURSOR));
     const closed = new Promise<never>((_, reject) => {
       onBeforeExit = () => reject(new PromptClosedError());
       process.once('beforeExit', onBeforeExit);
@@ -58,6 +64,7 @@ export async function createInquirerPrompter(streams: PromptStreams): Promise<Pr
       }
       throw error;
     } finally {
+      unregister();
       process.removeListener('beforeExit', onBeforeExit!);
     }
   };

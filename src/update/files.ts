@@ -56,14 +56,18 @@ export async function writeUpdate(root: string, outcome: UpdateOutcome, current:
   beginWrite();
   try {
     const pending = new Map(current.pending);
+    // Checked before every file: a signal stops the update between two complete files.
+    const write = async (path: string, content: string): Promise<void> => {
+      if (isCancelled()) throw new CancelledError('cancelled: files written so far are complete; nothing is half-written');
+      await writeFileAtomic(path, content);
+    };
     for (const change of outcome.changes) {
       const resolution = outcome.resolutions.get(change.path);
       if (resolution === 'keep') continue;
       const path = join(root, change.path);
       if (change.action !== 'identical') {
-        if (isCancelled()) throw new CancelledError('cancelled: files written so far are complete; nothing is half-written');
-        if (resolution === 'force' && change.current !== null) await writeFileAtomic(`${path}.orig`, change.current);
-        await writeFileAtomic(path, resolution === 'force' ? change.render : change.next);
+        if (resolution === 'force' && change.current !== null) await write(`${path}.orig`, change.current);
+        await write(path, resolution === 'force' ? change.render : change.next);
       }
       if (resolution === 'markers') {
         pending.set(change.path, { yours: change.current, render: change.render });
@@ -73,7 +77,7 @@ export async function writeUpdate(root: string, outcome: UpdateOutcome, current:
       const basePath = join(root, BASE_DIR, change.path);
       if (current.files.get(change.path)?.storedBase !== change.render) {
         await mkdir(dirname(basePath), { recursive: true });
-        await writeFileAtomic(basePath, change.render);
+        await write(basePath, change.render);
       }
     }
     const pendingText = serializePendingMerges(pending);
@@ -82,10 +86,10 @@ export async function writeUpdate(root: string, outcome: UpdateOutcome, current:
       if (pendingText === null) await rm(pendingPath, { force: true });
       else {
         await mkdir(dirname(pendingPath), { recursive: true });
-        await writeFileAtomic(pendingPath, pendingText);
+        await write(pendingPath, pendingText);
       }
     }
-    if (outcome.configChanged) await writeFileAtomic(join(root, CONFIG_FILE), outcome.configAfter);
+    if (outcome.configChanged) await write(join(root, CONFIG_FILE), outcome.configAfter);
   } finally {
     endWrite();
   }
