@@ -1,12 +1,14 @@
 /**
- * The one place a new project is written: render every file into a staging folder next to the
- * target, then move it into place. An interrupted or failed run leaves no partial project.
+ * The one place a new project is written: render every file into a staging folder, then move
+ * it into place. Missing parent folders are created (as create-vite does).
+ * An interrupted or failed run leaves no partial project and no parent folder it created; a
+ * refusal of the environment (read-only, permission denied, disk full) names the target and cause.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { beginWrite, endWrite } from '../cli/cancel.ts';
-import { CancelledError } from '../errors.ts';
+import { CancelledError, describeFsError } from '../errors.ts';
 import type { PlannedFile } from '../plan/project-files.ts';
 
 export interface WriteOptions {
@@ -19,15 +21,39 @@ export interface WriteOptions {
 /** Writes the planned files under `dir`; throws CancelledError (after cleaning up) when cancelled. */
 export async function writeProject(dir: string, files: readonly PlannedFile[], options: WriteOptions): Promise<void> {
   beginWrite();
+  let createdParent: string | undefined;
   try {
+    createdParent = await createParents(dirname(dir));
     await stageAndMove(dir, files, options);
+  } catch (error) {
+    if (createdParent) await rm(createdParent, { recursive: true, force: true });
+    throw describeFsError(error, 'write', dir) ?? error;
   } finally {
     endWrite();
   }
 }
 
+/**
+ * Creates the missing folders of `dir` one level at a time, so that a refusal reports its own
+ * errno (a recursive mkdir reports ENOENT on a read-only file system); returns the first one
+ * created (removed again if anything fails), or undefined when `dir` exists.
+ */
+async function createParents(dir: string): Promise<string | undefined> {
+  const missing: string[] = [];
+  for (let current = dir; !(await lstat(current).catch(() => null)); current = dirname(current)) {
+    if (dirname(current) === current) break;
+    missing.unshift(current);
+  }
+  for (const folder of missing) await mkdir(folder);
+  return missing[0];
+}
+
 async function stageAndMove(dir: string, files: readonly PlannedFile[], options: WriteOptions): Promise<void> {
-  const staging = join(dirname(dir), `.${basename(dir)}.staging-${process.pid}-${randomBytes(4).toString('hex')}`);
+  // A new target is staged next to it and renamed into place in one step. An existing one (which
+  // may be a mount point: a volume, another disk) is staged inside it, so each file's rename
+  // stays within one file system (a rename across two fails with EXDEV).
+  const suffix = `staging-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const staging = options.targetExists ? join(dir, `.slim-python.${suffix}`) : join(dirname(dir), `.${basename(dir)}.${suffix}`);
   try {
     await mkdir(staging, { recursive: false });
     for (const file of files) {
