@@ -1,11 +1,12 @@
 /** Reading the managed files with their stored bases, and writing an update's results atomically. */
-import { lstat, mkdir, readFile, rm } from 'node:fs/promises';
+import { lstat, mkdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '../apply/write-atomic.ts';
 import { beginWrite, endWrite } from '../cli/cancel.ts';
 import { CONFIG_FILE } from '../config/project-config.ts';
 import { CancelledError, UsageError } from '../errors.ts';
 import { BASE_DIR } from '../plan/project-files.ts';
+import { readInputText } from '../project/read-input-file.ts';
 import type { UpdateOutcome } from '../report/update-report.ts';
 import { chooseMergeBase, parsePendingMerges, PENDING_FILE, serializePendingMerges, type PendingMerge } from './pending-merge.ts';
 
@@ -43,7 +44,7 @@ async function readRegular(path: string): Promise<string | null> {
   if (!stats) return null;
   if (stats.isSymbolicLink()) throw new UsageError(`${path} is a symlink; refusing to read or rewrite it through the link (replace it with a regular file)`);
   if (!stats.isFile()) throw new UsageError(`${path} is not a regular file; move it away first`);
-  return readFile(path, 'utf8');
+  return readInputText(path);
 }
 
 /**
