@@ -13,6 +13,7 @@ import { createInquirerPrompter } from '../prompts/prompter.ts';
 import { formatCreateReport, createJsonSummary } from '../report/create-report.ts';
 import { decideInteractive, type Io } from '../cli/io.ts';
 import { UsageError } from '../errors.ts';
+import { warnApkTypos } from '../validate/apk-suggest.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { CREATE_SPEC, EXIT_CODES_HELP } from './create-spec.ts';
 
@@ -51,6 +52,7 @@ export async function runCreate(argv: readonly string[], io: Io): Promise<number
     buildDeps: answers.buildDeps,
     runtimeLibs: answers.runtimeLibs,
   };
+  answers.inferred.decisions.warnings.push(...warnApkTypos(config));
   const files = planNewProject(config, answers.requirementsText, answers.inferred.decisions);
   const force = boolFlag(args.flags, 'force') === true;
   const target = await checkTarget(answers.dir, files, force);

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { boolFlag, formatHelp, parseCommandArgs } from '../args/parse.ts';
 import { serializeConfig } from '../config/project-config.ts';
 import { decideInteractive, type Io } from '../cli/io.ts';
-import { ConflictError, OutOfDateError } from '../errors.ts';
+import { ConflictError, OutOfDateError, UsageError } from '../errors.ts';
 import { decideForProject, loadProject, readProjectConfig } from '../project/load-project.ts';
 import { planManagedFiles, buildDockerfileModel } from '../plan/project-files.ts';
 import { applyConfigFlags } from '../update/apply-flags.ts';
@@ -18,6 +18,7 @@ import { resolveConflicts } from '../update/resolve-conflicts.ts';
 import { formatUpdateReport, updateJsonSummary, type UpdateOutcome } from '../report/update-report.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { UPDATE_SPEC } from './update-spec.ts';
+import { warnApkTypos } from '../validate/apk-suggest.ts';
 import { EXIT_CODES_HELP } from './create-spec.ts';
 
 /** Runs update; returns the exit code (1 for --check out of date, 3 for unresolved conflicts). */
@@ -32,7 +33,10 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
   const force = boolFlag(flags, 'force') === true;
   const keep = boolFlag(flags, 'keep') === true;
   const json = boolFlag(flags, 'json') === true;
-  if (force && keep) throw new ConflictError('pass --force or --keep, not both');
+  if (force && keep) throw new UsageError('pass --force (take the new render) or --keep (leave your file), not both');
+  if ((check || dryRun) && (force || keep)) {
+    throw new UsageError(`--${force ? 'force' : 'keep'} decides what a write does to a conflict; --${check ? 'check' : 'dry-run'} writes nothing: drop one`);
+  }
   const root = resolve(io.cwd, positionals[0] ?? '.');
 
   // 1. Config (strict), flags applied, requirements, decisions: all before any write.
@@ -43,6 +47,7 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
     return { build: decisions.apk.build.map((i) => i.name), runtime: decisions.apk.runtime.map((i) => i.name) };
   });
   const decisions = decideForProject(config, loaded.requirements);
+  decisions.warnings.push(...warnApkTypos(config));
   const renders = planManagedFiles(config, decisions, loaded.includes);
 
   // 2. Plan each managed file against the user's copy and the stored base.

@@ -27,14 +27,15 @@ export function resolveApkList(inferred: readonly ApkReason[], adjustments: ApkA
 
 /**
  * Turns a full list the user typed (flag or prompt) into adjustments against the inferred list;
- * entries written `+name` / `-name` adjust the inferred list directly.
+ * entries written `+name` / `-name` adjust the inferred list directly. An empty list is a plain
+ * list too: it replaces the inferred one with nothing (`--runtime-libs ""`).
  */
 export function toAdjustments(
   inferred: readonly string[],
   entries: readonly { op: 'set' | 'add' | 'remove'; name: string }[],
   previous: ApkAdjustments = { add: [], remove: [] },
 ): ApkAdjustments {
-  const hasSet = entries.some((entry) => entry.op === 'set');
+  const hasSet = entries.length === 0 || entries.some((entry) => entry.op === 'set');
   const wanted = new Set(hasSet ? [] : currentList(inferred, previous));
   for (const entry of entries) {
     if (entry.op === 'remove') wanted.delete(entry.name);

@@ -3,7 +3,7 @@
  * @inquirer packages are imported only when a terminal is really there (they cost start-up time).
  */
 import { onCancelCleanup } from '../cli/cancel.ts';
-import { CancelledError } from '../errors.ts';
+import { CancelledError, UsageError } from '../errors.ts';
 
 // ANSI "show cursor": @inquirer hides the cursor during list prompts and shows it again only in
 // its own clean-up, which a process ended by SIGTERM or SIGHUP never reaches.
@@ -24,11 +24,14 @@ export interface Prompter {
   checkbox<T>(options: { message: string; choices: Choice<T>[] }): Promise<T[]>;
 }
 
-/** The input ended at a prompt (Ctrl-D, end of a pipe): cancels unless a caller has a safe answer. */
-export class PromptClosedError extends CancelledError {
+/**
+ * The input ended at a prompt (Ctrl-D, end of a pipe): a missing value, so a usage error (exit 2,
+ * where Ctrl-C is 130), unless a caller has a safe answer.
+ */
+export class PromptClosedError extends UsageError {
   override name = 'PromptClosedError';
   constructor() {
-    super('cancelled: the input ended at a prompt; nothing was written');
+    super('the input ended at a prompt; nothing was written: pass the remaining values as flags (see --help), or --yes for the defaults');
   }
 }
 
