@@ -14,6 +14,10 @@ import type { PlannedFile } from '../plan/project-files.ts';
 export interface WriteOptions {
   /** True when the target directory already exists (empty, or --force): files move in one by one. */
   targetExists: boolean;
+  /** Existing files to leave as they are (same content). */
+  unchanged?: readonly string[];
+  /** Existing files to move to a backup path (project-relative) before the new one moves in. */
+  backups?: ReadonlyMap<string, string>;
   /** Set by the SIGINT handler; checked between files while staging. */
   isCancelled: () => boolean;
 }
@@ -70,8 +74,12 @@ async function stageAndMove(dir: string, files: readonly PlannedFile[], options:
     // The target exists (empty apart from .git and the like, or --force): move files in.
     // Renames within one filesystem are quick and each is atomic.
     for (const file of files) {
+      if (options.unchanged?.includes(file.path)) continue;
       const to = join(dir, file.path);
       await mkdir(dirname(to), { recursive: true });
+      const backup = options.backups?.get(file.path);
+      // The user's file moves aside first (a rename: never copied, never half-written).
+      if (backup) await rename(to, join(dir, backup));
       await rename(join(staging, file.path), to);
     }
   } catch (error) {

@@ -59,7 +59,7 @@ export async function runCreate(argv: readonly string[], io: Io): Promise<number
   const dryRun = boolFlag(args.flags, 'dry-run') === true;
 
   if (!dryRun) {
-    await writeProject(answers.dir, files, { targetExists: target.exists, isCancelled: io.isCancelled });
+    await writeProject(answers.dir, files, { targetExists: target.exists, unchanged: target.unchanged, backups: target.backups, isCancelled: io.isCancelled });
   }
   // "./my-app" reads as a path where "my-app" could be the project name.
   const relativeDir = relative(io.cwd, answers.dir) || '.';

@@ -78,7 +78,7 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
   const flagsChanged = serializeConfig(config) !== serializeConfig(stored);
   const nextConfigText = serializeConfig(fileChanged || flagsChanged ? { ...config, generator: TOOL_VERSION } : stored);
   const configChanged = nextConfigText !== configText;
-  const outcome: UpdateOutcome = { root, changes, configBefore: configText, configAfter: nextConfigText, configChanged, apkChanges, warnings: decisions.warnings, mode: check ? 'check' : dryRun ? 'dry-run' : 'write', resolutions: new Map() };
+  const outcome: UpdateOutcome = { root, changes, configBefore: configText, configAfter: nextConfigText, configChanged, apkChanges, warnings: decisions.warnings, mode: check ? 'check' : dryRun ? 'dry-run' : 'write', resolutions: new Map(), backups: new Map() };
 
   // 3. --check / --dry-run: report, write nothing.
   const outOfDate = configChanged || changes.some((change) => change.action !== 'identical');

@@ -1,6 +1,7 @@
 /** Reading the managed files with their stored bases, and writing an update's results atomically. */
 import { lstat, mkdir, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
+import { chooseBackupPath } from '../apply/backup-path.ts';
 import { writeFileAtomic } from '../apply/write-atomic.ts';
 import { beginWrite, endWrite } from '../cli/cancel.ts';
 import { CONFIG_FILE } from '../config/project-config.ts';
@@ -49,12 +50,14 @@ async function readRegular(path: string): Promise<string | null> {
 
 /**
  * Writes what the outcome decided, each file atomically (temp + rename): the managed files,
- * their new bases, and the config. A `.orig` backup is written before a --force overwrite.
+ * their new bases, and the config. A numbered `.orig` backup (recorded in outcome.backups) is
+ * written before a --force resolution replaces the user's file.
  * The base moves only when the user's file becomes the merged result: a file kept (--keep) or
  * left with conflict markers keeps its old base, and a conflict's render is recorded as pending.
  */
 export async function writeUpdate(root: string, outcome: UpdateOutcome, current: CurrentFiles, isCancelled: () => boolean): Promise<void> {
   beginWrite();
+  const backups = outcome.backups;
   try {
     const pending = new Map(current.pending);
     // Checked before every file: a signal stops the update between two complete files.
@@ -67,8 +70,18 @@ export async function writeUpdate(root: string, outcome: UpdateOutcome, current:
       if (resolution === 'keep') continue;
       const path = join(root, change.path);
       if (change.action !== 'identical') {
-        if (resolution === 'force' && change.current !== null) await write(`${path}.orig`, change.current);
-        await write(path, resolution === 'force' ? change.render : change.next);
+        let text = change.next;
+        if (resolution === 'force') {
+          // Take the new render where both changed; keep the user's other edits; back the file up.
+          const { mergeTakingTheirs } = await import('../merge/three-way.ts');
+          text = mergeTakingTheirs(change.base ?? '', change.current ?? '', change.render);
+          if (change.current !== null) {
+            const backup = await chooseBackupPath(path);
+            await write(backup, change.current);
+            backups.set(change.path, relative(root, backup).split(sep).join('/'));
+          }
+        }
+        await write(path, text);
       }
       if (resolution === 'markers') {
         pending.set(change.path, { yours: change.current, render: change.render });
