@@ -54,8 +54,7 @@ export async function runCreate(argv: readonly string[], io: Io): Promise<number
   };
   answers.inferred.decisions.warnings.push(...warnApkTypos(config));
   const files = planNewProject(config, answers.requirementsText, answers.inferred.decisions);
-  const force = boolFlag(args.flags, 'force') === true;
-  const target = await checkTarget(answers.dir, files, force);
+  const target = await checkTarget(answers.dir, files, answers.force);
   const dryRun = boolFlag(args.flags, 'dry-run') === true;
 
   if (!dryRun) {

@@ -6,7 +6,7 @@ import { lstat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { chooseBackupPath } from '../apply/backup-path.ts';
 import { readInputText } from '../project/read-input-file.ts';
-import { findSymlinks, inspectTarget } from '../apply/inspect-target.ts';
+import { findSymlinks, inspectTarget, type TargetState } from '../apply/inspect-target.ts';
 import { ConflictError } from '../errors.ts';
 import { BASE_DIR, type PlannedFile } from '../plan/project-files.ts';
 
@@ -22,16 +22,26 @@ export interface TargetCheck {
 
 const SHOWN = 8;
 
+/**
+ * Why nothing can be written at `dir` as it is, or null: a symlink, a file, or (without --force)
+ * a directory that is not empty (`notEmpty`, which the wizard offers to write into anyway).
+ */
+export function describeTargetProblem(dir: string, state: TargetState, force: boolean): { message: string; notEmpty: boolean } | null {
+  if (state.isSymlink) return { message: `${dir} is a symlink; refusing to write through it: choose a real directory`, notEmpty: false };
+  if (state.exists && !state.isDirectory) return { message: `${dir} exists and is not a directory: choose another DIR`, notEmpty: false };
+  if (state.blocking.length > 0 && !force) {
+    const shown = state.blocking.slice(0, SHOWN).join(', ') + (state.blocking.length > SHOWN ? `, and ${state.blocking.length - SHOWN} more` : '');
+    return { message: `${dir} is not empty (${shown}): choose an empty or new DIR, or pass --force to write over the generated files only`, notEmpty: true };
+  }
+  return null;
+}
+
 /** Throws ConflictError (exit 3) when writing would go through a symlink or over user files. */
 export async function checkTarget(dir: string, files: readonly PlannedFile[], force: boolean): Promise<TargetCheck> {
   const state = await inspectTarget(dir);
-  if (state.isSymlink) throw new ConflictError(`${dir} is a symlink; refusing to write through it: choose a real directory`);
-  if (state.exists && !state.isDirectory) throw new ConflictError(`${dir} exists and is not a directory: choose another DIR`);
+  const problem = describeTargetProblem(dir, state, force);
+  if (problem) throw new ConflictError(problem.message);
   if (!state.exists) return { exists: false, overwritten: [], unchanged: [], backups: new Map() };
-  if (state.blocking.length > 0 && !force) {
-    const shown = state.blocking.slice(0, SHOWN).join(', ') + (state.blocking.length > SHOWN ? `, and ${state.blocking.length - SHOWN} more` : '');
-    throw new ConflictError(`${dir} is not empty (${shown}): choose an empty or new DIR, or pass --force to write over the generated files only`);
-  }
   const paths = files.map((file) => file.path);
   const links = await findSymlinks(dir, paths);
   if (links.length > 0) throw new ConflictError(`refusing to write through symlinks in ${dir}: ${links.join(', ')}`);

@@ -18,7 +18,7 @@ export interface Choice<T> {
 }
 
 export interface Prompter {
-  input(options: { message: string; default?: string; validate?: (value: string) => true | string }): Promise<string>;
+  input(options: { message: string; default?: string; validate?: (value: string) => true | string | Promise<true | string> }): Promise<string>;
   select<T>(options: { message: string; choices: Choice<T>[]; default?: T }): Promise<T>;
   confirm(options: { message: string; default: boolean }): Promise<boolean>;
   checkbox<T>(options: { message: string; choices: Choice<T>[] }): Promise<T[]>;
