@@ -117,6 +117,18 @@ describe('environment failures', () => {
     expect(readOnly.stderr).toMatch(/cannot write .*Dockerfile: read-only file system \(EROFS\)/);
   });
 
+  withMounts('explain --online --write on a read-only project fails before pip runs (exit 73)', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'csp-env-'));
+    const disk = join(work, 'disk');
+    expect(mountTmpfs(disk, 'size=512k')).toBe(true);
+    expect((await runCli(['disk/app', '--yes', '-r', 'aiohttp'], { cwd: work })).exitCode).toBe(0);
+    execFileSync('mount', ['-o', 'remount,ro', disk]);
+    // --pip names a program that is not there: reaching pip would be a different error.
+    const result = await runCli(['explain', '--online', '--write', '--pip', join(work, 'no-such-pip')], { cwd: join(disk, 'app') });
+    expect(result.exitCode).toBe(73);
+    expect(result.stderr).toBe(`create-slim-python: cannot write ${join(disk, 'app', 'slim-python.json')}: read-only file system (EROFS); choose a directory on a writable file system\n`);
+  });
+
   withMounts('an existing target that is a mount point (a volume) is written in place (no cross-device rename)', async () => {
     const work = mkdtempSync(join(tmpdir(), 'csp-env-'));
     expect(mountTmpfs(join(work, 'volume'), 'size=1m')).toBe(true);
