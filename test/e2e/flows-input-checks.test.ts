@@ -43,6 +43,17 @@ describe('quietly accepted', () => {
     expect(update.exitCode).toBe(2);
   });
 
+  it('a single-value flag given twice is refused instead of keeping the last (exit 2)', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'csp-checks-'));
+    const result = await runCli(['app', '--yes', '--python', '3.12', '--app', 'cli', '--python', '3.13'], { cwd: work });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe('create-slim-python: --python is given 2 times: pass it once\n');
+    const explain = await runCli(['explain', '--requirements-file', '/dev/null', '--arch', 'x86_64', '--arch=aarch64'], { cwd: work });
+    expect(explain.exitCode).toBe(2);
+    // Repeatable flags stay repeatable.
+    expect((await runCli(['app', '--yes', '--dry-run', '-r', 'aiohttp', '-r', 'yarl'], { cwd: work })).exitCode).toBe(0);
+  });
+
   it('explain --write and --pip without --online are usage errors (exit 2)', async () => {
     const dir = await project();
     for (const args of [['--write'], ['--pip', '/usr/bin/pip3']]) {

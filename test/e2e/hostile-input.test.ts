@@ -62,6 +62,8 @@ const CASES: Case[] = [
   { label: '--port with a cli app', args: ['app', '--yes', '--app', 'cli', '--port', '9000'], exit: 2, says: /--port applies only to --app web/ },
   { label: 'shell text in --app', args: ['app', '--yes', '--app', 'web;id'], exit: 2, says: /invalid app kind/ },
   { label: 'unknown flag', args: ['app', '--yes', '--evil'], exit: 2, says: /unknown flag --evil/ },
+  { label: '--python given twice', args: ['app', '--yes', '--python', '3.12', '--python=3.13'], exit: 2, says: /--python is given 2 times: pass it once/ },
+  { label: 'update --port given twice', cwd: 'proj', args: ['update', '--port', '9000', '--port', '9001'], exit: 2, says: /--port is given 2 times/ },
   { label: 'two DIRs', args: ['app', 'other', '--yes'], exit: 2, says: /unexpected argument "other"/ },
   { label: '--yes with --interactive', args: ['app', '--yes', '--interactive'], exit: 2, says: /--yes .* or --interactive .*, not both/ },
   { label: '--requirement with --requirements-file', args: ['app', '--yes', '-r', 'x', '--requirements-file', 'reqs.txt'], exit: 2, says: /not both/ },
