@@ -51,6 +51,7 @@ const CASES: Case[] = [
   { label: 'command substitution in --build-deps', args: ['app', '--yes', '--build-deps', '$(id)'], exit: 2, says: /invalid Alpine package name/ },
   { label: 'backticks in --runtime-libs', args: ['app', '--yes', '--runtime-libs', '`id`'], exit: 2, says: /invalid Alpine package name/ },
   { label: 'uppercase apk name', args: ['app', '--yes', '--runtime-libs', 'LibPQ'], exit: 2, says: /invalid Alpine package name/ },
+  { label: 'removing a package that is not in the list', args: ['app', '--yes', '-r', 'psycopg2', '--build-deps=-libpq-devv'], exit: 2, says: /-libpq-devv removes nothing: .*did you mean -libpq-dev\?/ },
   { label: '+gcc,-gcc', args: ['app', '--yes', '--build-deps', '+gcc,-gcc'], exit: 2, says: /both adds and removes gcc/ },
   { label: 'shell text in --python', args: ['app', '--yes', '--python', '3.12; rm -rf /'], exit: 2, says: /unsupported Python runtime/ },
   { label: 'path in --python', args: ['app', '--yes', '--python', '../../etc'], exit: 2, says: /unsupported Python runtime/ },

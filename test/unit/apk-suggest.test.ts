@@ -39,3 +39,18 @@ describe('apk lists that used to be taken quietly', () => {
     expect(toAdjustments(['libpq'], parseApkList('', '--runtime-libs'))).toEqual({ add: [], remove: ['libpq'] });
   });
 });
+
+describe('a removal that removes nothing', () => {
+  it('is refused with the current list and the nearest name', () => {
+    expect(() => toAdjustments(['build-base', 'libpq-dev'], parseApkList('-libpq-devv', '--build-deps'))).toThrow(
+      '-libpq-devv removes nothing: libpq-devv is not in the list (build-base, libpq-dev); did you mean -libpq-dev?',
+    );
+    expect(() => toAdjustments([], parseApkList('-tini', '--runtime-libs'))).toThrow('-tini removes nothing: tini is not in the list (empty)');
+  });
+
+  it('stays idempotent: removing an inferred name again, or a name added before, is fine', () => {
+    const previous = { add: ['tini'], remove: ['libpq-dev'] };
+    expect(toAdjustments(['build-base', 'libpq-dev'], parseApkList('-libpq-dev', '--build-deps'), previous)).toEqual({ add: ['tini'], remove: ['libpq-dev'] });
+    expect(toAdjustments(['build-base'], parseApkList('-tini', '--build-deps'), previous)).toEqual({ add: [], remove: [] });
+  });
+});
