@@ -4,12 +4,12 @@
  * built CLI in a pseudo-terminal; test/support/slow-writes.mjs (a preload that only delays the
  * first write) holds the write phase open long enough to send the signal in the middle of it.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI_BIN, REPO_ROOT } from '../support/cli.ts';
+import { CLI_BIN, isCi, REPO_ROOT } from '../support/cli.ts';
 import { drivePty } from '../support/pty.ts';
 
 const SLOW_WRITES = join(REPO_ROOT, 'test/support/slow-writes.mjs');
@@ -75,4 +75,29 @@ describe('SIGTERM while update writes', () => {
     expect(finished).not.toContain('libpq');
     execFileSync(process.execPath, [CLI_BIN, 'update', '--check'], { cwd: project });
   });
+});
+
+describe('SIGTERM while explain --online waits for pip', () => {
+  // Needs a pip on PATH (the test tools install one); the index itself is not needed: the signal
+  // arrives while pip is still starting or resolving.
+  const hasPip = spawnSync('pip3', ['--version'], { stdio: 'ignore' }).status === 0;
+  (hasPip || isCi() ? it : it.skip)('exit 143 and pip\'s temporary folder removed', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'csp-sig-'));
+    const temp = mkdtempSync(join(tmpdir(), 'csp-sig-tmp-'));
+    writeFileSync(join(work, 'requirements.txt'), 'aiohttp\n');
+    const child = spawn(process.execPath, [CLI_BIN, 'explain', '--requirements-file', 'requirements.txt', '--online', '--no-interactive'], {
+      cwd: work,
+      env: { ...process.env, TMPDIR: temp },
+      stdio: 'ignore',
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const deadline = Date.now() + 20_000;
+    while (!readdirSync(temp).some((name) => name.startsWith('slim-python-pip-')) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(readdirSync(temp).some((name) => name.startsWith('slim-python-pip-'))).toBe(true);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(143);
+    expect(readdirSync(temp)).toEqual([]);
+  }, 40_000);
 });
