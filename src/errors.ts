@@ -103,7 +103,9 @@ export function describeFsError(error: unknown, action: 'write' | 'read', path?:
   const code = typeof errno?.code === 'string' ? errno.code : undefined;
   const known = code === undefined ? undefined : FS_CAUSES.get(code);
   if (!known) return null;
-  const where = path ?? errno?.path;
+  const full = path ?? errno?.path;
+  // A path of thousands of characters (ENAMETOOLONG) is shown by its two ends.
+  const where = full && full.length > 200 ? `${full.slice(0, 80)}...${full.slice(-80)}` : full;
   const message = `cannot ${action}${where ? ` ${where}` : ''}: ${known.cause} (${code}); ${known.fix}`;
   return known.kind === 'environment' ? new EnvironmentError(message) : new UsageError(message);
 }

@@ -38,6 +38,8 @@ const CASES: Case[] = [
   { label: 'DIR ".." (the non-empty parent)', args: ['..', '--yes'], exit: 3, says: /is not empty/ },
   { label: 'DIR "/"', args: ['/', '--yes'], exit: 2, says: /invalid project name/ },
   { label: 'DIR whose parent is a file', args: ['notes.txt/app', '--yes'], exit: 2, says: /a part of the path is a file, not a directory \(ENOTDIR\)/ },
+  { label: 'DIR path longer than PATH_MAX', args: [`${'a/'.repeat(2100)}app`, '--yes'], exit: 2, says: /^create-slim-python: cannot read .{80}\.\.\..{80}: the path is too long \(ENAMETOOLONG\); choose a shorter path\n$/ },
+  { label: 'DIR with a component longer than NAME_MAX', args: [`${'a'.repeat(300)}/app`, '--yes'], exit: 2, says: /the path is too long \(ENAMETOOLONG\)/ },
   { label: 'existing non-empty DIR without --force', args: ['proj', '--yes'], exit: 3, says: /proj is not empty/ },
   { label: 'DIR is a symlink', args: ['link-to-proj', '--yes', '--force'], exit: 3, says: /is a symlink; refusing to write through it/ },
   { label: 'DIR is a file', args: ['plainfile', '--yes'], exit: 3, says: /exists and is not a directory/ },
