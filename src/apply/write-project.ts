@@ -72,15 +72,32 @@ async function stageAndMove(dir: string, files: readonly PlannedFile[], options:
       return;
     }
     // The target exists (empty apart from .git and the like, or --force): move files in.
-    // Renames within one filesystem are quick and each is atomic.
-    for (const file of files) {
-      if (options.unchanged?.includes(file.path)) continue;
-      const to = join(dir, file.path);
-      await mkdir(dirname(to), { recursive: true });
-      const backup = options.backups?.get(file.path);
-      // The user's file moves aside first (a rename: never copied, never half-written).
-      if (backup) await rename(to, join(dir, backup));
-      await rename(join(staging, file.path), to);
+    // Renames within one filesystem are quick and each is atomic; should one fail, the moves
+    // done so far are undone (new files out, backups back), so no partial project remains.
+    const done: { to: string; aside: string | null; createdFolder: string | undefined }[] = [];
+    try {
+      for (const file of files) {
+        if (options.unchanged?.includes(file.path)) continue;
+        const to = join(dir, file.path);
+        const createdFolder = await mkdir(dirname(to), { recursive: true });
+        // An existing file moves aside first (a rename: never copied, never half-written): to its
+        // named backup, or (the tool's own merge bases) into the staging folder, deleted at the end.
+        const backupPath = options.backups?.get(file.path);
+        const aside = backupPath ? join(dir, backupPath) : (await lstat(to).catch(() => null)) ? join(staging, '.previous', file.path) : null;
+        if (aside) {
+          await mkdir(dirname(aside), { recursive: true });
+          await rename(to, aside);
+        }
+        done.push({ to, aside, createdFolder });
+        await rename(join(staging, file.path), to);
+      }
+    } catch (error) {
+      for (const { to, aside, createdFolder } of done.reverse()) {
+        await rm(to, { force: true }).catch(() => undefined);
+        if (aside) await rename(aside, to).catch(() => undefined);
+        if (createdFolder) await rm(createdFolder, { recursive: true, force: true }).catch(() => undefined);
+      }
+      throw error;
     }
   } catch (error) {
     await rm(staging, { recursive: true, force: true });

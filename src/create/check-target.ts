@@ -51,6 +51,15 @@ export async function checkTarget(dir: string, files: readonly PlannedFile[], fo
   const taken = new Set<string>();
   for (const file of files) {
     const path = join(dir, file.path);
+    // A file where a planned folder goes would fail half-way through the moves: refuse up front.
+    const parts = file.path.split('/');
+    for (let i = 1; i < parts.length; i += 1) {
+      const folder = parts.slice(0, i).join('/');
+      const folderStats = await lstat(join(dir, folder)).catch(() => null);
+      if (folderStats && !folderStats.isDirectory()) {
+        throw new ConflictError(`${join(dir, folder)} exists and is not a folder, but ${file.path} goes inside it: move it away first`);
+      }
+    }
     const stats = await lstat(path).catch(() => null);
     if (!stats) continue;
     if (!stats.isFile()) throw new ConflictError(`${path} exists and is not a file; move it away first`);

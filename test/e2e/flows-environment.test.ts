@@ -139,6 +139,27 @@ describe('environment failures', () => {
     expect(listTree(join(work, 'volume')).filter((path) => path.includes('staging'))).toEqual([]);
   });
 
+  withSetpriv('a refusal half-way through create --force undoes the files already moved in', () => {
+    const work = mkdtempSync(join(tmpdir(), 'csp-env-'));
+    const dir = join(work, 'app');
+    mkdirSync(join(dir, '.slim-python'), { recursive: true });
+    writeFileSync(join(dir, 'README.md'), 'my notes\n');
+    // The user 65534 owns the project but not .slim-python/: .dockerignore and .gitignore move in
+    // first, then .slim-python/generated/ is refused.
+    execFileSync('chown', ['-R', '65534:65534', work]);
+    execFileSync('chown', ['0:0', join(dir, '.slim-python')]);
+    const before = listTree(dir);
+    const result = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, CLI_BIN, 'app', '--yes', '--force'], {
+      cwd: work,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    expect(result.stderr).toMatch(/permission denied \(EACCES\)/);
+    expect(result.status).toBe(73);
+    expect(listTree(dir)).toEqual(before);
+    expect(readFileSync(join(dir, 'README.md'), 'utf8')).toBe('my notes\n');
+  });
+
   withSetpriv('permission denied: exit 73 naming the path, nothing written', () => {
     const work = mkdtempSync(join(tmpdir(), 'csp-env-'));
     chmodSync(work, 0o755); // owned by root: user 65534 may enter but not write

@@ -42,6 +42,7 @@ const CASES: Case[] = [
   { label: 'DIR with a component longer than NAME_MAX', args: [`${'a'.repeat(300)}/app`, '--yes'], exit: 2, says: /the path is too long \(ENAMETOOLONG\)/ },
   { label: 'existing non-empty DIR without --force', args: ['proj', '--yes'], exit: 3, says: /proj is not empty/ },
   { label: 'DIR is a symlink', args: ['link-to-proj', '--yes', '--force'], exit: 3, says: /is a symlink; refusing to write through it/ },
+  { label: '--force over a file where the package folder goes', args: ['clash', '--yes', '--force'], exit: 3, says: /clash\/clash exists and is not a folder, but clash\/__init__\.py goes inside it/ },
   { label: 'DIR is a file', args: ['plainfile', '--yes'], exit: 3, says: /exists and is not a directory/ },
   // create: flag values that would reach the Dockerfile or the shell
   { label: 'newline in a requirement', args: ['app', '--yes', '-r', 'aiohttp\nRUN rm -rf /'], exit: 2, says: /contains a line break/ },
@@ -176,6 +177,8 @@ beforeAll(async () => {
     execFileSync('mkfifo', [join(dir, 'requirements.txt')]);
   });
   mkdirSync(join(work, 'empty-dir'));
+  mkdirSync(join(work, 'clash'));
+  writeFileSync(join(work, 'clash/clash'), 'a file named like the package folder\n');
 }, 60_000);
 
 describe('hostile input: refused, one clear line, disk unchanged', () => {
