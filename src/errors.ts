@@ -10,6 +10,8 @@ export const EXIT = {
   usage: 2,
   conflict: 3,
   internal: 70,
+  /** sysexits.h EX_CANTCREAT: the environment refused a write (permissions, read-only, disk full). */
+  cannotWrite: 73,
   cancelled: 130,
 } as const;
 
@@ -61,6 +63,59 @@ export class ToolError extends Error {
   ) {
     super(message);
   }
+}
+
+/** The environment refused a write: permission denied, read-only file system, disk full. Exit 73. */
+export class EnvironmentError extends Error {
+  override name = 'EnvironmentError';
+  readonly exitCode: number = EXIT.cannotWrite;
+}
+
+interface FsCause {
+  cause: string;
+  fix: string;
+  /** Errors of the environment (73) or of the path the user gave (2). */
+  kind: 'environment' | 'usage';
+}
+
+// errno codes of file-system calls that are not our bugs: https://man7.org/linux/man-pages/man3/errno.3.html
+const FS_CAUSES = new Map<string, FsCause>([
+  ['EACCES', { cause: 'permission denied', fix: 'choose a directory you can write to, or fix its permissions', kind: 'environment' }],
+  ['EPERM', { cause: 'operation not permitted', fix: 'choose a directory you can write to, or fix its permissions', kind: 'environment' }],
+  ['EROFS', { cause: 'read-only file system', fix: 'choose a directory on a writable file system', kind: 'environment' }],
+  ['ENOSPC', { cause: 'no space left on the device', fix: 'free some space, then run again', kind: 'environment' }],
+  ['EDQUOT', { cause: 'disk quota exceeded', fix: 'free some space, then run again', kind: 'environment' }],
+  ['EIO', { cause: 'input/output error', fix: 'check the disk, then run again', kind: 'environment' }],
+  ['EMFILE', { cause: 'too many open files', fix: 'raise the open-file limit (ulimit -n), then run again', kind: 'environment' }],
+  ['ENFILE', { cause: 'too many open files in the system', fix: 'close other programs, then run again', kind: 'environment' }],
+  ['ENOTDIR', { cause: 'a part of the path is a file, not a directory', fix: 'choose another path', kind: 'usage' }],
+  ['ENAMETOOLONG', { cause: 'the path is too long', fix: 'choose a shorter path', kind: 'usage' }],
+  ['ELOOP', { cause: 'too many symbolic links in the path', fix: 'choose another path', kind: 'usage' }],
+]);
+
+/**
+ * The user-facing error for a failed file-system call, naming the path and the cause, or null
+ * when `error` is none of the known environment failures. `path` overrides the call's own path
+ * (e.g. the target directory instead of a staging folder inside it).
+ */
+export function describeFsError(error: unknown, action: 'write' | 'read', path?: string): Error | null {
+  const errno = error as NodeJS.ErrnoException | null;
+  const code = typeof errno?.code === 'string' ? errno.code : undefined;
+  const known = code === undefined ? undefined : FS_CAUSES.get(code);
+  if (!known) return null;
+  const full = path ?? errno?.path;
+  // A path of thousands of characters (ENAMETOOLONG) is shown by its two ends.
+  const where = full && full.length > 200 ? `${full.slice(0, 80)}...${full.slice(-80)}` : full;
+  const message = `cannot ${action}${where ? ` ${where}` : ''}: ${known.cause} (${code}); ${known.fix}`;
+  return known.kind === 'environment' ? new EnvironmentError(message) : new UsageError(message);
+}
+
+/** What the error boundary reports: known file-system failures become EnvironmentError / UsageError. */
+export function toUserError(error: unknown): unknown {
+  if (error && typeof error === 'object' && 'exitCode' in error) return error;
+  const syscall = (error as NodeJS.ErrnoException | null)?.syscall ?? '';
+  const action = /^(open|read|stat|lstat|scandir|readlink)$/.test(syscall) ? 'read' : 'write';
+  return describeFsError(error, action) ?? error;
 }
 
 /** Exit code for any thrown value; unknown errors are internal failures. */

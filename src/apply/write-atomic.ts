@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { describeFsError } from '../errors.ts';
 
 /** Replaces `path` with `content` atomically, keeping its permission bits when it exists. */
 export async function writeFileAtomic(path: string, content: string, options: { mode?: number } = {}): Promise<void> {
@@ -24,6 +25,7 @@ export async function writeFileAtomic(path: string, content: string, options: { 
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });
-    throw error;
+    // Name the file the user knows, not the temporary one, with the cause (disk full, read-only).
+    throw describeFsError(error, 'write', path) ?? error;
   }
 }

@@ -4,6 +4,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../errors.ts';
+import { assertNoRepeatedFlags } from './repeated-flags.ts';
 
 export interface FlagSpec {
   name: string;
@@ -53,6 +54,7 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Pa
     const extra = parsed.positionals.slice(spec.positionals).join(' ');
     throw new UsageError(`unexpected argument ${JSON.stringify(extra)}; usage: ${spec.usage}`);
   }
+  assertNoRepeatedFlags(spec, argv);
   return { flags: parsed.values as ParsedFlags, positionals: parsed.positionals };
 }
 

@@ -2,7 +2,7 @@
  * The one error boundary: dispatches the command, prints any error as one line and maps it to
  * the documented exit code. No module below calls process.exit.
  */
-import { exitCodeOf, EXIT } from '../errors.ts';
+import { exitCodeOf, EXIT, toUserError } from '../errors.ts';
 import type { Io } from './io.ts';
 
 type Command = (argv: readonly string[], io: Io) => Promise<number>;
@@ -17,15 +17,17 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 /** Runs the CLI with the given arguments (without `node` and the script); returns the exit code. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const [first, ...rest] = argv;
-  const name = first !== undefined && first in COMMANDS && first !== 'create' ? first : 'create';
+  // Own keys only: `in` would also see Object.prototype ("constructor", "toString") and call it.
+  const name = first !== undefined && Object.hasOwn(COMMANDS, first) && first !== 'create' ? first : 'create';
   const args = name === 'create' ? (first === 'create' ? rest : argv) : rest;
   try {
     const command = await COMMANDS[name]!();
     return await command(args, io);
-  } catch (error) {
+  } catch (caught) {
+    const error = toUserError(caught);
     const code = exitCodeOf(error);
     const message = error instanceof Error ? error.message : String(error);
-    if (io.env.DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    if (io.env.DEBUG && caught instanceof Error && caught.stack) io.stderr.write(`${caught.stack}\n`);
     const prefix = code === EXIT.internal ? 'create-slim-python: internal error: ' : 'create-slim-python: ';
     io.stderr.write(`${prefix}${message.split('\n')[0]}${code === EXIT.internal && !io.env.DEBUG ? ' (set DEBUG=1 for details)' : ''}\n`);
     return code;

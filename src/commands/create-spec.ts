@@ -19,7 +19,7 @@ export const CREATE_SPEC: CommandSpec = {
     { name: 'runtime-libs', type: 'string', value: 'a,b', help: 'Alpine runtime packages (dlopen libraries); +name / -name adjust', default: 'inferred' },
     { name: 'app', type: 'string', value: 'web|cli', help: 'app skeleton: aiohttp web server or command-line app', default: 'web if aiohttp is required, else cli' },
     { name: 'port', type: 'string', value: 'N', help: 'port of the web app', default: String(DEFAULT_PORT) },
-    { name: 'yes', short: 'y', type: 'boolean', help: 'accept the default for every value not given' },
+    { name: 'yes', short: 'y', type: 'boolean', help: 'ask nothing (even in a terminal): every value not given takes its default' },
     { name: 'strict', type: 'boolean', help: 'exit 2 when a pin cannot build or import on the target, or a project cannot install on Alpine (else a warning)' },
     { name: 'dry-run', type: 'boolean', help: 'print the plan, write nothing' },
     { name: 'json', type: 'boolean', help: 'machine-readable summary on stdout' },
@@ -36,6 +36,8 @@ Exit codes:
   1    update --check: something is out of date
   2    invalid input or usage (the message names the flag, file or line)
   3    refusing to overwrite, or an unresolved merge conflict
+  73   cannot write: permission denied, read-only file system, disk full (path and cause named)
   130  cancelled (Ctrl-C); nothing was written
+  143  stopped by SIGTERM (129: SIGHUP), with the same clean-up as Ctrl-C
   70   any other failure (set DEBUG=1 for a stack trace)
 `;

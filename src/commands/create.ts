@@ -12,6 +12,8 @@ import { planNewProject } from '../plan/project-files.ts';
 import { createInquirerPrompter } from '../prompts/prompter.ts';
 import { formatCreateReport, createJsonSummary } from '../report/create-report.ts';
 import { decideInteractive, type Io } from '../cli/io.ts';
+import { UsageError } from '../errors.ts';
+import { warnApkTypos } from '../validate/apk-suggest.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { CREATE_SPEC, EXIT_CODES_HELP } from './create-spec.ts';
 
@@ -27,7 +29,11 @@ export async function runCreate(argv: readonly string[], io: Io): Promise<number
     return 0;
   }
   const json = boolFlag(args.flags, 'json') === true;
-  const interactive = decideInteractive(boolFlag(args.flags, 'interactive'), io);
+  // --yes asks nothing, terminal or not (as create-astro's --yes): every value not given takes its default.
+  const yes = boolFlag(args.flags, 'yes') === true;
+  const interactiveFlag = boolFlag(args.flags, 'interactive');
+  if (yes && interactiveFlag === true) throw new UsageError('pass --yes (ask nothing) or --interactive (ask), not both');
+  const interactive = !yes && decideInteractive(interactiveFlag, io);
   // With --json, stdout carries only the JSON document: prompts go to stderr.
   const prompter = interactive
     ? (io.prompter ?? (await createInquirerPrompter({ input: io.stdin, output: json ? io.stderr : io.stdout })))
@@ -46,13 +52,13 @@ export async function runCreate(argv: readonly string[], io: Io): Promise<number
     buildDeps: answers.buildDeps,
     runtimeLibs: answers.runtimeLibs,
   };
+  answers.inferred.decisions.warnings.push(...warnApkTypos(config));
   const files = planNewProject(config, answers.requirementsText, answers.inferred.decisions);
-  const force = boolFlag(args.flags, 'force') === true;
-  const target = await checkTarget(answers.dir, files, force);
+  const target = await checkTarget(answers.dir, files, answers.force);
   const dryRun = boolFlag(args.flags, 'dry-run') === true;
 
   if (!dryRun) {
-    await writeProject(answers.dir, files, { targetExists: target.exists, isCancelled: io.isCancelled });
+    await writeProject(answers.dir, files, { targetExists: target.exists, unchanged: target.unchanged, backups: target.backups, isCancelled: io.isCancelled });
   }
   // "./my-app" reads as a path where "my-app" could be the project name.
   const relativeDir = relative(io.cwd, answers.dir) || '.';

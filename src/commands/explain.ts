@@ -28,6 +28,12 @@ export async function runExplain(argv: readonly string[], io: Io): Promise<numbe
     io.stdout.write(formatHelp(EXPLAIN_SPEC, EXIT_CODES_HELP));
     return 0;
   }
+  // Flags that only mean something with --online would otherwise be ignored without a word.
+  if (!boolFlag(flags, 'online')) {
+    for (const flag of ['write', 'pip'] as const) {
+      if (flags[flag] !== undefined && flags[flag] !== false) throw new UsageError(`--${flag} works with --online only: add --online`);
+    }
+  }
   const file = stringFlag(flags, 'requirements-file');
   if (file !== undefined && positionals.length > 0) throw new UsageError('pass either a project DIR or --requirements-file, not both');
   const archFlag = stringFlag(flags, 'arch') ?? 'x86_64';

@@ -17,7 +17,7 @@ export const UPDATE_SPEC: CommandSpec = {
     { name: 'port', type: 'string', value: 'N', help: 'change the web port' },
     { name: 'check', type: 'boolean', help: 'change nothing; exit 1 and print a diff when an update would change a file' },
     { name: 'dry-run', type: 'boolean', help: 'print the diff of what would change, change nothing' },
-    { name: 'force', type: 'boolean', help: 'on conflict take the new render, keeping a .orig backup' },
+    { name: 'force', type: 'boolean', help: 'on conflict take the new render where both changed (other edits kept), with a .orig backup' },
     { name: 'keep', type: 'boolean', help: 'on conflict leave your file as it is and report' },
     { name: 'strict', type: 'boolean', help: 'exit 2 when a pin cannot build or import on the target, or a project cannot install on Alpine (else a warning)' },
     { name: 'json', type: 'boolean', help: 'machine-readable summary on stdout' },

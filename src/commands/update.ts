@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { boolFlag, formatHelp, parseCommandArgs } from '../args/parse.ts';
 import { serializeConfig } from '../config/project-config.ts';
 import { decideInteractive, type Io } from '../cli/io.ts';
-import { ConflictError, OutOfDateError } from '../errors.ts';
+import { ConflictError, OutOfDateError, UsageError } from '../errors.ts';
 import { decideForProject, loadProject, readProjectConfig } from '../project/load-project.ts';
 import { planManagedFiles, buildDockerfileModel } from '../plan/project-files.ts';
 import { applyConfigFlags } from '../update/apply-flags.ts';
@@ -19,6 +19,7 @@ import { formatUpdateReport, updateJsonSummary, type UpdateOutcome } from '../re
 import { enforceStrict } from '../knowledge/strict.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { UPDATE_SPEC } from './update-spec.ts';
+import { warnApkTypos } from '../validate/apk-suggest.ts';
 import { EXIT_CODES_HELP } from './create-spec.ts';
 
 /** Runs update; returns the exit code (1 for --check out of date, 3 for unresolved conflicts). */
@@ -33,7 +34,10 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
   const force = boolFlag(flags, 'force') === true;
   const keep = boolFlag(flags, 'keep') === true;
   const json = boolFlag(flags, 'json') === true;
-  if (force && keep) throw new ConflictError('pass --force or --keep, not both');
+  if (force && keep) throw new UsageError('pass --force (take the new render) or --keep (leave your file), not both');
+  if ((check || dryRun) && (force || keep)) {
+    throw new UsageError(`--${force ? 'force' : 'keep'} decides what a write does to a conflict; --${check ? 'check' : 'dry-run'} writes nothing: drop one`);
+  }
   const root = resolve(io.cwd, positionals[0] ?? '.');
 
   // 1. Config (strict), flags applied, requirements, decisions: all before any write.
@@ -44,11 +48,13 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
     return { build: decisions.apk.build.map((i) => i.name), runtime: decisions.apk.runtime.map((i) => i.name) };
   });
   const decisions = decideForProject(config, loaded.requirements, loaded.formats);
+  decisions.warnings.push(...warnApkTypos(config));
   enforceStrict(decisions, boolFlag(flags, 'strict') === true);
   const renders = planManagedFiles(config, decisions, loaded.includes);
 
   // 2. Plan each managed file against the user's copy and the stored base.
-  const current = await readCurrentFiles(root, renders.map((file) => file.path));
+  const currentFiles = await readCurrentFiles(root, renders.map((file) => file.path));
+  const current = currentFiles.files;
   // The merge and diff libraries load only when needed: an up-to-date --check stays quick.
   const merge = renders.some((file) => needsMerge(current.get(file.path)!.text, current.get(file.path)!.base, file.content))
     ? (await import('../merge/three-way.ts')).mergeThreeWay
@@ -74,7 +80,7 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
   const flagsChanged = serializeConfig(config) !== serializeConfig(stored);
   const nextConfigText = serializeConfig(fileChanged || flagsChanged ? { ...config, generator: TOOL_VERSION } : stored);
   const configChanged = nextConfigText !== configText;
-  const outcome: UpdateOutcome = { root, changes, configBefore: configText, configAfter: nextConfigText, configChanged, apkChanges, warnings: decisions.warnings, mode: check ? 'check' : dryRun ? 'dry-run' : 'write', resolutions: new Map() };
+  const outcome: UpdateOutcome = { root, changes, configBefore: configText, configAfter: nextConfigText, configChanged, apkChanges, warnings: decisions.warnings, mode: check ? 'check' : dryRun ? 'dry-run' : 'write', resolutions: new Map(), backups: new Map() };
 
   // 3. --check / --dry-run: report, write nothing.
   const outOfDate = configChanged || changes.some((change) => change.action !== 'identical');
@@ -90,7 +96,7 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
   outcome.resolutions = await resolveConflicts(changes, { force, keep, interactive, io, json });
 
   // 5. Apply: every file atomically.
-  await writeUpdate(root, outcome, io.isCancelled);
+  await writeUpdate(root, outcome, currentFiles, io.isCancelled);
   io.stdout.write(json ? `${JSON.stringify(updateJsonSummary(outcome), null, 2)}\n` : formatUpdateReport(outcome, { diff: null }));
   for (const warning of decisions.warnings) io.stderr.write(`warning: ${warning}\n`);
   const unresolved = changes.filter((change) => change.action === 'conflict' && outcome.resolutions.get(change.path) === 'markers');

@@ -27,9 +27,18 @@ export async function askRequirements(
   });
   if (source === 'none') return { text: '', requirements: [] };
   if (source === 'file') {
+    // A typo (no such file, not a requirements file) shows why and asks again.
     const path = await prompter.input({
       message: 'Path of the requirements file',
-      validate: (value) => (value.trim() === '' ? 'enter a path' : true),
+      validate: async (value) => {
+        if (value.trim() === '') return 'enter a path';
+        try {
+          await importRequirementsFile(resolve(cwd, value.trim()), env);
+          return true;
+        } catch (error) {
+          return (error as Error).message;
+        }
+      },
     });
     return importRequirementsFile(resolve(cwd, path.trim()), env);
   }

@@ -2,7 +2,7 @@
  * Step 1 of create: every answer, from flags first, then prompts (only when interactive), then
  * defaults (only with --yes). Nothing is written here; all questions come before any disk work.
  */
-import { boolFlag, stringFlag, type ParsedArgs } from '../args/parse.ts';
+import { boolFlag, listFlag, stringFlag, type ParsedArgs } from '../args/parse.ts';
 import type { ApkAdjustments } from '../config/project-config.ts';
 import { UsageError } from '../errors.ts';
 import { enforceStrict } from '../knowledge/strict.ts';
@@ -11,13 +11,16 @@ import type { Prompter } from '../prompts/prompter.ts';
 import type { Arch, Requirement } from '../requirements/types.ts';
 import { ARCHES } from '../requirements/types.ts';
 import { parseApkList } from '../validate/apk-name.ts';
-import type { AppKind } from '../validate/values.ts';
+import { assertApp, assertPort, assertPython, type AppKind } from '../validate/values.ts';
+import { requirementsFromLines } from '../project/requirements.ts';
 import { askApkList } from './ask-lists.ts';
 import { inferApk, type InferredApk } from './infer.ts';
 import { askApp, askDirectory, askPort, askPython, askRequirementsStep, type StepContext } from './steps.ts';
 
 export interface CreateAnswers {
   dir: string;
+  /** --force, or chosen at the directory question: write the generated files into a non-empty directory. */
+  force: boolean;
   name: string;
   python: string;
   arches: Arch[];
@@ -49,7 +52,9 @@ export async function gatherAnswers({ args, cwd, env, prompter }: GatherContext)
       if (!prompter && !yes) missing.push(flag);
     },
   };
-  const { dir, name } = await askDirectory(context);
+  // A bad flag value fails before the first question, not after the user answered some.
+  if (prompter) validateFlagValues(flags);
+  const { dir, name, force } = await askDirectory(context);
   const runtime = await askPython(context);
   const given = await askRequirementsStep(context);
   // 4-5. Alpine packages, pre-filled from what the requirements need on this runtime.
@@ -64,9 +69,25 @@ export async function gatherAnswers({ args, cwd, env, prompter }: GatherContext)
     throw new UsageError(`missing ${missing.join(', ')}: pass them, or --yes to accept the defaults (see --help)`);
   }
   return {
-    dir, name, python: runtime.id, arches, requirementsText: given.text, requirements: given.requirements,
+    dir, force, name, python: runtime.id, arches, requirementsText: given.text, requirements: given.requirements,
     inferred, buildDeps, runtimeLibs, app, port,
   };
+}
+
+/** Checks every flag value that does not depend on an answer (each step checks it again in context). */
+function validateFlagValues(flags: ParsedArgs['flags']): void {
+  const python = stringFlag(flags, 'python');
+  if (python !== undefined) assertPython(python);
+  const app = stringFlag(flags, 'app');
+  if (app !== undefined) assertApp(app);
+  const port = stringFlag(flags, 'port');
+  if (port !== undefined) assertPort(port);
+  for (const flag of ['build-deps', 'runtime-libs'] as const) {
+    const value = stringFlag(flags, flag);
+    if (value !== undefined) parseApkList(value, `--${flag}`);
+  }
+  const lines = listFlag(flags, 'requirement');
+  if (lines.length > 0) requirementsFromLines(lines);
 }
 
 async function resolveApk(

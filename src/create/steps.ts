@@ -4,7 +4,7 @@
  * (or takes the default with --yes). None touches the disk.
  */
 import { basename, resolve } from 'node:path';
-import { listFlag, stringFlag, type ParsedFlags } from '../args/parse.ts';
+import { boolFlag, listFlag, stringFlag, type ParsedFlags } from '../args/parse.ts';
 import { DEFAULT_DIR, DEFAULT_PORT } from '../commands/create-spec.ts';
 import { UsageError } from '../errors.ts';
 import { importRequirementsFile, requirementsFromLines } from '../project/requirements.ts';
@@ -15,6 +15,7 @@ import type { Requirement } from '../requirements/types.ts';
 import { assertProjectName, checkProjectName } from '../validate/project-name.ts';
 import { assertApp, assertPort, assertPython, type AppKind } from '../validate/values.ts';
 import { askRequirements } from './ask-lists.ts';
+import { chooseTarget, unusableTarget } from './ask-target.ts';
 
 export interface StepContext {
   flags: ParsedFlags;
@@ -27,28 +28,40 @@ export interface StepContext {
   need: (flag: string) => void;
 }
 
-/** 1. Target directory and project name. */
-export async function askDirectory({ flags, positionals, cwd, prompter, need }: StepContext): Promise<{ dir: string; name: string }> {
+/**
+ * 1. Target directory and project name. The directory is checked right here (not after every
+ * other question): a non-empty one offers another directory, writing only the generated files
+ * (`force`), or cancelling; without prompts it is refused at once.
+ */
+export async function askDirectory({ flags, positionals, cwd, prompter, need }: StepContext): Promise<{ dir: string; name: string; force: boolean }> {
   const nameFlag = stringFlag(flags, 'name');
+  const force = boolFlag(flags, 'force') === true;
   let dirArg = positionals[0];
-  if (dirArg === undefined && prompter) {
-    dirArg = (
-      await prompter.input({
-        message: 'Project directory (its name is the project name)',
-        default: nameFlag ?? DEFAULT_DIR,
-        validate: (value) => {
-          const problem = checkProjectName(basename(value.trim()));
-          return problem ? `the name ${problem}` : true;
-        },
-      })
-    ).trim();
-  } else if (dirArg === undefined) {
+  if (dirArg === undefined && !prompter) {
     need('DIR (the first argument)');
     dirArg = nameFlag ?? DEFAULT_DIR;
   }
-  const dir = resolve(cwd, dirArg);
-  const name = nameFlag !== undefined ? assertProjectName(nameFlag, '--name') : assertProjectName(basename(dir), '--name (or a different DIR)');
-  return { dir, name };
+  for (;;) {
+    if (dirArg === undefined) {
+      dirArg = (
+        await prompter!.input({
+          message: 'Project directory (its name is the project name)',
+          default: nameFlag ?? DEFAULT_DIR,
+          validate: (value) => {
+            const problem = checkProjectName(basename(value.trim()));
+            if (problem) return `the name ${problem}`;
+            const unusable = unusableTarget(resolve(cwd, value.trim()));
+            return unusable ? `${value.trim()} ${unusable}` : true;
+          },
+        })
+      ).trim();
+    }
+    const dir = resolve(cwd, dirArg);
+    const name = nameFlag !== undefined ? assertProjectName(nameFlag, '--name') : assertProjectName(basename(dir), '--name (or a different DIR)');
+    const choice = await chooseTarget(dir, { prompter, force });
+    if (choice !== 'other') return { dir, name, force: force || choice === 'force' };
+    dirArg = undefined;
+  }
 }
 
 /** 2. Python runtime. */

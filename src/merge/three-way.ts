@@ -37,3 +37,14 @@ export function mergeThreeWay(base: string, ours: string, theirs: string, labels
   }
   return { text: out.length === 0 ? '' : `${out.join('\n')}\n`, conflicts };
 }
+
+/**
+ * The merge with every conflict resolved to the new render (`update --force`): the user's edits
+ * on lines the regeneration does not touch survive; where both changed, the new render wins.
+ */
+export function mergeTakingTheirs(base: string, ours: string, theirs: string): string {
+  const split = (text: string): string[] => (text === '' ? [] : text.replace(/\n$/, '').split('\n'));
+  const blocks = diff3Merge(split(ours), split(base), split(theirs), { excludeFalseConflicts: true });
+  const out = blocks.flatMap((block) => block.ok ?? block.conflict!.b);
+  return out.length === 0 ? '' : `${out.join('\n')}\n`;
+}

@@ -4,12 +4,14 @@
  * as the offline explain. `--write` records the answer in slim-python.json so `update` can use
  * it without the network.
  */
+import { constants } from 'node:fs';
+import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { boolFlag, stringFlag, type ParsedFlags } from '../args/parse.ts';
 import { beginWrite, endWrite } from '../cli/cancel.ts';
 import { decideInteractive, type Io } from '../cli/io.ts';
 import { CONFIG_FILE, serializeConfig, type IndexRecord } from '../config/project-config.ts';
-import { CancelledError, UsageError } from '../errors.ts';
+import { CancelledError, describeFsError, UsageError } from '../errors.ts';
 import { buildExplainDocument, formatExplain } from '../explain/document.ts';
 import { loadKnowledge } from '../knowledge/load.ts';
 import { enforceStrict } from '../knowledge/strict.ts';
@@ -36,6 +38,12 @@ export async function runOnlineExplain(input: OnlineExplainInput): Promise<numbe
   const { io, flags, requirements, target, root } = input;
   const write = boolFlag(flags, 'write') === true;
   if (write && root === null) throw new UsageError('--write records the result in a project\'s slim-python.json: pass the project directory instead of --requirements-file');
+  if (write && root !== null) {
+    // Before pip spends minutes on the index: a read-only or unwritable project fails now (exit 73).
+    await access(root, constants.W_OK).catch((error: unknown) => {
+      throw describeFsError(error, 'write', join(root, CONFIG_FILE)) ?? error;
+    });
+  }
   const applicable = new Set(applicableRequirements(requirements, target.python, [target.arch]));
   const asked = [...applicable].filter((requirement) => requirement.name !== null && requirement.url === null);
   const skipped = [...applicable].filter((requirement) => !asked.includes(requirement));

@@ -3,9 +3,11 @@
  * version) with execa: argument arrays only, never a shell. The user's environment passes
  * through untouched so their index settings (PIP_INDEX_URL, pip.conf) apply.
  */
+import { rmSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { onCancelCleanup } from '../cli/cancel.ts';
 import type { Arch } from '../requirements/types.ts';
 import type { PipCommand } from './find-pip.ts';
 import { parsePipReport, type PipReport } from './pip-report.ts';
@@ -75,6 +77,8 @@ export async function runPipResolve(
   options: { noDeps?: boolean; verbose?: boolean } = {},
 ): Promise<PipRun> {
   const dir = await mkdtemp(join(tmpdir(), 'slim-python-pip-'));
+  // Ctrl-C, SIGTERM or SIGHUP while pip runs: the temporary folder goes too (execa stops pip).
+  const unregister = onCancelCleanup(() => rmSync(dir, { recursive: true, force: true }));
   try {
     const requirementsFile = join(dir, 'requirements.txt');
     const reportFile = join(dir, 'report.json');
@@ -97,6 +101,7 @@ export async function runPipResolve(
     if (result.exitCode !== 0) return { ok: false, output, report: null };
     return { ok: true, output, report: parsePipReport(await readFile(reportFile, 'utf8')) };
   } finally {
+    unregister();
     await rm(dir, { recursive: true, force: true });
   }
 }

@@ -5,6 +5,8 @@
 import { byName } from './../sort.ts';
 import type { ApkAdjustments } from '../config/project-config.ts';
 import type { ApkReason } from '../knowledge/decide.ts';
+import { UsageError } from '../errors.ts';
+import { editDistance } from '../validate/apk-suggest.ts';
 
 export interface ApkLine {
   name: string;
@@ -27,14 +29,25 @@ export function resolveApkList(inferred: readonly ApkReason[], adjustments: ApkA
 
 /**
  * Turns a full list the user typed (flag or prompt) into adjustments against the inferred list;
- * entries written `+name` / `-name` adjust the inferred list directly.
+ * entries written `+name` / `-name` adjust the inferred list directly. An empty list is a plain
+ * list too: it replaces the inferred one with nothing (`--runtime-libs ""`).
  */
 export function toAdjustments(
   inferred: readonly string[],
   entries: readonly { op: 'set' | 'add' | 'remove'; name: string }[],
   previous: ApkAdjustments = { add: [], remove: [] },
 ): ApkAdjustments {
-  const hasSet = entries.some((entry) => entry.op === 'set');
+  const hasSet = entries.length === 0 || entries.some((entry) => entry.op === 'set');
+  // "-name" for a package that is neither inferred nor added (nor removed before) removes nothing: a typo.
+  const removable = new Set([...inferred, ...previous.add, ...previous.remove, ...entries.filter((e) => e.op !== 'remove').map((e) => e.name)]);
+  for (const entry of entries) {
+    if (entry.op !== 'remove' || removable.has(entry.name)) continue;
+    const listed = currentList(inferred, previous);
+    const near = [...removable].sort().find((name) => editDistance(name, entry.name) <= 2);
+    throw new UsageError(
+      `-${entry.name} removes nothing: ${entry.name} is not in the list (${listed.length > 0 ? listed.join(', ') : 'empty'})${near ? `; did you mean -${near}?` : ''}`,
+    );
+  }
   const wanted = new Set(hasSet ? [] : currentList(inferred, previous));
   for (const entry of entries) {
     if (entry.op === 'remove') wanted.delete(entry.name);

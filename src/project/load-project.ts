@@ -1,5 +1,5 @@
 /** Reads an existing project (config + requirements) and computes its decisions: shared by update and explain. */
-import { lstat, readFile } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CONFIG_FILE, parseConfig, type ProjectConfig } from '../config/project-config.ts';
 import { UsageError } from '../errors.ts';
@@ -11,6 +11,7 @@ import { emptyFormatControl, type FormatControl } from '../requirements/format-c
 import type { Requirement } from '../requirements/types.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { applicableRequirements, readProjectRequirements } from './requirements.ts';
+import { readInputText } from './read-input-file.ts';
 
 export interface LoadedProject {
   root: string;
@@ -31,7 +32,7 @@ export async function readProjectConfig(root: string): Promise<{ config: Project
   const stats = await lstat(path).catch(() => null);
   if (!stats) throw new UsageError(`${path} not found: run this in a project made by create-slim-python, or pass its directory`);
   if (stats.isSymbolicLink()) throw new UsageError(`${path} is a symlink; refusing to read or rewrite it through the link`);
-  const text = await readFile(path, 'utf8');
+  const text = await readInputText(path);
   return { config: parseConfig(text, path, TOOL_VERSION), text };
 }
 

@@ -2,13 +2,13 @@
  * Requirements as the project sees them: from `--requirement` flags, an imported file, or the
  * project's requirements file (with its `-r` includes); filtered by markers for the target.
  */
-import { readFile } from 'node:fs/promises';
 import { basename, relative, resolve } from 'node:path';
 import { InputFileError, UsageError } from '../errors.ts';
 import { evaluateMarker, parsePyprojectDependencies, parseRequirementString, parseRequirementsText } from '../requirements/index.ts';
 import { parseRequirementsFile } from '../requirements/read-files.ts';
 import { emptyFormatControl, formatControlOf, type FormatControl } from '../requirements/format-control.ts';
 import { imageFullVersion } from '../python/runtimes.ts';
+import { InputFileRefused, readInputFile, readInputText } from './read-input-file.ts';
 import type { Arch, Requirement } from '../requirements/types.ts';
 
 export interface ProjectRequirements {
@@ -42,7 +42,8 @@ export async function importRequirementsFile(
   path: string,
   env: Record<string, string | undefined>,
 ): Promise<{ text: string; requirements: Requirement[]; formats: FormatControl }> {
-  const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+  const text = await readInputText(path).catch((error: NodeJS.ErrnoException) => {
+    if (error instanceof InputFileRefused) throw new UsageError(`--requirements-file ${error.message}`);
     throw new UsageError(`cannot read --requirements-file ${path}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
   });
   const parsed = parseRequirementsText(text, path, { env });
@@ -62,12 +63,13 @@ export async function readProjectRequirements(
   // A pyproject.toml contributes its [project] dependencies (PEP 621) instead of pip's format.
   if (basename(file) === 'pyproject.toml') {
     const path = resolve(root, file);
-    const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    const text = await readInputText(path).catch((error: NodeJS.ErrnoException) => {
+      if (error instanceof InputFileRefused) throw error;
       throw new UsageError(`cannot read ${path}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
     });
     return { all: parsePyprojectDependencies(text, relative(root, path) || file), includes: [], formats: emptyFormatControl() };
   }
-  const parsed = await parseRequirementsFile(file, { projectRoot: root, env });
+  const parsed = await parseRequirementsFile(file, { projectRoot: root, env, readFile: readInputFile });
   return { all: parsed.requirements, includes: parsed.files.filter((path) => path !== file), formats: formatControlOf(parsed.options) };
 }
 

@@ -2,7 +2,12 @@
  * The prompts the tool asks, behind a small interface so that tests inject answers and the
  * @inquirer packages are imported only when a terminal is really there (they cost start-up time).
  */
-import { CancelledError } from '../errors.ts';
+import { onCancelCleanup } from '../cli/cancel.ts';
+import { CancelledError, UsageError } from '../errors.ts';
+
+// ANSI "show cursor": @inquirer hides the cursor during list prompts and shows it again only in
+// its own clean-up, which a process ended by SIGTERM or SIGHUP never reaches.
+const SHOW_CURSOR = '\x1b[?25h';
 
 export interface Choice<T> {
   name: string;
@@ -13,17 +18,20 @@ export interface Choice<T> {
 }
 
 export interface Prompter {
-  input(options: { message: string; default?: string; validate?: (value: string) => true | string }): Promise<string>;
+  input(options: { message: string; default?: string; validate?: (value: string) => true | string | Promise<true | string> }): Promise<string>;
   select<T>(options: { message: string; choices: Choice<T>[]; default?: T }): Promise<T>;
   confirm(options: { message: string; default: boolean }): Promise<boolean>;
   checkbox<T>(options: { message: string; choices: Choice<T>[] }): Promise<T[]>;
 }
 
-/** The input ended at a prompt (Ctrl-D, end of a pipe): cancels unless a caller has a safe answer. */
-export class PromptClosedError extends CancelledError {
+/**
+ * The input ended at a prompt (Ctrl-D, end of a pipe): a missing value, so a usage error (exit 2,
+ * where Ctrl-C is 130), unless a caller has a safe answer.
+ */
+export class PromptClosedError extends UsageError {
   override name = 'PromptClosedError';
   constructor() {
-    super('cancelled: the input ended at a prompt; nothing was written');
+    super('the input ended at a prompt; nothing was written: pass the remaining values as flags (see --help), or --yes for the defaults');
   }
 }
 
@@ -45,6 +53,7 @@ export async function createInquirerPrompter(streams: PromptStreams): Promise<Pr
     // When the input closes (Ctrl-D, end of a pipe) the prompt neither resolves nor rejects: the
     // event loop just empties and Node would exit 0 mid-question. 'beforeExit' catches that moment.
     let onBeforeExit: (() => void) | undefined;
+    const unregister = onCancelCleanup(() => streams.output.write(SHOW_CURSOR));
     const closed = new Promise<never>((_, reject) => {
       onBeforeExit = () => reject(new PromptClosedError());
       process.once('beforeExit', onBeforeExit);
@@ -58,6 +67,7 @@ export async function createInquirerPrompter(streams: PromptStreams): Promise<Pr
       }
       throw error;
     } finally {
+      unregister();
       process.removeListener('beforeExit', onBeforeExit!);
     }
   };

@@ -23,6 +23,12 @@ export function nextSteps(report: CreateReport): string[] {
   return [...(shownDir === '.' ? [] : [`cd ${shownDir}`]), `docker build -t ${config.name} .`, run];
 }
 
+/** What create does to one planned file: create it, overwrite an existing one, or leave an identical one. */
+function fileAction(report: CreateReport, path: string): 'create' | 'overwrite' | 'unchanged' {
+  if (report.target.unchanged.includes(path)) return 'unchanged';
+  return report.target.overwritten.includes(path) ? 'overwrite' : 'create';
+}
+
 /** A stable JSON summary for --json. */
 export function createJsonSummary(report: CreateReport): object {
   const { config, decisions } = report;
@@ -37,7 +43,8 @@ export function createJsonSummary(report: CreateReport): object {
     port: config.port,
     files: report.files.map((file) => ({
       path: file.path,
-      action: report.target.overwritten.includes(file.path) ? 'overwrite' : 'create',
+      action: fileAction(report, file.path),
+      backup: report.target.backups.get(file.path) ?? null,
     })),
     packages: decisions.packages.map((item) => ({ name: item.name, status: item.status, why: item.why })),
     apk: {
@@ -59,8 +66,9 @@ export function formatCreateReport(report: CreateReport): string {
   lines.push(`  ${runtime?.label ?? config.python}, ${kind}`);
   lines.push('');
   for (const file of report.files) {
-    const action = report.target.overwritten.includes(file.path) ? 'overwrite' : 'create';
-    lines.push(`  ${action.padEnd(9)} ${file.path}`);
+    const backup = report.target.backups.get(file.path);
+    const saved = backup ? ` (yours ${report.dryRun ? 'would be saved' : 'saved'} as ${backup})` : '';
+    lines.push(`  ${fileAction(report, file.path).padEnd(9)} ${file.path}${saved}`);
   }
   lines.push('');
   if (decisions.packages.length > 0) {

@@ -68,7 +68,7 @@ function parseOperand(tokenizer: Tokenizer): MarkerOperand {
   const variable = tokenizer.take('VARIABLE');
   if (variable !== null) {
     const name = variable.replace(/\./g, '_');
-    return { kind: 'variable', value: VARIABLE_ALIASES[name] ?? name };
+    return { kind: 'variable', value: Object.hasOwn(VARIABLE_ALIASES, name) ? VARIABLE_ALIASES[name]! : name };
   }
   const start = tokenizer.position;
   const quoted = tokenizer.take('QUOTED_STRING');

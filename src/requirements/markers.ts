@@ -100,7 +100,7 @@ function evaluateItem(
   source: string,
 ): boolean {
   const lookup = (key: string): EnvValue => {
-    const value = environment[key];
+    const value = Object.hasOwn(environment, key) ? environment[key] : undefined;
     if (value === undefined) throw new UsageError(`marker ${JSON.stringify(source)}: ${key} is not defined when installing requirements`);
     return value;
   };
@@ -131,7 +131,7 @@ function compare(lhs: string, op: string, rhs: EnvValue, key: string, source: st
     // Specifier.contains() is false for a value that is no PEP 440 version (e.g. platform_release "").
     return valid(lhs) !== null && satisfies(lhs, `${op}${rhs}`, { prereleases: true });
   }
-  const operator = STRING_OPERATORS[op];
+  const operator = Object.hasOwn(STRING_OPERATORS, op) ? STRING_OPERATORS[op] : undefined;
   if (!operator) throw new UsageError(`marker ${JSON.stringify(source)}: ${op} is undefined on ${JSON.stringify(lhs)} and ${JSON.stringify(rhs)}`);
   return operator(lhs, rhs);
 }

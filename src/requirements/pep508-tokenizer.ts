@@ -155,7 +155,7 @@ export function decodeQuotedString(quoted: string): string | null {
   if (/(^|[^\\])(\\\\)*\\$/.test(body)) return null;
   if (body.includes('\\N{')) return null; // named escapes need the Unicode name table
   return body.replace(ESCAPE_PATTERN, (whole, code: string) => {
-    if (code in SIMPLE_ESCAPES) return SIMPLE_ESCAPES[code] as string;
+    if (Object.hasOwn(SIMPLE_ESCAPES, code)) return SIMPLE_ESCAPES[code] as string;
     if (/^[xuU]/.test(code)) return String.fromCodePoint(parseInt(code.slice(1), 16));
     if (/^[0-7]/.test(code)) return String.fromCodePoint(parseInt(code, 8));
     return whole; // Python keeps unknown escapes such as `\d` as written

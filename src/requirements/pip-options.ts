@@ -142,7 +142,7 @@ function matchLongOption(text: string): string {
   const candidates = LONG_ALIASES.filter((alias) => alias.startsWith(text));
   if (candidates.length === 1) return candidates[0]!;
   if (candidates.length === 0) {
-    const hint = REMOVED_OPTIONS[text];
+    const hint = Object.hasOwn(REMOVED_OPTIONS, text) ? REMOVED_OPTIONS[text] : undefined;
     throw new OptionLineError(`no such option: ${text}${hint ? ` (${hint})` : ''}`);
   }
   throw new OptionLineError(`ambiguous option: ${text} (${candidates.join(', ')}?)`);

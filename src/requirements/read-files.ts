@@ -56,7 +56,9 @@ export async function parseRequirementsFile(path: string, options: ReadRequireme
     try {
       bytes = await read(absolutePath);
     } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+      // A refused file (not regular, too large) carries its reason; errno errors get a short one.
+      const refused = (error as { reason?: unknown }).reason;
+      const reason = typeof refused === 'string' ? refused : (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
       if (includedFrom) throw new InputFileError(includedFrom.file, includedFrom.line, `cannot read included file ${file}: ${reason}`);
       throw new InputFileError(file, null, `cannot read: ${reason}`);
     }

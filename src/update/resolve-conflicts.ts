@@ -1,5 +1,6 @@
 /**
- * How each conflicting file is resolved: --force (new render, .orig backup), --keep (leave it),
+ * How each conflicting file is resolved: --force (new render where both changed, numbered .orig
+ * backup), --keep (leave it),
  * a prompt when interactive (showing the diff first), else conflict markers and exit 3.
  */
 import type { Io } from '../cli/io.ts';
@@ -40,7 +41,7 @@ export async function resolveConflicts(changes: readonly FileChange[], options: 
         message: `${change.path}: your edits and the regeneration changed the same lines`,
         choices: [
           { name: 'keep my file as it is', value: 'keep' },
-          { name: 'take the new render (my file is saved as .orig)', value: 'force' },
+          { name: 'take the new render where both changed (my file is saved as a .orig backup)', value: 'force' },
           { name: 'write conflict markers and resolve by hand', value: 'markers' },
         ],
         default: 'keep',

@@ -32,9 +32,18 @@ export function parseApkList(value: string, flag: string): ApkListEntry[] {
         `invalid Alpine package name ${JSON.stringify(raw)} in ${flag}: use names like "libpq" or "so:libmagic.so.1" (lowercase letters, digits, ".", "_", "+", "-")`,
       );
     }
+    // "+gcc,-gcc" would cancel out silently: ask for one.
+    const clash = entries.find((entry) => entry.name === name && (entry.op === 'remove') !== (op === 'remove'));
+    if (clash) {
+      throw new UsageError(`${flag} both adds and removes ${name} (${spell(clash)} and ${raw}): keep one`);
+    }
     entries.push({ op, name });
   }
   return entries;
+}
+
+function spell(entry: ApkListEntry): string {
+  return entry.op === 'add' ? `+${entry.name}` : entry.op === 'remove' ? `-${entry.name}` : entry.name;
 }
 
 export interface ApkListEntry {

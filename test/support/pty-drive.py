@@ -4,12 +4,14 @@ Usage: python3 pty-drive.py SCRIPT.json
 SCRIPT: {"argv": [...], "cwd": "...", "env": {...}, "steps": [["expect text", "keys to send"], ...],
          "timeout": 20}
 Prints a JSON object: {"exitCode": N, "output": "everything the terminal showed"}.
-Keys are sent as given (use "\\r" for Enter, "\\x1b[B" for arrow down, "\\x03" for Ctrl-C).
+Keys are sent as given (use "\\r" for Enter, "\\x1b[B" for arrow down, "\\x03" for Ctrl-C);
+a step {"signal": "TERM"} instead of keys sends that signal to the process.
 """
 import json
 import os
 import pty
 import select
+import signal
 import sys
 import time
 
@@ -51,7 +53,10 @@ def main() -> None:
         if index >= 0:
             searched_from = index + len(expect)
             time.sleep(0.15)  # let the prompt finish drawing before typing
-            os.write(fd, keys.encode())
+            if isinstance(keys, dict):
+                os.kill(pid, getattr(signal, "SIG" + keys["signal"]))
+            else:
+                os.write(fd, keys.encode())
             steps.pop(0)
             continue
         alive = pump(0.1)
