@@ -71,3 +71,15 @@ export function exitCodeOf(error: unknown): number {
   }
   return EXIT.internal;
 }
+
+/** `verify` proved something wrong with the image (or could not prove a check). Exit 1. */
+export class CheckFailedError extends Error {
+  override name = 'CheckFailedError';
+  readonly exitCode: number = EXIT.outOfDate;
+}
+
+/** Stopped by SIGTERM after cleaning up. Exit 143 (128 + 15, the shell's convention for SIGTERM). */
+export class TerminatedError extends CancelledError {
+  override name = 'TerminatedError';
+  override readonly exitCode: number = 143;
+}

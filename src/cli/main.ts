@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   create: async () => (await import('../commands/create.ts')).runCreate,
   update: async () => (await import('../commands/update.ts')).runUpdate,
   explain: async () => (await import('../commands/explain.ts')).runExplain,
+  verify: async () => (await import('../commands/verify.ts')).runVerifyCommand,
 };
 
 /** Runs the CLI with the given arguments (without `node` and the script); returns the exit code. */

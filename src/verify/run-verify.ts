@@ -1,0 +1,112 @@
+/**
+ * The apply half of verify: runs the plan against a container engine through the injected docker
+ * runner, in the order that reports the most (build, inspect, contents, then the app), and removes
+ * everything it created in a `finally`, whatever happened.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ToolError } from '../errors.ts';
+import { checkApp, throwIfCancelled, type HttpGet } from './app-check.ts';
+import { CHECK_IDS, checkContents, checkSize, checkUser, skipped, type CheckResult } from './checks.ts';
+import { Ledger, type CleanupReport } from './cleanup.ts';
+import { cleanStderr, isBuildxMissing, parseImageId, parseImageInspect, summarizeBuildFailure, type EngineInfo, type ImageFacts } from './docker-output.ts';
+import type { DockerRunner } from './docker-runner.ts';
+import { detectEngine } from './engine.ts';
+import { buildArgs, inspectImageArgs, probeArgs, type VerifyPlan } from './plan-verify.ts';
+import { parseProbeOutput } from './probe-script.ts';
+
+export interface VerifyDeps {
+  docker: DockerRunner;
+  /** The docker executable as the user named it (for messages). */
+  dockerFile: string;
+  httpGet: HttpGet;
+  signal: AbortSignal;
+  /** Receives build progress as it arrives (null: keep it quiet). */
+  onBuildOutput: ((chunk: string) => void) | null;
+  /** Receives the ledger so the process exit hook can name what is left after a forced exit. */
+  onLedger?: (ledger: Ledger) => void;
+}
+
+export interface VerifyOutcome {
+  engine: EngineInfo;
+  checks: CheckResult[];
+  image: ImageFacts | null;
+  tag: string;
+  cleanup: CleanupReport;
+  /** Set when the run was cancelled: cleanup already happened, the caller exits 130/143. */
+  cancelled: boolean;
+}
+
+const BUILD_TIMEOUT_MS = 60 * 60_000;
+const CALL_TIMEOUT_MS = 120_000;
+
+/** Runs every check; throws only for a missing engine (ToolError, exit 2) or our own bugs. */
+export async function runVerify(plan: VerifyPlan, deps: VerifyDeps): Promise<VerifyOutcome> {
+  const engine = await detectEngine(deps.docker, deps.dockerFile);
+  const ledger = new Ledger();
+  deps.onLedger?.(ledger);
+  const checks: CheckResult[] = [];
+  let image: ImageFacts | null = null;
+  let cancelled = false;
+  const work = await mkdtemp(join(tmpdir(), 'slim-python-verify-'));
+  let failure: unknown = null;
+  try {
+    image = await runChecks(plan, deps, ledger, checks, join(work, 'image-id'));
+  } catch (error) {
+    if (error instanceof Error && error.name === 'VerifyCancelled') cancelled = true;
+    else failure = error;
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+  const cleanup = await ledger.removeAll(deps.docker, plan.keepImage);
+  if (failure) throw failure;
+  return { engine, checks: complete(checks), image, tag: plan.tag, cleanup, cancelled };
+}
+
+async function runChecks(plan: VerifyPlan, deps: VerifyDeps, ledger: Ledger, checks: CheckResult[], iidFile: string): Promise<ImageFacts | null> {
+  const { docker, signal } = deps;
+  ledger.add({ kind: 'image', ref: plan.tag });
+  const build = await docker({ args: buildArgs(plan, iidFile), timeoutMs: BUILD_TIMEOUT_MS, ...(deps.onBuildOutput ? { onOutput: deps.onBuildOutput } : {}) });
+  throwIfCancelled(signal, build.cancelled);
+  const output = `${build.stdout}\n${build.stderr}`;
+  if (isBuildxMissing(output)) {
+    throw new ToolError(`${deps.dockerFile} cannot build with BuildKit: the buildx component is missing; install it (docker-buildx-plugin, or docker-buildx) and run verify again`, 2);
+  }
+  if (build.timedOut) {
+    checks.push({ id: 'build', status: 'fail', detail: `did not finish within ${BUILD_TIMEOUT_MS / 60_000} minutes` });
+    return null;
+  }
+  const imageId = build.exitCode === 0 ? parseImageId(await readFile(iidFile, 'utf8').catch(() => '')) : null;
+  if (imageId === null) {
+    checks.push({ id: 'build', status: 'fail', detail: build.exitCode === 0 ? 'the build wrote no image ID (--iidfile)' : summarizeBuildFailure(output) });
+    return null;
+  }
+  checks.push({ id: 'build', status: 'pass', detail: imageId.replace(/^sha256:/, '').slice(0, 12) });
+
+  const inspect = await docker({ args: inspectImageArgs(imageId), timeoutMs: CALL_TIMEOUT_MS });
+  throwIfCancelled(signal, inspect.cancelled);
+  if (inspect.exitCode !== 0) throw new ToolError(`docker image inspect failed: ${cleanStderr(inspect.stderr).at(-1) ?? `exit ${inspect.exitCode}`}`);
+  const image = parseImageInspect(inspect.stdout);
+  checks.push(checkSize(image, plan.maxSizeBytes), checkUser(image));
+
+  ledger.add({ kind: 'container', ref: plan.probeContainer });
+  const probe = await docker({ args: probeArgs(plan, imageId), timeoutMs: CALL_TIMEOUT_MS });
+  throwIfCancelled(signal, probe.cancelled);
+  const findings = parseProbeOutput(probe.stdout);
+  if (!findings.complete) {
+    const why = `the probe could not run /bin/sh in the image: ${cleanStderr(probe.stderr).at(-1) ?? `exit ${probe.exitCode}`}`;
+    checks.push(skipped('compiler', why), skipped('dev-packages', why), skipped('headers', why), skipped('pip', why));
+  } else {
+    checks.push(...checkContents(findings));
+  }
+
+  checks.push(await checkApp(plan, imageId, { docker, ledger, httpGet: deps.httpGet, signal }));
+  return image;
+}
+
+/** Every check appears once, in table order; those never reached are skipped. */
+function complete(checks: CheckResult[]): CheckResult[] {
+  const failedBuild = checks.some((c) => c.id === 'build' && c.status === 'fail');
+  return CHECK_IDS.map((id) => checks.find((c) => c.id === id) ?? skipped(id, failedBuild ? 'the build failed' : 'not reached'));
+}
