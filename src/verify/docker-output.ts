@@ -144,11 +144,12 @@ export function parseContainerId(stdout: string): string | null {
  * "127.0.0.1:49153". Prefers an IPv4 binding; returns null when nothing is published.
  */
 export function parsePublishedPort(stdout: string): number | null {
+  // Docker 20.10 prints IPv6 bindings as ":::4321", later versions as "[::]:4321".
   const bindings = stdout
     .split('\n')
-    .map((l) => /^(\[[0-9a-f:]*\]|[0-9.]+):(\d+)$/i.exec(l.trim()))
-    .filter((m): m is RegExpExecArray => m !== null);
-  const chosen = bindings.find((m) => !m[1]!.startsWith('[')) ?? bindings[0];
+    .map((l) => /^(\S*?):(\d+)$/.exec(l.trim()))
+    .filter((m): m is RegExpExecArray => m !== null && /^(\[[0-9a-f:]*\]|[0-9a-f:]*:|[0-9.]+)$/i.test(m[1]!));
+  const chosen = bindings.find((m) => /^[0-9.]+$/.test(m[1]!)) ?? bindings[0];
   return chosen ? Number(chosen[2]) : null;
 }
 

@@ -1,0 +1,126 @@
+/** The parsers against recorded real outputs of Docker and podman (fixtures/docker, each with its source). */
+import { describe, expect, it } from 'vitest';
+import {
+  cleanStderr,
+  describeNoEngine,
+  isAlreadyGone,
+  isBuildxMissing,
+  isRootUser,
+  parseContainerId,
+  parseContainerState,
+  parseImageId,
+  parseImageInspect,
+  parsePublishedPort,
+  parseVersionJson,
+  parseWaitCode,
+  summarizeBuildFailure,
+} from '../../src/verify/docker-output.ts';
+import { recording, recordingNames } from './recorded.ts';
+
+describe('recordings', () => {
+  it('each names its source, its engine and the command it answers', () => {
+    expect(recordingNames().length).toBeGreaterThanOrEqual(20);
+    for (const name of recordingNames()) {
+      const r = recording(name);
+      expect(r.source.length, name).toBeGreaterThan(20);
+      expect(['Docker', 'Podman'], name).toContain(r.engine);
+      expect(r.argv.length, name).toBeGreaterThan(0);
+      expect(typeof r.exitCode, name).toBe('number');
+    }
+  });
+});
+
+describe('docker version --format {{json .}}', () => {
+  it('Docker with its daemon: the server version', () => {
+    expect(parseVersionJson(recording('version-docker-19.03').stdout)).toEqual({
+      engine: { name: 'Docker', version: '19.03.8', clientVersion: '19.03.8' },
+      serverAnswered: true,
+    });
+  });
+  it('a Docker client without a daemon: "Server": null, and the socket named in the message', () => {
+    const r = recording('version-docker-28-no-daemon');
+    expect(r.exitCode).not.toBe(0);
+    expect(parseVersionJson(r.stdout)).toEqual({ engine: { name: 'Docker', version: '28.2.2', clientVersion: '28.2.2' }, serverAnswered: false });
+    expect(describeNoEngine(r.stderr)).toBe('no Docker engine answers at unix:///var/run/docker.sock: start Docker (or Docker Desktop), set DOCKER_HOST, or run in CI');
+  });
+  it('local podman has no Server and needs none; remote podman reports its server', () => {
+    expect(parseVersionJson(recording('version-podman-4.9-local').stdout)).toEqual({
+      engine: { name: 'Podman', version: '4.9.3', clientVersion: '4.9.3' },
+      serverAnswered: true,
+    });
+    expect(parseVersionJson(recording('version-podman-5.2-remote').stdout)?.engine).toEqual({ name: 'Podman', version: '5.1.2', clientVersion: '5.2.0' });
+  });
+  it('text that is not the JSON is null, not a guess', () => {
+    expect(parseVersionJson('Docker version 28.2.2, build e6534b4\n')).toBeNull();
+    expect(parseVersionJson('{"no": "client"}')).toBeNull();
+  });
+});
+
+describe('docker build', () => {
+  it('a missing buildx is recognised (an environment problem, exit 2)', () => {
+    expect(isBuildxMissing(recording('build-buildx-missing').stderr)).toBe(true);
+    expect(isBuildxMissing(recording('build-buildkit-run-failed').stderr)).toBe(false);
+  });
+  it("BuildKit's failed RUN is summarised from its 'failed to solve' line", () => {
+    expect(summarizeBuildFailure(recording('build-buildkit-run-failed').stderr)).toMatch(/^process "\/bin\/sh -c apk add .*" did not complete successfully: exit code: 4$/);
+  });
+  it("podman's failed step and podman-docker's banner", () => {
+    expect(summarizeBuildFailure(recording('build-podman-run-failed').stderr)).toBe('error building at STEP "RUN chmod -R g=u /opt/{ansible,apb}": error while running runtime: exit status 2');
+    const banner = recording('build-podman-docker-no-containerfile');
+    expect(cleanStderr(banner.stderr)).toEqual(['Error: no context directory and no Containerfile specified']);
+    expect(summarizeBuildFailure(banner.stderr)).toBe('no context directory and no Containerfile specified');
+  });
+  it('the --iidfile content: sha256:<hex> (Docker) or bare hex (podman)', () => {
+    expect(parseImageId(`sha256:${'a'.repeat(64)}`)).toBe(`sha256:${'a'.repeat(64)}`);
+    expect(parseImageId(`${'b'.repeat(64)}\n`)).toBe('b'.repeat(64));
+    expect(parseImageId('')).toBeNull();
+    expect(parseImageId('sha256:xyz')).toBeNull();
+  });
+});
+
+describe('docker image inspect', () => {
+  it('size, user, ports and healthcheck of a real image', () => {
+    expect(parseImageInspect(recording('image-inspect-docker-20.10').stdout)).toEqual({
+      id: 'sha256:b443150e5d383388296e8a0ab54d0fa192ef5d7cf8f3f4c29fb792ecbda826ab',
+      size: 7331611,
+      user: '',
+      exposedPorts: [],
+      env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
+      hasHealthcheck: false,
+    });
+  });
+  it('no Size is an error, not a zero', () => {
+    expect(() => parseImageInspect('[{"Id": "x"}]')).toThrow(/Size/);
+  });
+  it('root users', () => {
+    for (const user of ['', 'root', '0', '0:0', 'root:root']) expect(isRootUser(user), user).toBe(true);
+    for (const user of ['10001', '10001:10001', 'app']) expect(isRootUser(user), user).toBe(false);
+  });
+});
+
+describe('containers', () => {
+  it('docker run -d prints the container ID', () => {
+    expect(parseContainerId(recording('run-detach-docker').stdout)).toBe('079b83f558a2bc52ecad6b2a5de13622d584e6bb1aea058c11b36511e85e7622');
+    expect(parseContainerId(recording('run-docker-no-daemon').stdout)).toBeNull();
+  });
+  it('docker port: IPv4 preferred, IPv6 in both spellings, nothing when unpublished', () => {
+    expect(parsePublishedPort(recording('port-docker').stdout)).toBe(4321);
+    expect(parsePublishedPort('[::]:49154\n0.0.0.0:49153\n')).toBe(49153);
+    expect(parsePublishedPort(':::49155\n')).toBe(49155);
+    expect(parsePublishedPort(recording('port-docker-not-published').stdout)).toBeNull();
+  });
+  it('container state of Docker (no Status on old engines) and podman', () => {
+    expect(parseContainerState(recording('state-docker-exited').stdout)).toEqual({ running: false, status: 'exited', exitCode: 0, oomKilled: false });
+    expect(parseContainerState(recording('state-podman-exited').stdout)).toEqual({ running: false, status: 'exited', exitCode: 0, oomKilled: false });
+  });
+  it('docker wait prints the exit code', () => {
+    expect(parseWaitCode(recording('wait-docker').stdout)).toBe(0);
+    expect(parseWaitCode('137\n')).toBe(137);
+    expect(parseWaitCode('')).toBeNull();
+  });
+  it('removing what is already gone is not a failure, on Docker and podman', () => {
+    expect(isAlreadyGone(recording('rm-docker-no-such-container').stderr)).toBe(true);
+    expect(isAlreadyGone(recording('rm-podman-no-such-container').stderr)).toBe(true);
+    expect(isAlreadyGone(recording('run-docker-no-daemon').stderr)).toBe(false);
+  });
+});
