@@ -1,0 +1,106 @@
+/**
+ * verify's probe script, run for real: under busybox ash and busybox's find/sed/head (what an
+ * Alpine image has) in a chroot laid out like a release image, clean and with each forbidden thing
+ * planted; and linted by shellcheck in busybox mode. busybox comes from scripts/install-busybox.sh
+ * (Debian busybox-static); chroot needs root. Outside CI a missing busybox or root skips, saying why.
+ */
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { execa } from 'execa';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseProbeOutput, PROBE_SCRIPT } from '../../src/verify/probe-script.ts';
+import { isCi } from '../support/cli.ts';
+import { findTool } from '../support/linters.ts';
+
+const BUSYBOX = ['/bin/busybox', '/usr/bin/busybox'].find((path) => {
+  try {
+    chmodSync(path, 0o755);
+    return true;
+  } catch {
+    return false;
+  }
+});
+const IS_ROOT = process.getuid?.() === 0;
+const skipWhy = !BUSYBOX ? 'busybox not found (run: bash scripts/install-busybox.sh)' : !IS_ROOT ? 'chroot needs root' : undefined;
+if (skipWhy && isCi()) throw new Error(`probe script test cannot run in CI: ${skipWhy}`);
+
+let roots: string[] = [];
+afterEach(() => {
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
+  roots = [];
+});
+
+/** A minimal image root: busybox and its applets, an apk database listing `packages`. */
+function imageRoot(packages: string[] | null, dbPath = 'lib/apk/db/installed'): string {
+  const root = mkdtempSync(join(tmpdir(), 'csp-probe-'));
+  roots.push(root);
+  mkdirSync(join(root, 'bin'), { recursive: true });
+  // The script sends find's complaints to /dev/null, which every container has; a plain folder is enough here.
+  mkdirSync(join(root, 'dev'));
+  copyFileSync(BUSYBOX!, join(root, 'bin/busybox'));
+  chmodSync(join(root, 'bin/busybox'), 0o755);
+  for (const applet of ['sh', 'find', 'sed', 'head']) symlinkSync('busybox', join(root, 'bin', applet));
+  if (packages) plant(root, dbPath, packages.map((p) => `C:Q1abc=\nP:${p}\nV:1.0-r0\n`).join('\n'));
+  return root;
+}
+
+function plant(root: string, path: string, text = '', executable = false): void {
+  mkdirSync(dirname(join(root, path)), { recursive: true });
+  writeFileSync(join(root, path), text);
+  if (executable) chmodSync(join(root, path), 0o755);
+}
+
+async function probe(root: string) {
+  const result = await execa('chroot', [root, '/bin/sh', '-c', PROBE_SCRIPT], { env: { PATH: '/opt/venv/bin:/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin' }, extendEnv: false, reject: false });
+  expect(result.exitCode, String(result.stderr)).toBe(0);
+  return parseProbeOutput(String(result.stdout));
+}
+
+describe.skipIf(skipWhy !== undefined)(`the probe script under real busybox${skipWhy ? ` (skipped: ${skipWhy})` : ''}`, () => {
+  it('a clean release image: nothing found, run to its end', async () => {
+    const root = imageRoot(['musl', 'busybox', 'ca-certificates-bundle', 'libffi', 'tzdata']);
+    plant(root, 'opt/venv/bin/python3', '', true);
+    plant(root, 'usr/local/lib/python3.12/site-packages/aiohttp/__init__.py');
+    expect(await probe(root)).toEqual({ compilers: [], devPackages: [], headers: [], pip: [], complete: true, apkDatabase: true });
+  });
+
+  it('finds compilers, binutils, -dev packages, headers, pip executables, pip and ensurepip packages', async () => {
+    const root = imageRoot(['musl', 'openssl-dev', 'libffi-dev', 'python3-dev-tools-not-a-dev-suffix']);
+    plant(root, 'usr/bin/gcc', '', true);
+    plant(root, 'usr/bin/ld', '', true);
+    plant(root, 'usr/bin/cc-not-a-compiler', '', true);
+    plant(root, 'usr/bin/rustc', 'not executable');
+    plant(root, 'usr/local/bin/pip3', '', true);
+    plant(root, 'usr/local/bin/pip3.12', '', true);
+    plant(root, 'opt/venv/bin/pip', '', true);
+    plant(root, 'usr/include/ffi.h');
+    plant(root, 'usr/local/include/python3.12/Python.h');
+    plant(root, 'usr/local/lib/python3.12/site-packages/pip/__init__.py');
+    plant(root, 'usr/local/lib/python3.12/ensurepip/__init__.py');
+    plant(root, 'opt/venv/lib/python3.12/site-packages/pipx/__init__.py');
+    const findings = await probe(root);
+    expect(findings).toEqual({
+      compilers: ['/usr/bin/gcc', '/usr/bin/ld'],
+      devPackages: ['libffi-dev', 'openssl-dev'],
+      headers: ['/usr/include/ffi.h', '/usr/local/include/python3.12/Python.h'],
+      pip: ['/opt/venv/bin/pip', '/usr/local/bin/pip3', '/usr/local/bin/pip3.12', '/usr/local/lib/python3.12/ensurepip', '/usr/local/lib/python3.12/site-packages/pip'],
+      complete: true,
+      apkDatabase: true,
+    });
+  });
+
+  it("reads apk-tools 3's database under /usr/lib too, and says when there is none", async () => {
+    expect((await probe(imageRoot(['zlib-dev'], 'usr/lib/apk/db/installed'))).devPackages).toEqual(['zlib-dev']);
+    expect((await probe(imageRoot(null))).apkDatabase).toBe(false);
+  });
+});
+
+describe.skipIf(!findTool('shellcheck'))('the probe script is shellcheck-clean', () => {
+  it('in busybox and POSIX sh modes', async () => {
+    for (const dialect of ['busybox', 'sh']) {
+      const result = await execa(findTool('shellcheck')!, ['--shell', dialect, '-'], { input: PROBE_SCRIPT, reject: false, env: { HOME: tmpdir() } });
+      expect(result.exitCode, `${dialect}: ${String(result.stdout)}`).toBe(0);
+    }
+  });
+});
