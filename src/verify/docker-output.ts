@@ -42,8 +42,9 @@ export function parseVersionJson(stdout: string): { engine: EngineInfo; serverAn
   if (!isRecord(data) || !isRecord(data.Client)) return null;
   const client = data.Client;
   const server = isRecord(data.Server) ? data.Server : null;
-  // podman's version struct spells it APIVersion and carries OsArch; Docker's has ApiVersion and Os/Arch.
-  const podman = 'OsArch' in client || ('APIVersion' in client && !('ApiVersion' in client) && !('DefaultAPIVersion' in client));
+  // podman's version struct carries OsArch and no Context; Docker's client has Os/Arch and its Context
+  // (Docker 29.0 briefly spelled ApiVersion as APIVersion, docker/cli#6648, so that spelling is no sign).
+  const podman = 'OsArch' in client && !('Context' in client);
   const clientVersion = typeof client.Version === 'string' ? client.Version : 'unknown';
   const serverVersion = server && typeof server.Version === 'string' ? server.Version : null;
   return {
