@@ -59,9 +59,16 @@ export const VERSION_ARGS = ['version', '--format', '{{json .}}'] as const;
  * DOCKER_BUILDKIT=1, and `podman build` behind podman-docker, where `buildx build` exists only as a
  * later alias. --iidfile gives the image ID on all of them without parsing progress output.
  */
-export function buildArgs(plan: VerifyPlan, iidFile: string): string[] {
-  return ['build', '--iidfile', iidFile, '--tag', plan.tag, '--file', join(plan.root, 'Dockerfile'), plan.root];
+export function buildArgs(plan: VerifyPlan, iidFile: string, options: { load?: boolean } = {}): string[] {
+  return ['build', ...(options.load ? ['--load'] : []), '--iidfile', iidFile, '--tag', plan.tag, '--file', join(plan.root, 'Dockerfile'), plan.root];
 }
+
+/**
+ * A buildx builder with the docker-container driver (what docker/setup-buildx-action makes the
+ * default in CI) keeps the result in its cache only; the same build is then run again with --load,
+ * which only buildx understands, so it is never passed up front.
+ */
+export const NOT_LOADED = /No output specified (with|for) docker-container driver/;
 
 export function inspectImageArgs(imageId: string): string[] {
   return ['image', 'inspect', imageId];

@@ -13,7 +13,7 @@ import { Ledger, type CleanupReport } from './cleanup.ts';
 import { cleanStderr, isBuildxMissing, parseImageId, parseImageInspect, summarizeBuildFailure, type EngineInfo, type ImageFacts } from './docker-output.ts';
 import type { DockerRunner } from './docker-runner.ts';
 import { detectEngine } from './engine.ts';
-import { buildArgs, inspectImageArgs, probeArgs, type VerifyPlan } from './plan-verify.ts';
+import { buildArgs, inspectImageArgs, NOT_LOADED, probeArgs, type VerifyPlan } from './plan-verify.ts';
 import { parseProbeOutput } from './probe-script.ts';
 
 export interface VerifyDeps {
@@ -67,8 +67,13 @@ export async function runVerify(plan: VerifyPlan, deps: VerifyDeps): Promise<Ver
 async function runChecks(plan: VerifyPlan, deps: VerifyDeps, ledger: Ledger, checks: CheckResult[], iidFile: string): Promise<ImageFacts | null> {
   const { docker, signal } = deps;
   ledger.add({ kind: 'image', ref: plan.tag });
-  const build = await docker({ args: buildArgs(plan, iidFile), timeoutMs: BUILD_TIMEOUT_MS, ...(deps.onBuildOutput ? { onOutput: deps.onBuildOutput } : {}) });
-  throwIfCancelled(signal, build.cancelled);
+  const runBuild = async (load: boolean) => {
+    const result = await docker({ args: buildArgs(plan, iidFile, { load }), timeoutMs: BUILD_TIMEOUT_MS, ...(deps.onBuildOutput ? { onOutput: deps.onBuildOutput } : {}) });
+    throwIfCancelled(signal, result.cancelled);
+    return result;
+  };
+  let build = await runBuild(false);
+  if (build.exitCode === 0 && NOT_LOADED.test(`${build.stdout}\n${build.stderr}`)) build = await runBuild(true);
   const output = `${build.stdout}\n${build.stderr}`;
   if (isBuildxMissing(output)) {
     throw new ToolError(`${deps.dockerFile} cannot build with BuildKit: the buildx component is missing; install it (docker-buildx-plugin, or docker-buildx) and run verify again`, 2);

@@ -130,6 +130,23 @@ describe('a healthy web app', () => {
   });
 });
 
+describe('builders', () => {
+  it('a docker-container buildx builder (CI) keeps the image in its cache: the build is run again with --load', async () => {
+    let builds = 0;
+    const { outcome, calls } = await run({
+      overrides: (args) => {
+        if (args[0] !== 'build') return undefined;
+        builds += 1;
+        if (builds === 1) return replay('build-docker-container-driver');
+        writeFileSync(args[args.indexOf('--iidfile') + 1]!, IMAGE_ID);
+        return ok();
+      },
+    });
+    expect(calls.filter((c) => c[0] === 'build').map((c) => c[1])).toEqual(['--iidfile', '--load']);
+    expect(allPassed(outcome.checks)).toBe(true);
+  });
+});
+
 describe('failed checks still clean up', () => {
   it('a failed build (podman): the reason, every other check skipped, the tag removed', async () => {
     const { outcome, calls } = await run({ overrides: (args) => (args[0] === 'build' ? replay('build-podman-run-failed') : undefined) });
