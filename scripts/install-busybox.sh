@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs a static busybox (Debian package busybox-static) for test/verify/probe-script.test.ts,
 # which runs verify's probe script under the same shell and applets as an Alpine image
-# (busybox ash, find, sed, head), idempotently. Needs root for apt-get (CI runs as root).
+# (busybox ash, find, sed, head, du), idempotently. Needs root for apt-get (CI runs as root).
 set -euo pipefail
 if command -v busybox >/dev/null 2>&1 && busybox --list | grep -x ash >/dev/null; then
   echo "install-busybox: $(busybox | head -n 1)"

@@ -12,7 +12,7 @@ export function buildVerifyDocument(name: string, outcome: VerifyOutcome) {
     proven: allPassed(outcome.checks),
     engine: { name: outcome.engine.name, version: outcome.engine.version },
     image: outcome.image
-      ? { id: outcome.image.id, tag: outcome.tag, size: outcome.image.size, user: outcome.image.user, healthcheck: outcome.image.hasHealthcheck, kept: outcome.cleanup.kept.length > 0 }
+      ? { id: outcome.image.id, tag: outcome.tag, size: outcome.image.size, contentSize: outcome.contentBytes, user: outcome.image.user, healthcheck: outcome.image.hasHealthcheck, kept: outcome.cleanup.kept.length > 0 }
       : null,
     checks: outcome.checks.map((c) => ({ id: c.id, label: CHECK_LABELS[c.id], status: c.status, detail: c.detail })),
     cleanup: {

@@ -32,6 +32,8 @@ export interface VerifyOutcome {
   engine: EngineInfo;
   checks: CheckResult[];
   image: ImageFacts | null;
+  /** Bytes of the files in the image, measured inside it by the probe (null when it could not run). */
+  contentBytes: number | null;
   tag: string;
   cleanup: CleanupReport;
   /** Set when the run was cancelled: cleanup already happened, the caller exits 130/143. */
@@ -49,10 +51,11 @@ export async function runVerify(plan: VerifyPlan, deps: VerifyDeps): Promise<Ver
   const checks: CheckResult[] = [];
   let image: ImageFacts | null = null;
   let cancelled = false;
+  const contentBytes = { value: null as number | null };
   const work = await mkdtemp(join(tmpdir(), 'slim-python-verify-'));
   let failure: unknown = null;
   try {
-    image = await runChecks(plan, deps, ledger, checks, join(work, 'image-id'));
+    image = await runChecks(plan, deps, ledger, checks, join(work, 'image-id'), contentBytes);
   } catch (error) {
     if (error instanceof Error && error.name === 'VerifyCancelled') cancelled = true;
     else failure = error;
@@ -61,10 +64,17 @@ export async function runVerify(plan: VerifyPlan, deps: VerifyDeps): Promise<Ver
   }
   const cleanup = await ledger.removeAll(deps.docker, plan.keepImage);
   if (failure) throw failure;
-  return { engine, checks: complete(checks), image, tag: plan.tag, cleanup, cancelled };
+  return { engine, checks: complete(checks), image, contentBytes: contentBytes.value, tag: plan.tag, cleanup, cancelled };
 }
 
-async function runChecks(plan: VerifyPlan, deps: VerifyDeps, ledger: Ledger, checks: CheckResult[], iidFile: string): Promise<ImageFacts | null> {
+async function runChecks(
+  plan: VerifyPlan,
+  deps: VerifyDeps,
+  ledger: Ledger,
+  checks: CheckResult[],
+  iidFile: string,
+  contentBytes: { value: number | null },
+): Promise<ImageFacts | null> {
   const { docker, signal } = deps;
   ledger.add({ kind: 'image', ref: plan.tag });
   const runBuild = async (load: boolean) => {
@@ -93,12 +103,14 @@ async function runChecks(plan: VerifyPlan, deps: VerifyDeps, ledger: Ledger, che
   throwIfCancelled(signal, inspect.cancelled);
   if (inspect.exitCode !== 0) throw new ToolError(`docker image inspect failed: ${cleanStderr(inspect.stderr).at(-1) ?? `exit ${inspect.exitCode}`}`);
   const image = parseImageInspect(inspect.stdout);
-  checks.push(checkSize(image, plan.maxSizeBytes), checkUser(image));
+  checks.push(checkUser(image));
 
   ledger.add({ kind: 'container', ref: plan.probeContainer });
   const probe = await docker({ args: probeArgs(plan, imageId), timeoutMs: CALL_TIMEOUT_MS });
   throwIfCancelled(signal, probe.cancelled);
   const findings = parseProbeOutput(probe.stdout);
+  checks.push(checkSize(image, findings.complete ? findings.contentBytes : null, plan.maxSizeBytes));
+  contentBytes.value = findings.complete ? findings.contentBytes : null;
   if (!findings.complete) {
     const why = `the probe could not run /bin/sh in the image: ${cleanStderr(probe.stderr).at(-1) ?? `exit ${probe.exitCode}`}`;
     checks.push(skipped('compiler', why), skipped('dev-packages', why), skipped('headers', why), skipped('pip', why));

@@ -40,7 +40,7 @@ function imageRoot(packages: string[] | null, dbPath = 'lib/apk/db/installed'): 
   mkdirSync(join(root, 'dev'));
   copyFileSync(BUSYBOX!, join(root, 'bin/busybox'));
   chmodSync(join(root, 'bin/busybox'), 0o755);
-  for (const applet of ['sh', 'find', 'sed', 'head']) symlinkSync('busybox', join(root, 'bin', applet));
+  for (const applet of ['sh', 'find', 'sed', 'head', 'du']) symlinkSync('busybox', join(root, 'bin', applet));
   if (packages) plant(root, dbPath, packages.map((p) => `C:Q1abc=\nP:${p}\nV:1.0-r0\n`).join('\n'));
   return root;
 }
@@ -62,7 +62,11 @@ describe.skipIf(skipWhy !== undefined)(`the probe script under real busybox${ski
     const root = imageRoot(['musl', 'busybox', 'ca-certificates-bundle', 'libffi', 'tzdata']);
     plant(root, 'opt/venv/bin/python3', '', true);
     plant(root, 'usr/local/lib/python3.12/site-packages/aiohttp/__init__.py');
-    expect(await probe(root)).toEqual({ compilers: [], devPackages: [], headers: [], pip: [], complete: true, apkDatabase: true });
+    const findings = await probe(root);
+    expect(findings).toEqual({ compilers: [], devPackages: [], headers: [], pip: [], complete: true, apkDatabase: true, contentBytes: expect.any(Number) });
+    // du counts the files: busybox itself (about 2 MB) is the bulk of this root.
+    expect(findings.contentBytes).toBeGreaterThan(1_500_000);
+    expect(findings.contentBytes).toBeLessThan(4_000_000);
   });
 
   it('finds compilers, binutils, -dev packages, headers, pip executables, pip and ensurepip packages', async () => {
@@ -87,6 +91,7 @@ describe.skipIf(skipWhy !== undefined)(`the probe script under real busybox${ski
       pip: ['/opt/venv/bin/pip', '/usr/local/bin/pip3', '/usr/local/bin/pip3.12', '/usr/local/lib/python3.12/ensurepip', '/usr/local/lib/python3.12/site-packages/pip'],
       complete: true,
       apkDatabase: true,
+      contentBytes: expect.any(Number),
     });
   });
 

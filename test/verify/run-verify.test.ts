@@ -15,7 +15,7 @@ import { runVerify, type VerifyOutcome } from '../../src/verify/run-verify.ts';
 import { ok, recording, replay, replayRunner } from './recorded.ts';
 
 const IMAGE_ID = `sha256:${'c'.repeat(64)}`;
-const CLEAN_PROBE = 'probe-done\n';
+const CLEAN_PROBE = 'content-bytes 6900000\nprobe-done\n';
 
 /** The recorded image inspect, with the USER our Dockerfile sets (the recorded image runs as root). */
 function inspectAs(user: string): string {
@@ -101,7 +101,8 @@ describe('a healthy web app', () => {
     ]);
     expect(allPassed(outcome.checks)).toBe(true);
     expect(outcome.engine).toEqual({ name: 'Docker', version: '19.03.8', clientVersion: '19.03.8' });
-    expect(outcome.checks.find((c) => c.id === 'size')!.detail).toBe('7.3 MB');
+    expect(outcome.checks.find((c) => c.id === 'size')!.detail).toBe('7.3 MB (engine), 6.9 MB of files');
+    expect(outcome.contentBytes).toBe(6_900_000);
     expect(calls.map((c) => c.slice(0, 2).join(' '))).toEqual([
       'version --format', 'build --iidfile', 'image inspect', 'run --rm', 'run --detach', 'port slim-python-verify-app-0123abcd', 'rm --force', 'rm --force', 'image rm',
     ]);
@@ -125,8 +126,13 @@ describe('a healthy web app', () => {
 
   it('--max-size fails the size check above the limit', async () => {
     const { outcome } = await run({ maxSizeBytes: 5_000_000 });
-    expect(outcome.checks.find((c) => c.id === 'size')).toEqual({ id: 'size', status: 'fail', detail: '7.3 MB, over --max-size 5.0 MB' });
+    expect(outcome.checks.find((c) => c.id === 'size')).toEqual({ id: 'size', status: 'fail', detail: '7.3 MB (engine), 6.9 MB of files: over --max-size 5.0 MB' });
     expect(allPassed(outcome.checks)).toBe(false);
+  });
+
+  it('--max-size holds the larger figure: a compressed engine size does not hide a large image', async () => {
+    const { outcome } = await run({ maxSizeBytes: 8_000_000, overrides: (args) => (args.includes('--entrypoint') ? ok('content-kib 9766\nprobe-done\n') : undefined) });
+    expect(outcome.checks.find((c) => c.id === 'size')).toEqual({ id: 'size', status: 'fail', detail: '7.3 MB (engine), 10.0 MB of files: over --max-size 8.0 MB' });
   });
 });
 
