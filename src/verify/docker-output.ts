@@ -121,7 +121,8 @@ export function parseImageInspect(stdout: string): ImageFacts {
   return {
     id,
     size: image.Size,
-    user: typeof config.User === 'string' ? config.User : '',
+    // podman also reports the user at the top level, and leaves an empty Config.User out.
+    user: typeof config.User === 'string' ? config.User : typeof image.User === 'string' ? image.User : '',
     exposedPorts: isRecord(config.ExposedPorts) ? Object.keys(config.ExposedPorts).sort() : [],
     env: Array.isArray(config.Env) ? config.Env.filter((e): e is string => typeof e === 'string') : [],
     hasHealthcheck: test.length > 0 && test[0] !== 'NONE',

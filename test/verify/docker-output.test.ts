@@ -89,6 +89,20 @@ describe('docker image inspect', () => {
       hasHealthcheck: false,
     });
   });
+  it("podman's image inspect: bare hex Id, the user at the top level", () => {
+    expect(parseImageInspect(recording('image-inspect-podman').stdout)).toEqual({
+      id: '37e5619f4a8ca9dbc4d6c0ae7890625674a10dbcfb76201399e2aaddb40da17d',
+      size: 183852302,
+      user: '',
+      exposedPorts: [],
+      env: ['DISTTAG=f34container', 'FGC=f34', 'container=oci'],
+      hasHealthcheck: false,
+    });
+    const data = JSON.parse(recording('image-inspect-podman').stdout);
+    data[0].User = '10001';
+    expect(parseImageInspect(JSON.stringify(data)).user).toBe('10001');
+  });
+
   it('no Size is an error, not a zero', () => {
     expect(() => parseImageInspect('[{"Id": "x"}]')).toThrow(/Size/);
   });
