@@ -3,7 +3,7 @@ import { CHECK_LABELS, allPassed, formatMegabytes } from '../verify/checks.ts';
 import type { Resource } from '../verify/cleanup.ts';
 import type { VerifyOutcome } from '../verify/run-verify.ts';
 
-const STATUS_TEXT = { pass: 'ok', fail: 'FAIL', skip: 'skip' } as const;
+const STATUS_TEXT = { pass: 'ok', fail: 'FAIL', skip: 'skip', 'n/a': 'n/a' } as const;
 
 /** The stable JSON document of `verify --json`. */
 export function buildVerifyDocument(name: string, outcome: VerifyOutcome) {
@@ -36,7 +36,8 @@ export function formatVerify(name: string, outcome: VerifyOutcome): string {
   if (outcome.cleanup.removed.length > 0) lines.push(`removed ${outcome.cleanup.removed.map(describe).join(', ')}`);
   if (outcome.cleanup.kept.length > 0) lines.push(`kept image ${outcome.cleanup.kept.map((r) => r.ref).join(', ')} (--keep-image): docker run --rm ${outcome.cleanup.kept[0]!.ref}`);
   for (const failed of outcome.cleanup.failed) lines.push(`could not remove ${describe(failed.resource)} (${failed.reason}): run ${failed.command}`);
-  const failed = outcome.checks.filter((c) => c.status !== 'pass' && !(c.status === 'skip' && c.id === 'dev-packages'));
-  lines.push(failed.length === 0 ? `proven: all ${outcome.checks.length} checks passed` : `not proven: ${failed.map((c) => c.id).join(', ')}`);
+  const failed = outcome.checks.filter((c) => c.status === 'fail' || c.status === 'skip');
+  const applicable = outcome.checks.filter((c) => c.status !== 'n/a').length;
+  lines.push(failed.length === 0 ? `proven: all ${applicable} checks that apply passed` : `not proven: ${failed.map((c) => c.id).join(', ')}`);
   return `${lines.join('\n')}\n`;
 }

@@ -2,12 +2,13 @@
 import { isRootUser, type ImageFacts } from './docker-output.ts';
 import type { ProbeFindings } from './probe-script.ts';
 
-export const CHECK_IDS = ['build', 'size', 'user', 'compiler', 'dev-packages', 'headers', 'pip', 'app'] as const;
+export const CHECK_IDS = ['build', 'size', 'user', 'compiler', 'dev-packages', 'headers', 'pip', 'app', 'healthcheck'] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 
+/** pass and fail are verdicts; skip means not proven (fails verify); n/a means the check does not apply. */
 export interface CheckResult {
   id: CheckId;
-  status: 'pass' | 'fail' | 'skip';
+  status: 'pass' | 'fail' | 'skip' | 'n/a';
   detail: string;
 }
 
@@ -21,11 +22,17 @@ export const CHECK_LABELS: Record<CheckId, string> = {
   headers: 'no C headers',
   pip: 'no pip or ensurepip',
   app: 'app starts',
+  healthcheck: 'HEALTHCHECK reports healthy',
 };
 
 /** A row for a check that could not run, saying why. */
 export function skipped(id: CheckId, why: string): CheckResult {
   return { id, status: 'skip', detail: why };
+}
+
+/** A row for a check that does not apply to this image, saying why. */
+export function notApplicable(id: CheckId, why: string): CheckResult {
+  return { id, status: 'n/a', detail: why };
 }
 
 /**
@@ -59,15 +66,15 @@ export function checkContents(findings: ProbeFindings): CheckResult[] {
     verdict('compiler', findings.compilers, 'none on PATH or in the standard bin folders'),
     findings.apkDatabase
       ? verdict('dev-packages', findings.devPackages, 'none installed (apk database)')
-      : skipped('dev-packages', 'the image has no apk database'),
+      : notApplicable('dev-packages', 'the image has no apk database'),
     verdict('headers', findings.headers, 'none in /usr/include or /usr/local/include'),
     verdict('pip', findings.pip, 'no pip executable, no pip or ensurepip package'),
   ];
 }
 
-/** True when every check passed (skips count as not proven only when something failed before them). */
+/** True when every check that applies passed: the image is proven. */
 export function allPassed(checks: readonly CheckResult[]): boolean {
-  return checks.every((c) => c.status === 'pass' || (c.status === 'skip' && c.id === 'dev-packages'));
+  return checks.every((c) => c.status === 'pass' || c.status === 'n/a');
 }
 
 /** Megabytes as Docker prints them (1 MB = 1,000,000 bytes), one decimal. */

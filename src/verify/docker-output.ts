@@ -105,6 +105,8 @@ export interface ImageFacts {
   exposedPorts: string[];
   env: string[];
   hasHealthcheck: boolean;
+  /** The HEALTHCHECK's timing in ms (0 where the Dockerfile left Docker's default), null without one. */
+  healthcheck: { intervalMs: number; timeoutMs: number; startPeriodMs: number } | null;
 }
 
 /** Parses `docker image inspect` JSON (Docker's ImageInspect, or podman's image inspect). */
@@ -118,6 +120,9 @@ export function parseImageInspect(stdout: string): ImageFacts {
   // Docker puts the healthcheck in Config.Healthcheck; podman also at the top level as HealthCheck.
   const healthcheck = config.Healthcheck ?? image.HealthCheck;
   const test = isRecord(healthcheck) && Array.isArray(healthcheck.Test) ? healthcheck.Test : [];
+  const hasHealthcheck = test.length > 0 && test[0] !== 'NONE';
+  // Durations are nanoseconds in both engines' JSON (Go's time.Duration).
+  const ms = (key: string) => (isRecord(healthcheck) && typeof healthcheck[key] === 'number' ? Math.round((healthcheck[key] as number) / 1e6) : 0);
   return {
     id,
     size: image.Size,
@@ -125,7 +130,8 @@ export function parseImageInspect(stdout: string): ImageFacts {
     user: typeof config.User === 'string' ? config.User : typeof image.User === 'string' ? image.User : '',
     exposedPorts: isRecord(config.ExposedPorts) ? Object.keys(config.ExposedPorts).sort() : [],
     env: Array.isArray(config.Env) ? config.Env.filter((e): e is string => typeof e === 'string') : [],
-    hasHealthcheck: test.length > 0 && test[0] !== 'NONE',
+    hasHealthcheck,
+    healthcheck: hasHealthcheck ? { intervalMs: ms('Interval'), timeoutMs: ms('Timeout'), startPeriodMs: ms('StartPeriod') } : null,
   };
 }
 
@@ -161,6 +167,8 @@ export interface ContainerState {
   status: string;
   exitCode: number;
   oomKilled: boolean;
+  /** The HEALTHCHECK's state (Docker: State.Health; podman < 4: State.Healthcheck), null without one. */
+  health: { status: string; lastExitCode: number | null; lastOutput: string | null } | null;
 }
 
 /** Parses a container's State JSON (Docker and podman share these keys). */
@@ -168,11 +176,22 @@ export function parseContainerState(stdout: string): ContainerState {
   const state: unknown = JSON.parse(stdout.trim());
   if (!isRecord(state)) throw new Error('docker inspect printed no State object');
   const running = state.Running === true;
+  const health = isRecord(state.Health) ? state.Health : isRecord(state.Healthcheck) ? state.Healthcheck : null;
+  const log = health && Array.isArray(health.Log) ? health.Log.filter(isRecord) : [];
+  const last = log.at(-1);
   return {
     running,
     status: typeof state.Status === 'string' ? state.Status : running ? 'running' : 'exited',
     exitCode: typeof state.ExitCode === 'number' ? state.ExitCode : -1,
     oomKilled: state.OOMKilled === true,
+    health:
+      health && typeof health.Status === 'string' && health.Status !== ''
+        ? {
+            status: health.Status,
+            lastExitCode: last && typeof last.ExitCode === 'number' ? last.ExitCode : null,
+            lastOutput: last && typeof last.Output === 'string' ? last.Output.trim() : null,
+          }
+        : null,
   };
 }
 

@@ -96,6 +96,11 @@ export function stateArgs(container: string): string[] {
   return ['inspect', '--type', 'container', '--format', '{{json .State}}', container];
 }
 
+/** podman only (also through podman-docker): runs the container's HEALTHCHECK once. */
+export function healthcheckRunArgs(container: string): string[] {
+  return ['healthcheck', 'run', container];
+}
+
 export function waitArgs(container: string): string[] {
   return ['wait', container];
 }

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ToolError } from '../errors.ts';
 import { checkApp, throwIfCancelled, type HttpGet } from './app-check.ts';
-import { CHECK_IDS, checkContents, checkSize, checkUser, skipped, type CheckResult } from './checks.ts';
+import { CHECK_IDS, checkContents, checkSize, checkUser, notApplicable, skipped, type CheckResult } from './checks.ts';
+import { checkHealthcheck } from './healthcheck-check.ts';
 import { Ledger, type CleanupReport } from './cleanup.ts';
 import { cleanStderr, isBuildxMissing, parseImageId, parseImageInspect, summarizeBuildFailure, type EngineInfo, type ImageFacts } from './docker-output.ts';
 import type { DockerRunner } from './docker-runner.ts';
@@ -26,6 +27,8 @@ export interface VerifyDeps {
   onBuildOutput: ((chunk: string) => void) | null;
   /** Receives the ledger so the process exit hook can name what is left after a forced exit. */
   onLedger?: (ledger: Ledger) => void;
+  /** The clock of the bounded waits (tests pass a fast one). */
+  now?: () => number;
 }
 
 export interface VerifyOutcome {
@@ -55,7 +58,7 @@ export async function runVerify(plan: VerifyPlan, deps: VerifyDeps): Promise<Ver
   const work = await mkdtemp(join(tmpdir(), 'slim-python-verify-'));
   let failure: unknown = null;
   try {
-    image = await runChecks(plan, deps, ledger, checks, join(work, 'image-id'), contentBytes);
+    image = await runChecks(plan, engine, deps, ledger, checks, join(work, 'image-id'), contentBytes);
   } catch (error) {
     if (error instanceof Error && error.name === 'VerifyCancelled') cancelled = true;
     else failure = error;
@@ -69,6 +72,7 @@ export async function runVerify(plan: VerifyPlan, deps: VerifyDeps): Promise<Ver
 
 async function runChecks(
   plan: VerifyPlan,
+  engine: EngineInfo,
   deps: VerifyDeps,
   ledger: Ledger,
   checks: CheckResult[],
@@ -118,7 +122,12 @@ async function runChecks(
     checks.push(...checkContents(findings));
   }
 
-  checks.push(await checkApp(plan, imageId, { docker, ledger, httpGet: deps.httpGet, signal }));
+  const appDeps = { docker, ledger, httpGet: deps.httpGet, signal, ...(deps.now ? { now: deps.now } : {}) };
+  const app = await checkApp(plan, imageId, appDeps);
+  checks.push(app);
+  if (app.status === 'pass') checks.push(await checkHealthcheck(plan, engine, image, appDeps));
+  else if (plan.app === 'web' && image.healthcheck) checks.push(skipped('healthcheck', 'the app did not start'));
+  else checks.push(notApplicable('healthcheck', plan.app === 'web' ? 'the image declares no HEALTHCHECK' : 'cli apps have no HEALTHCHECK'));
   return image;
 }
 

@@ -108,7 +108,7 @@ describe('verify with a container engine (fake docker replaying recorded outputs
     expect(doc.engine).toEqual({ name: 'Docker', version: '19.03.8' });
     expect(doc.image).toMatchObject({ id: IMAGE_ID, size: 7331611, user: '10001', kept: false });
     expect(doc.checks.map((c: { id: string; status: string }) => `${c.id}:${c.status}`)).toEqual([
-      'build:pass', 'size:pass', 'user:pass', 'compiler:pass', 'dev-packages:pass', 'headers:pass', 'pip:pass', 'app:pass',
+      'build:pass', 'size:pass', 'user:pass', 'compiler:pass', 'dev-packages:pass', 'headers:pass', 'pip:pass', 'app:pass', 'healthcheck:n/a',
     ]);
     const { tag, container } = names();
     expect(tag).toMatch(/^create-slim-python-verify\/app:[0-9a-f]{8}$/);
@@ -128,8 +128,8 @@ describe('verify with a container engine (fake docker replaying recorded outputs
     expect(result.exitCode).toBe(0);
     expect(result.stderr).toContain('#1 [internal] load build definition from Dockerfile');
     expect(result.stdout).toMatch(/^verify app with Docker 19\.03\.8, 7\.3 MB\n\n  ok    builds with BuildKit /);
-    expect(result.stdout).toMatch(/\n {2}ok {4}app starts {15}GET \/health answered 200 after \d+\.\d s \(container port 8080\)\n/);
-    expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('proven: all 8 checks passed');
+    expect(result.stdout).toMatch(/\n {2}ok {4}app starts +GET \/health answered 200 after \d+\.\d s \(container port 8080\)\n/);
+    expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('proven: all 8 checks that apply passed');
   });
 
   it('podman behind podman-docker (its banner on every call): the same run', async () => {
@@ -144,7 +144,7 @@ describe('verify with a container engine (fake docker replaying recorded outputs
     const result = await runCli(['verify', 'app', '--quiet', '--timeout', '2'], { cwd: work, env });
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toBe('create-slim-python: verify: failed: app\n');
-    expect(result.stdout).toContain('  FAIL  app starts               GET /health did not answer 200 within 2 s (last answer was HTTP 500); last output: serving on 0.0.0.0:8080\n');
+    expect(result.stdout).toContain('  FAIL  app starts                   GET /health did not answer 200 within 2 s (last answer was HTTP 500); last output: serving on 0.0.0.0:8080\n');
     expect(removals()).toEqual(['rm --force', 'rm --force', 'image rm']);
   });
 
@@ -160,7 +160,10 @@ describe('verify with a container engine (fake docker replaying recorded outputs
     const env = await setUp({ app: 'cli' });
     const result = await runCli(['verify', 'app', '--quiet', '--json'], { cwd: work, env });
     expect(result.exitCode).toBe(0);
-    expect(JSON.parse(result.stdout).checks.at(-1)).toEqual({ id: 'app', label: 'app starts', status: 'pass', detail: 'exited with 0' });
+    expect(JSON.parse(result.stdout).checks.slice(-2)).toEqual([
+      { id: 'app', label: 'app starts', status: 'pass', detail: 'exited with 0' },
+      { id: 'healthcheck', label: 'HEALTHCHECK reports healthy', status: 'n/a', detail: 'cli apps have no HEALTHCHECK' },
+    ]);
     expect(calls().some((c) => c[0] === 'port')).toBe(false);
   });
 

@@ -87,6 +87,7 @@ describe('docker image inspect', () => {
       exposedPorts: [],
       env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
       hasHealthcheck: false,
+      healthcheck: null,
     });
   });
   it("podman's image inspect: bare hex Id, the user at the top level", () => {
@@ -97,6 +98,7 @@ describe('docker image inspect', () => {
       exposedPorts: [],
       env: ['DISTTAG=f34container', 'FGC=f34', 'container=oci'],
       hasHealthcheck: false,
+      healthcheck: null,
     });
     const data = JSON.parse(recording('image-inspect-podman').stdout);
     data[0].User = '10001';
@@ -124,8 +126,22 @@ describe('containers', () => {
     expect(parsePublishedPort(recording('port-docker-not-published').stdout)).toBeNull();
   });
   it('container state of Docker (no Status on old engines) and podman', () => {
-    expect(parseContainerState(recording('state-docker-exited').stdout)).toEqual({ running: false, status: 'exited', exitCode: 0, oomKilled: false });
-    expect(parseContainerState(recording('state-podman-exited').stdout)).toEqual({ running: false, status: 'exited', exitCode: 0, oomKilled: false });
+    expect(parseContainerState(recording('state-docker-exited').stdout)).toEqual({ running: false, status: 'exited', exitCode: 0, oomKilled: false, health: null });
+    // podman 2 reports an empty "Healthcheck" for a container without one: no health.
+    expect(parseContainerState(recording('state-podman-exited').stdout)).toEqual({ running: false, status: 'exited', exitCode: 0, oomKilled: false, health: null });
+  });
+  it("a HEALTHCHECK's state: status and the last check's output (busybox wget recorded)", () => {
+    const wrap = (name: string) => JSON.stringify({ Running: true, Status: 'running', Health: JSON.parse(recording(name).stdout) });
+    expect(parseContainerState(wrap('health-docker-healthy-wget')).health).toEqual({ status: 'healthy', lastExitCode: 0, lastOutput: 'Connecting to localhost:5000 (127.0.0.1:5000)\nremote file exists' });
+    expect(parseContainerState(wrap('health-docker-unhealthy')).health).toMatchObject({ status: 'unhealthy', lastExitCode: 1 });
+    expect(parseContainerState(wrap('health-docker-starting')).health).toEqual({ status: 'starting', lastExitCode: -1, lastOutput: 'Health check exceeded timeout (30ms)' });
+  });
+  it('HEALTHCHECK timing from image inspect (nanoseconds)', () => {
+    const data = JSON.parse(recording('image-inspect-docker-20.10').stdout);
+    data[0].Config.Healthcheck = { Test: ['CMD-SHELL', 'wget -q --spider http://127.0.0.1:8080/health'], Interval: 10e9, Timeout: 3e9, StartPeriod: 5e9 };
+    expect(parseImageInspect(JSON.stringify(data)).healthcheck).toEqual({ intervalMs: 10_000, timeoutMs: 3_000, startPeriodMs: 5_000 });
+    data[0].Config.Healthcheck = { Test: ['NONE'] };
+    expect(parseImageInspect(JSON.stringify(data)).healthcheck).toBeNull();
   });
   it('docker wait prints the exit code', () => {
     expect(parseWaitCode(recording('wait-docker').stdout)).toBe(0);

@@ -17,12 +17,19 @@ import { ok, recording, replay, replayRunner } from './recorded.ts';
 const IMAGE_ID = `sha256:${'c'.repeat(64)}`;
 const CLEAN_PROBE = 'content-bytes 6900000\nprobe-done\n';
 
-/** The recorded image inspect, with the USER our Dockerfile sets (the recorded image runs as root). */
-function inspectAs(user: string): string {
+/** The recorded image inspect, with the USER our Dockerfile sets (the recorded image runs as root), and a HEALTHCHECK when asked. */
+function inspectAs(user: string, healthcheck = false): string {
   const data = JSON.parse(recording('image-inspect-docker-20.10').stdout);
   data[0].Config.User = user;
   data[0].Id = IMAGE_ID;
+  // Docker's JSON for `HEALTHCHECK --interval=30s --timeout=5s CMD wget -q --spider http://127.0.0.1:8080/health`.
+  if (healthcheck) data[0].Config.Healthcheck = { Test: ['CMD-SHELL', 'wget -q --spider http://127.0.0.1:8080/health || exit 1'], Interval: 30e9, Timeout: 5e9 };
   return JSON.stringify(data, null, 4);
+}
+
+/** A running container's State with a recorded State.Health inside. */
+function runningWithHealth(name: string): DockerResult {
+  return ok(JSON.stringify({ Status: 'running', Running: true, OOMKilled: false, ExitCode: 0, Health: JSON.parse(recording(name).stdout) }));
 }
 
 const RUNNING_STATE = '{"Status":"running","Running":true,"Paused":false,"Restarting":false,"OOMKilled":false,"Dead":false,"Pid":42,"ExitCode":0}\n';
@@ -35,6 +42,7 @@ interface Scenario {
   overrides?: (args: readonly string[], call: DockerCall) => DockerResult | undefined;
   httpGet?: HttpGet;
   controller?: AbortController;
+  now?: () => number;
 }
 
 function plan(s: Scenario): VerifyPlan {
@@ -85,6 +93,7 @@ async function run(s: Scenario = {}): Promise<{ outcome: VerifyOutcome; calls: s
     httpGet: s.httpGet ?? (async () => 200),
     signal: controller.signal,
     onBuildOutput: null,
+    ...(s.now ? { now: s.now } : {}),
   });
   return { outcome, calls: docker.calls.map((c) => [...c.args]) };
 }
@@ -97,7 +106,7 @@ describe('a healthy web app', () => {
   it('passes every check, in order, and removes its container, the probe container and the image', async () => {
     const { outcome, calls } = await run();
     expect(outcome.checks.map((c) => [c.id, c.status])).toEqual([
-      ['build', 'pass'], ['size', 'pass'], ['user', 'pass'], ['compiler', 'pass'], ['dev-packages', 'pass'], ['headers', 'pass'], ['pip', 'pass'], ['app', 'pass'],
+      ['build', 'pass'], ['size', 'pass'], ['user', 'pass'], ['compiler', 'pass'], ['dev-packages', 'pass'], ['headers', 'pass'], ['pip', 'pass'], ['app', 'pass'], ['healthcheck', 'n/a'],
     ]);
     expect(allPassed(outcome.checks)).toBe(true);
     expect(outcome.engine).toEqual({ name: 'Docker', version: '19.03.8', clientVersion: '19.03.8' });
@@ -195,7 +204,7 @@ describe('failed checks still clean up', () => {
       httpGet: async () => null,
       overrides: (args) => (args[0] === 'inspect' ? replay('state-podman-exited') : undefined),
     });
-    expect(outcome.checks.at(-1)).toEqual({
+    expect(outcome.checks.find((c) => c.id === 'app')).toEqual({
       id: 'app',
       status: 'fail',
       detail: 'the container exited with 0 (exited) before /health answered; last output: ModuleNotFoundError: No module named aiohttp',
@@ -207,13 +216,13 @@ describe('failed checks still clean up', () => {
     const started = Date.now();
     const { outcome, calls } = await run({ timeoutMs: 1_200, httpGet: async () => 503 });
     expect(Date.now() - started).toBeLessThan(5_000);
-    expect(outcome.checks.at(-1)!.detail).toMatch(/^GET \/health did not answer 200 within 1\.2 s \(last answer was HTTP 503\); last output: /);
+    expect(outcome.checks.find((c) => c.id === 'app')!.detail).toMatch(/^GET \/health did not answer 200 within 1\.2 s \(last answer was HTTP 503\); last output: /);
     expect(removals(calls)).toEqual(ALL_REMOVED);
   });
 
   it('an unpublished port fails with docker\'s message', async () => {
     const { outcome } = await run({ overrides: (args) => (args[0] === 'port' ? replay('port-docker-not-published') : undefined) });
-    expect(outcome.checks.at(-1)!.detail).toBe("port 8080 is not published: 2014/06/24 11:53:36 Error: No public port '7890/udp' published for test");
+    expect(outcome.checks.find((c) => c.id === 'app')!.detail).toBe("port 8080 is not published: 2014/06/24 11:53:36 Error: No public port '7890/udp' published for test");
   });
 
   it('a removal that fails is reported with the command to run; an already-gone one is not', async () => {
@@ -231,6 +240,63 @@ describe('failed checks still clean up', () => {
   });
 });
 
+describe("the image's HEALTHCHECK", () => {
+  const withHealthcheck = (state: (n: number) => DockerResult) => {
+    let polls = 0;
+    return (args: readonly string[]) => {
+      if (args[0] === 'image' && args[1] === 'inspect') return ok(inspectAs('10001', true));
+      if (args[0] === 'inspect') return state(++polls);
+      return undefined;
+    };
+  };
+
+  it('Docker: polled until healthy (busybox wget recorded)', async () => {
+    const { outcome } = await run({ overrides: withHealthcheck((n) => (n < 3 ? runningWithHealth('health-docker-starting') : runningWithHealth('health-docker-healthy-wget'))) });
+    expect(outcome.checks.at(-1)).toMatchObject({ id: 'healthcheck', status: 'pass', detail: expect.stringMatching(/^healthy after \d+\.\d s$/) });
+    expect(allPassed(outcome.checks)).toBe(true);
+  });
+
+  it('Docker: unhealthy fails with the last check output', async () => {
+    const { outcome } = await run({ overrides: withHealthcheck(() => runningWithHealth('health-docker-unhealthy')) });
+    expect(outcome.checks.at(-1)).toEqual({ id: 'healthcheck', status: 'fail', detail: 'unhealthy: The content of the healthcheck did not match. Expected Content-"healthy", we got: test' });
+  });
+
+  it('Docker: still starting after one interval plus one check timeout fails (bounded)', async () => {
+    // The clock runs only once the HEALTHCHECK is polled (the app's /health answered at once): 10 s per reading.
+    let clock = 0;
+    let ticking = false;
+    const { outcome } = await run({
+      now: () => (ticking ? (clock += 10_000) : clock),
+      overrides: withHealthcheck(() => {
+        ticking = true;
+        return runningWithHealth('health-docker-starting');
+      }),
+    });
+    expect(outcome.checks.at(-1)).toEqual({ id: 'healthcheck', status: 'fail', detail: 'not healthy within 40 s (starting, last check: Health check exceeded timeout (30ms))' });
+  });
+
+  it('podman: run once with `healthcheck run` (exit 0 healthy, 1 unhealthy)', async () => {
+    for (const [exitCode, status, detail] of [[0, 'pass', 'podman healthcheck run: healthy'], [1, 'fail', 'podman healthcheck run: unhealthy']] as const) {
+      const { outcome, calls } = await run({
+        overrides: (args) => {
+          if (args[0] === 'version') return replay('version-podman-4.9-local');
+          if (args[0] === 'image' && args[1] === 'inspect') return ok(inspectAs('10001', true));
+          if (args[0] === 'healthcheck') return { ...ok(exitCode === 0 ? '' : 'unhealthy\n'), exitCode };
+          return undefined;
+        },
+      });
+      expect(outcome.checks.at(-1)).toEqual({ id: 'healthcheck', status, detail });
+      expect(calls.find((c) => c[0] === 'healthcheck')).toEqual(['healthcheck', 'run', 'slim-python-verify-app-0123abcd']);
+    }
+  });
+
+  it('a cli app or an image without HEALTHCHECK: not applicable, not a failure', async () => {
+    const { outcome } = await run({ app: 'cli' });
+    expect(outcome.checks.at(-1)).toEqual({ id: 'healthcheck', status: 'n/a', detail: 'cli apps have no HEALTHCHECK' });
+    expect(allPassed(outcome.checks)).toBe(true);
+  });
+});
+
 describe('cli apps', () => {
   it('exit 0 passes; no port is published', async () => {
     const { outcome, calls } = await run({ app: 'cli' });
@@ -240,11 +306,11 @@ describe('cli apps', () => {
   });
   it('a non-zero exit fails with the last log line', async () => {
     const { outcome } = await run({ app: 'cli', overrides: (args) => (args[0] === 'wait' ? ok('1\n') : undefined) });
-    expect(outcome.checks.at(-1)!.detail).toBe('exited with 1; last output: ModuleNotFoundError: No module named aiohttp');
+    expect(outcome.checks.find((c) => c.id === 'app')!.detail).toBe('exited with 1; last output: ModuleNotFoundError: No module named aiohttp');
   });
   it('an app that does not exit within the timeout fails', async () => {
     const { outcome } = await run({ app: 'cli', overrides: (args) => (args[0] === 'wait' ? { ...ok(), exitCode: null, timedOut: true } : undefined) });
-    expect(outcome.checks.at(-1)!.detail).toMatch(/^did not exit within 5 s/);
+    expect(outcome.checks.find((c) => c.id === 'app')!.detail).toMatch(/^did not exit within 5 s/);
   });
 });
 
