@@ -14,7 +14,7 @@ export const NO_DOCKER_MESSAGE = 'docker not found: install Docker or run in CI'
 /** Returns the engine, or throws a ToolError with exit 2 naming what is missing. */
 export async function detectEngine(docker: DockerRunner, file: string): Promise<EngineInfo> {
   const result = await docker({ args: VERSION_ARGS, timeoutMs: 30_000 });
-  if (result.notFound) throw new ToolError(file === 'docker' ? NO_DOCKER_MESSAGE : `${file} not found: install Docker or run in CI`, 2);
+  if (result.notFound) throw new ToolError(file === 'docker' ? NO_DOCKER_MESSAGE : `--docker ${file}: not found; install it, or run in CI`, 2);
   if (result.cancelled) throw new VerifyCancelled('cancelled');
   if (result.timedOut) throw new ToolError(`${file} version did not answer within 30 s: is the engine stuck? (try "${file} info")`, 2);
   const parsed = parseVersionJson(result.stdout);
