@@ -53,10 +53,10 @@ export function checkUser(image: ImageFacts): CheckResult {
   return { id: 'user', status: 'pass', detail: `USER ${image.user}` };
 }
 
-/** The content checks, from the probe's findings. */
-export function checkContents(findings: ProbeFindings): CheckResult[] {
+/** The content checks, from the probe's findings; `whyIncomplete` explains a probe that did not run to its end. */
+export function checkContents(findings: ProbeFindings, whyIncomplete: string): CheckResult[] {
   if (!findings.complete) {
-    const why = 'the probe script did not run to its end';
+    const why = whyIncomplete;
     return [skipped('compiler', why), skipped('dev-packages', why), skipped('headers', why), skipped('pip', why)];
   }
   const listed = (items: string[]) => (items.length > 3 ? `${items.slice(0, 3).join(', ')} and ${items.length - 3} more` : items.join(', '));

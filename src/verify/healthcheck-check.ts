@@ -8,7 +8,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { throwIfCancelled, type AppDeps } from './app-check.ts';
-import { notApplicable, type CheckResult } from './checks.ts';
+import { notApplicable, skipped, type CheckResult } from './checks.ts';
 import { cleanStderr, parseContainerState, type EngineInfo, type ImageFacts } from './docker-output.ts';
 import { healthcheckRunArgs, stateArgs, type VerifyPlan } from './plan-verify.ts';
 
@@ -18,10 +18,11 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 const POLL_INTERVAL_MS = 1_000;
 const CALL_TIMEOUT_MS = 60_000;
 
-/** Runs the HEALTHCHECK check for a web app whose /health already answered. */
-export async function checkHealthcheck(plan: VerifyPlan, engine: EngineInfo, image: ImageFacts, deps: AppDeps): Promise<CheckResult> {
+/** Runs the HEALTHCHECK check of a web app; only worth running once its /health answered (`appPassed`). */
+export async function checkHealthcheck(plan: VerifyPlan, engine: EngineInfo, image: ImageFacts, deps: AppDeps, appPassed: boolean): Promise<CheckResult> {
   if (plan.app !== 'web') return notApplicable('healthcheck', 'cli apps have no HEALTHCHECK');
   if (!image.healthcheck) return notApplicable('healthcheck', 'the image declares no HEALTHCHECK');
+  if (!appPassed) return skipped('healthcheck', 'the app did not start');
   return engine.name === 'Podman' ? runOnce(plan, deps) : waitForDocker(plan, image.healthcheck, deps);
 }
 

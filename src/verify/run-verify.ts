@@ -7,8 +7,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ToolError } from '../errors.ts';
-import { checkApp, throwIfCancelled, type HttpGet } from './app-check.ts';
-import { CHECK_IDS, checkContents, checkSize, checkUser, notApplicable, skipped, type CheckResult } from './checks.ts';
+import { checkApp, throwIfCancelled, VerifyCancelled, type HttpGet } from './app-check.ts';
+import { CHECK_IDS, checkContents, checkSize, checkUser, skipped, type CheckResult } from './checks.ts';
 import { checkHealthcheck } from './healthcheck-check.ts';
 import { Ledger, type CleanupReport } from './cleanup.ts';
 import { cleanStderr, isBuildxMissing, parseImageId, parseImageInspect, summarizeBuildFailure, type EngineInfo, type ImageFacts } from './docker-output.ts';
@@ -52,60 +52,39 @@ export async function runVerify(plan: VerifyPlan, deps: VerifyDeps): Promise<Ver
   const ledger = new Ledger();
   deps.onLedger?.(ledger);
   const checks: CheckResult[] = [];
-  let image: ImageFacts | null = null;
+  let measured: Measured = { image: null, contentBytes: null };
   let cancelled = false;
-  const contentBytes = { value: null as number | null };
-  const work = await mkdtemp(join(tmpdir(), 'slim-python-verify-'));
   let failure: unknown = null;
+  const work = await mkdtemp(join(tmpdir(), 'slim-python-verify-'));
   try {
-    image = await runChecks(plan, engine, deps, ledger, checks, join(work, 'image-id'), contentBytes);
+    measured = await runChecks(plan, engine, deps, ledger, checks, join(work, 'image-id'));
   } catch (error) {
-    if (error instanceof Error && error.name === 'VerifyCancelled') cancelled = true;
+    if (error instanceof VerifyCancelled) cancelled = true;
     else failure = error;
   } finally {
     await rm(work, { recursive: true, force: true });
   }
   const cleanup = await ledger.removeAll(deps.docker, plan.keepImage);
   if (failure) throw failure;
-  return { engine, checks: complete(checks), image, contentBytes: contentBytes.value, tag: plan.tag, cleanup, cancelled };
+  return { engine, checks: complete(checks), ...measured, tag: plan.tag, cleanup, cancelled };
 }
 
-async function runChecks(
-  plan: VerifyPlan,
-  engine: EngineInfo,
-  deps: VerifyDeps,
-  ledger: Ledger,
-  checks: CheckResult[],
-  iidFile: string,
-  contentBytes: { value: number | null },
-): Promise<ImageFacts | null> {
+interface Measured {
+  image: ImageFacts | null;
+  contentBytes: number | null;
+}
+
+async function runChecks(plan: VerifyPlan, engine: EngineInfo, deps: VerifyDeps, ledger: Ledger, checks: CheckResult[], iidFile: string): Promise<Measured> {
   const { docker, signal } = deps;
-  ledger.add({ kind: 'image', ref: plan.tag });
-  const runBuild = async (load: boolean) => {
-    const result = await docker({ args: buildArgs(plan, iidFile, { load }), timeoutMs: BUILD_TIMEOUT_MS, ...(deps.onBuildOutput ? { onOutput: deps.onBuildOutput } : {}) });
-    throwIfCancelled(signal, result.cancelled);
-    return result;
-  };
-  let build = await runBuild(false);
-  if (build.exitCode === 0 && NOT_LOADED.test(`${build.stdout}\n${build.stderr}`)) build = await runBuild(true);
-  const output = `${build.stdout}\n${build.stderr}`;
-  if (isBuildxMissing(output)) {
-    throw new ToolError(`${deps.dockerFile} cannot build with BuildKit: the buildx component is missing; install it (docker-buildx-plugin, or docker-buildx) and run verify again`, 2);
-  }
-  if (build.timedOut) {
-    checks.push({ id: 'build', status: 'fail', detail: `did not finish within ${BUILD_TIMEOUT_MS / 60_000} minutes` });
-    return null;
-  }
-  const imageId = build.exitCode === 0 ? parseImageId(await readFile(iidFile, 'utf8').catch(() => '')) : null;
-  if (imageId === null) {
-    checks.push({ id: 'build', status: 'fail', detail: build.exitCode === 0 ? 'the build wrote no image ID (--iidfile)' : summarizeBuildFailure(output) });
-    return null;
-  }
-  checks.push({ id: 'build', status: 'pass', detail: imageId.replace(/^sha256:/, '').slice(0, 12) });
+  const imageId = await build(plan, deps, ledger, checks, iidFile);
+  if (imageId === null) return { image: null, contentBytes: null };
 
   const inspect = await docker({ args: inspectImageArgs(imageId), timeoutMs: CALL_TIMEOUT_MS });
   throwIfCancelled(signal, inspect.cancelled);
-  if (inspect.exitCode !== 0) throw new ToolError(`docker image inspect failed: ${cleanStderr(inspect.stderr).at(-1) ?? `exit ${inspect.exitCode}`}`);
+  if (inspect.exitCode !== 0) {
+    checks.push({ id: 'size', status: 'fail', detail: `docker image inspect failed: ${cleanStderr(inspect.stderr).at(-1) ?? `exit ${inspect.exitCode}`}` });
+    return { image: null, contentBytes: null };
+  }
   const image = parseImageInspect(inspect.stdout);
   checks.push(checkUser(image));
 
@@ -113,22 +92,43 @@ async function runChecks(
   const probe = await docker({ args: probeArgs(plan, imageId), timeoutMs: CALL_TIMEOUT_MS });
   throwIfCancelled(signal, probe.cancelled);
   const findings = parseProbeOutput(probe.stdout);
-  checks.push(checkSize(image, findings.complete ? findings.contentBytes : null, plan.maxSizeBytes));
-  contentBytes.value = findings.complete ? findings.contentBytes : null;
-  if (!findings.complete) {
-    const why = `the probe could not run /bin/sh in the image: ${cleanStderr(probe.stderr).at(-1) ?? `exit ${probe.exitCode}`}`;
-    checks.push(skipped('compiler', why), skipped('dev-packages', why), skipped('headers', why), skipped('pip', why));
-  } else {
-    checks.push(...checkContents(findings));
-  }
+  const contentBytes = findings.complete ? findings.contentBytes : null;
+  checks.push(checkSize(image, contentBytes, plan.maxSizeBytes));
+  checks.push(...checkContents(findings, `the probe could not run /bin/sh in the image: ${cleanStderr(probe.stderr).at(-1) ?? `exit ${probe.exitCode}`}`));
 
   const appDeps = { docker, ledger, httpGet: deps.httpGet, signal, ...(deps.now ? { now: deps.now } : {}) };
   const app = await checkApp(plan, imageId, appDeps);
-  checks.push(app);
-  if (app.status === 'pass') checks.push(await checkHealthcheck(plan, engine, image, appDeps));
-  else if (plan.app === 'web' && image.healthcheck) checks.push(skipped('healthcheck', 'the app did not start'));
-  else checks.push(notApplicable('healthcheck', plan.app === 'web' ? 'the image declares no HEALTHCHECK' : 'cli apps have no HEALTHCHECK'));
-  return image;
+  checks.push(app, await checkHealthcheck(plan, engine, image, appDeps, app.status === 'pass'));
+  return { image, contentBytes };
+}
+
+/**
+ * Builds the image and records the build row; returns its ID, or null when the build failed. A
+ * missing buildx is the environment's problem, not the image's: exit 2 naming the fix.
+ */
+async function build(plan: VerifyPlan, deps: VerifyDeps, ledger: Ledger, checks: CheckResult[], iidFile: string): Promise<string | null> {
+  ledger.add({ kind: 'image', ref: plan.tag });
+  const run = async (load: boolean) => {
+    const result = await deps.docker({ args: buildArgs(plan, iidFile, { load }), timeoutMs: BUILD_TIMEOUT_MS, ...(deps.onBuildOutput ? { onOutput: deps.onBuildOutput } : {}) });
+    throwIfCancelled(deps.signal, result.cancelled);
+    return { ...result, output: `${result.stdout}\n${result.stderr}` };
+  };
+  let result = await run(false);
+  if (result.exitCode === 0 && NOT_LOADED.test(result.output)) result = await run(true);
+  if (isBuildxMissing(result.output)) {
+    throw new ToolError(`${deps.dockerFile} cannot build with BuildKit: the buildx component is missing; install it (docker-buildx-plugin, or docker-buildx) and run verify again`, 2);
+  }
+  if (result.timedOut) {
+    checks.push({ id: 'build', status: 'fail', detail: `did not finish within ${BUILD_TIMEOUT_MS / 60_000} minutes` });
+    return null;
+  }
+  const imageId = result.exitCode === 0 ? parseImageId(await readFile(iidFile, 'utf8').catch(() => '')) : null;
+  if (imageId === null) {
+    checks.push({ id: 'build', status: 'fail', detail: result.exitCode === 0 ? 'the build wrote no image ID (--iidfile)' : summarizeBuildFailure(result.output) });
+    return null;
+  }
+  checks.push({ id: 'build', status: 'pass', detail: imageId.replace(/^sha256:/, '').slice(0, 12) });
+  return imageId;
 }
 
 /** Every check appears once, in table order; those never reached are skipped. */
