@@ -37,9 +37,9 @@ export class Ledger {
     this.pending.push(resource);
   }
 
-  /** What would be left if the process ended now. */
-  remaining(): readonly Resource[] {
-    return this.pending;
+  /** What would be left if the process ended now, in the order to remove it. */
+  remaining(): Resource[] {
+    return [...this.pending].reverse();
   }
 
   /** Removes everything recorded, newest first (containers before the image they use); images too unless keepImage. */

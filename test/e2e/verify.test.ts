@@ -194,6 +194,25 @@ describe('verify with a container engine (fake docker replaying recorded outputs
     expect(removals()).toEqual(['image rm']);
   });
 
+  it('a second SIGTERM while removing exits at once and names what is left, with the command', async () => {
+    const env = await setUp({ port: await healthServer(503), answers: { rm: { stdout: '', hangMs: 8_000 } } });
+    const child = execa('node', [CLI_BIN, 'verify', 'app', '--quiet'], { cwd: work, env, reject: false, stdin: 'ignore', timeout: 60_000 });
+    await waitFor(() => calls().some((c) => c[0] === 'port'), 'the port lookup');
+    await new Promise((r) => setTimeout(r, 300));
+    child.kill('SIGTERM');
+    await waitFor(() => calls().some((c) => c[0] === 'rm'), 'the first removal');
+    child.kill('SIGTERM');
+    const result = await child;
+    expect(result.exitCode).toBe(143);
+    const { tag, container } = names();
+    const left = String(result.stderr).split('\n').filter((l) => l.includes('left behind'));
+    expect(left).toEqual([
+      `create-slim-python: left behind container ${container}: remove it with docker rm --force ${container}`,
+      `create-slim-python: left behind container ${container}-probe: remove it with docker rm --force ${container}-probe`,
+      `create-slim-python: left behind image ${tag}: remove it with docker image rm ${tag}`,
+    ]);
+  });
+
   it('usage errors: bad --timeout, not a project', async () => {
     const env = await setUp();
     const bad = await runCli(['verify', 'app', '--timeout', '0'], { cwd: work, env });
