@@ -70,6 +70,7 @@ export function buildArgs(plan: VerifyPlan, iidFile: string, options: { load?: b
  */
 export const NOT_LOADED = /No output specified (with|for) docker-container driver/;
 
+/** The image's config and size, as a JSON array. */
 export function inspectImageArgs(imageId: string): string[] {
   return ['image', 'inspect', imageId];
 }
@@ -88,10 +89,12 @@ export function runAppArgs(plan: VerifyPlan, imageId: string): string[] {
   return ['run', '--detach', '--name', plan.appContainer, ...publish, imageId];
 }
 
+/** The host port the engine chose for the web app's port. */
 export function portArgs(plan: VerifyPlan): string[] {
   return ['port', plan.appContainer, `${plan.port}/tcp`];
 }
 
+/** A container's State (running, exit code, HEALTHCHECK state) as JSON. */
 export function stateArgs(container: string): string[] {
   return ['inspect', '--type', 'container', '--format', '{{json .State}}', container];
 }
@@ -101,14 +104,17 @@ export function healthcheckRunArgs(container: string): string[] {
   return ['healthcheck', 'run', container];
 }
 
+/** Blocks until the container exits, then prints its exit code. */
 export function waitArgs(container: string): string[] {
   return ['wait', container];
 }
 
+/** The container's last output lines, for a failure's detail. */
 export function logsArgs(container: string): string[] {
   return ['logs', '--tail', '20', container];
 }
 
+/** Stops and removes a container verify created. */
 export function removeContainerArgs(container: string): string[] {
   return ['rm', '--force', container];
 }
