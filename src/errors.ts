@@ -78,8 +78,13 @@ export class CheckFailedError extends Error {
   readonly exitCode: number = EXIT.outOfDate;
 }
 
-/** Stopped by SIGTERM after cleaning up. Exit 143 (128 + 15, the shell's convention for SIGTERM). */
-export class TerminatedError extends CancelledError {
-  override name = 'TerminatedError';
-  override readonly exitCode: number = 143;
+/** Stopped by a signal other than Ctrl-C after cleaning up: exit 128 + the signal's number (SIGTERM 143, SIGHUP 129). */
+export class SignalledError extends CancelledError {
+  override name = 'SignalledError';
+  constructor(
+    message: string,
+    override readonly exitCode: number,
+  ) {
+    super(message);
+  }
 }

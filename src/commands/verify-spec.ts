@@ -8,7 +8,7 @@ export const VERIFY_SPEC: CommandSpec = {
     'Build the project\'s image where a container engine runs (Docker, or podman as "docker"), start it\n' +
     'and prove it: GET /health answers 200 (web) or the app exits 0 (cli), the real image size, a non-root\n' +
     'user, and no compiler, -dev package, C headers or pip in the release image. Everything verify starts\n' +
-    'is removed at the end, also on failure, Ctrl-C or SIGTERM.',
+    'is removed at the end, also on failure, Ctrl-C, SIGTERM or SIGHUP.',
   positionals: 1,
   flags: [
     { name: 'timeout', type: 'string', value: 'SECONDS', help: 'how long the app may take to answer /health (web) or to exit (cli)', default: '60' },
@@ -27,6 +27,6 @@ Exit codes:
   1    a check failed (the table says which)
   2    invalid input, or no usable engine ("docker not found", no daemon, no buildx)
   130  cancelled (Ctrl-C) after removing what verify started
-  143  stopped by SIGTERM after removing what verify started
+  143  stopped by SIGTERM (129: SIGHUP) after removing what verify started
   70   any other failure (set DEBUG=1 for a stack trace)
 `;

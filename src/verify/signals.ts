@@ -1,13 +1,17 @@
 /**
- * Ctrl-C and SIGTERM during verify: the first one aborts the running docker call (execa's
- * cancelSignal) and lets verify remove what it started before exiting 130 / 143. While verify runs
- * it holds the CLI's "writing" state (src/cli/cancel.ts), so the entry point's SIGINT handler does
- * not exit at once; a second Ctrl-C still does, and a second SIGTERM exits here. An exit hook then
- * names what was left, with the command that removes it.
+ * Ctrl-C, SIGTERM and SIGHUP during verify: the first one aborts the running docker call (execa's
+ * cancelSignal) and lets verify remove what it started before exiting 130 / 143 / 129. While verify
+ * runs it holds the CLI's "writing" state (src/cli/cancel.ts), so the entry point's handler does not
+ * exit at once; a second signal does (the entry point's for Ctrl-C, this one otherwise). An exit
+ * hook then names what was left, with the command that removes it.
  */
 import { beginWrite, endWrite } from '../cli/cancel.ts';
-import { CancelledError, TerminatedError } from '../errors.ts';
+import { CancelledError, SignalledError } from '../errors.ts';
 import { removalCommand, type Ledger } from './cleanup.ts';
+
+/** 128 + the signal's number, as shells report it. */
+const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+type WatchedSignal = keyof typeof SIGNAL_EXIT;
 
 export interface SignalWatch {
   signal: AbortSignal;
@@ -21,38 +25,42 @@ export interface SignalWatch {
 /** Starts watching SIGINT and SIGTERM on the process until dispose(). */
 export function watchSignals(stderr: NodeJS.WritableStream): SignalWatch {
   const controller = new AbortController();
-  let received: 'SIGINT' | 'SIGTERM' | null = null;
+  let received: WatchedSignal | null = null;
   let ledger: Ledger | null = null;
-  const onSignal = (name: 'SIGINT' | 'SIGTERM') => {
-    if (received === null) {
-      received = name;
-      stderr.write(`\ncreate-slim-python: ${name === 'SIGINT' ? 'Ctrl-C' : 'SIGTERM'}: stopping and removing what verify started...\n`);
-      controller.abort(name);
-    } else if (name === 'SIGTERM') {
-      process.exit(143);
+  const write = (text: string) => {
+    try {
+      stderr.write(text);
+    } catch {
+      // SIGHUP: the terminal may be gone.
     }
   };
-  const onInt = () => onSignal('SIGINT');
-  const onTerm = () => onSignal('SIGTERM');
-  const onExit = () => {
-    for (const resource of ledger?.remaining() ?? []) stderr.write(`create-slim-python: left behind ${resource.kind} ${resource.ref}: remove it with ${removalCommand(resource)}\n`);
+  const onSignal = (name: WatchedSignal) => {
+    if (received === null) {
+      received = name;
+      write(`\ncreate-slim-python: ${name === 'SIGINT' ? 'Ctrl-C' : name}: stopping and removing what verify started...\n`);
+      controller.abort(name);
+    } else if (name !== 'SIGINT') {
+      process.exit(SIGNAL_EXIT[name]);
+    }
   };
-  process.on('SIGINT', onInt);
-  process.on('SIGTERM', onTerm);
+  const listeners = (Object.keys(SIGNAL_EXIT) as WatchedSignal[]).map((name) => [name, () => onSignal(name)] as const);
+  const onExit = () => {
+    for (const resource of ledger?.remaining() ?? []) write(`create-slim-python: left behind ${resource.kind} ${resource.ref}: remove it with ${removalCommand(resource)}\n`);
+  };
+  for (const [name, listener] of listeners) process.on(name, listener);
   process.on('exit', onExit);
   beginWrite();
   return {
     signal: controller.signal,
     cancelledError: () =>
-      received === 'SIGTERM'
-        ? new TerminatedError('stopped by SIGTERM: removed what verify started')
-        : new CancelledError('cancelled: removed what verify started'),
+      received === null || received === 'SIGINT'
+        ? new CancelledError('cancelled: removed what verify started')
+        : new SignalledError(`stopped by ${received}: removed what verify started`, SIGNAL_EXIT[received]),
     track(next) {
       ledger = next;
     },
     dispose() {
-      process.off('SIGINT', onInt);
-      process.off('SIGTERM', onTerm);
+      for (const [name, listener] of listeners) process.off(name, listener);
       process.off('exit', onExit);
       endWrite();
     },

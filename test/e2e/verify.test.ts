@@ -180,6 +180,18 @@ describe('verify with a container engine (fake docker replaying recorded outputs
     expect(removals()).toEqual(['rm --force', 'rm --force', 'image rm']);
   });
 
+  it('SIGHUP (terminal closed) during the build: exit 129 after removing the tag', async () => {
+    const env = await setUp({ answers: { build: { stdout: '#5 [build 3/6] RUN pip install\n', hangMs: 30_000 } } });
+    const child = execa('node', [CLI_BIN, 'verify', 'app', '--quiet'], { cwd: work, env, reject: false, stdin: 'ignore', timeout: 60_000 });
+    await waitFor(() => calls().some((c) => c[0] === 'build'), 'the build');
+    await new Promise((r) => setTimeout(r, 300));
+    child.kill('SIGHUP');
+    const result = await child;
+    expect(result.exitCode).toBe(129);
+    expect(String(result.stderr).trimEnd().split('\n').at(-1)).toBe('create-slim-python: stopped by SIGHUP: removed what verify started');
+    expect(removals()).toEqual(['image rm']);
+  });
+
   it('Ctrl-C during a long build: the build is stopped, the tag removed, exit 130', async () => {
     const env = await setUp({ answers: { build: { stdout: '#5 [build 3/6] RUN pip install\n', hangMs: 30_000 } } });
     const child = execa('node', [CLI_BIN, 'verify', 'app', '--quiet'], { cwd: work, env, reject: false, stdin: 'ignore', timeout: 60_000 });
