@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs beyond npm packages, idempotently:
-# a venv with current pip and packaging (differential tests), hadolint + shellcheck (lint tests) and
-# busybox (verify's probe script).
+# a venv with current pip and packaging (differential tests) and hadolint + shellcheck (lint tests).
 # Outside CI a failure here (e.g. no network) only warns: the tests that need these tools skip
 # and say why. In CI (CI=true) it is fatal, so those tests always run.
+# install-busybox.sh: busybox for verify's probe script test (test/verify/probe-script.test.ts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 status=0
+bash scripts/install-busybox.sh || status=$?
 bash scripts/setup-python-venv.sh || status=$?
 bash scripts/install-linters.sh || status=$?
-bash scripts/install-busybox.sh || status=$?
 if [ "$status" -ne 0 ]; then
   if [ -n "${CI:-}" ] && [ "${CI}" != "false" ] && [ "${CI}" != "0" ]; then
     echo "setup-test-tools: failed (exit $status) and CI requires these tools" >&2

@@ -11,8 +11,8 @@ type Command = (argv: readonly string[], io: Io) => Promise<number>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   create: async () => (await import('../commands/create.ts')).runCreate,
   update: async () => (await import('../commands/update.ts')).runUpdate,
-  explain: async () => (await import('../commands/explain.ts')).runExplain,
   verify: async () => (await import('../commands/verify.ts')).runVerifyCommand,
+  explain: async () => (await import('../commands/explain.ts')).runExplain,
 };
 
 /** Runs the CLI with the given arguments (without `node` and the script); returns the exit code. */
