@@ -47,7 +47,12 @@ async function checkHealth(plan: VerifyPlan, deps: AppDeps): Promise<CheckResult
   const port = await docker({ args: portArgs(plan), timeoutMs: CALL_TIMEOUT_MS });
   throwIfCancelled(signal, port.cancelled);
   const hostPort = port.exitCode === 0 ? parsePublishedPort(port.stdout) : null;
-  if (hostPort === null) return { id: 'app', status: 'fail', detail: `port ${plan.port} is not published: ${cleanStderr(port.stderr).at(-1) ?? 'docker port printed nothing'}` };
+  if (hostPort === null) {
+    // podman prints nothing (exit 0) for a container that already exited: say why it exited.
+    const exited = await exitedState(plan.appContainer, deps);
+    if (exited) return exited;
+    return { id: 'app', status: 'fail', detail: `port ${plan.port} is not published: ${cleanStderr(port.stderr).at(-1) ?? 'docker port printed nothing'}` };
+  }
   const url = `http://127.0.0.1:${hostPort}/health`;
   const deadline = now() + plan.timeoutMs;
   const started = now();

@@ -117,8 +117,9 @@ export function parseImageInspect(stdout: string): ImageFacts {
   const config = isRecord(image.Config) ? image.Config : {};
   const id = typeof image.Id === 'string' ? image.Id : typeof image.ID === 'string' ? image.ID : '';
   if (typeof image.Size !== 'number') throw new Error('docker image inspect printed no "Size"');
-  // Docker puts the healthcheck in Config.Healthcheck; podman also at the top level as HealthCheck.
-  const healthcheck = config.Healthcheck ?? image.HealthCheck;
+  // Docker puts the healthcheck in Config.Healthcheck; podman 4.3 at the top level as "Healthcheck"
+  // (recorded: image-inspect-podman-4.3-healthcheck.json), its docs say "HealthCheck".
+  const healthcheck = config.Healthcheck ?? image.Healthcheck ?? image.HealthCheck;
   const test = isRecord(healthcheck) && Array.isArray(healthcheck.Test) ? healthcheck.Test : [];
   const hasHealthcheck = test.length > 0 && test[0] !== 'NONE';
   // Durations are nanoseconds in both engines' JSON (Go's time.Duration).

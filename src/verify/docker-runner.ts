@@ -35,7 +35,11 @@ export type DockerRunner = (call: DockerCall) => Promise<DockerResult>;
  * BUILDKIT_PROGRESS=plain keeps the log readable when it is not a terminal. podman ignores both.
  */
 export function createDockerRunner(file: string, env: Record<string, string | undefined>, signal: AbortSignal): DockerRunner {
-  const childEnv = { ...env, DOCKER_BUILDKIT: '1', BUILDKIT_PROGRESS: env.BUILDKIT_PROGRESS ?? 'plain' };
+  // podman (buildah) builds OCI images by default, and the OCI format has no HEALTHCHECK: it is
+  // dropped with a warning ("HEALTHCHECK is not supported for OCI image format", recorded in
+  // test/verify/fixtures/docker/build-podman-4.3-oci-healthcheck.json). BUILDAH_FORMAT=docker keeps it;
+  // Docker ignores the variable.
+  const childEnv = { ...env, DOCKER_BUILDKIT: '1', BUILDKIT_PROGRESS: env.BUILDKIT_PROGRESS ?? 'plain', BUILDAH_FORMAT: env.BUILDAH_FORMAT ?? 'docker' };
   return async (call) => {
     const { execa } = await import('execa');
     const subprocess = execa(file, [...call.args], {
