@@ -154,3 +154,32 @@ describe('containers', () => {
     expect(isAlreadyGone(recording('run-docker-no-daemon').stderr)).toBe(false);
   });
 });
+
+describe('podman 4.3.1 on this machine (recorded)', () => {
+  it('version: local podman, no Server', () => {
+    expect(parseVersionJson(recording('version-podman-4.3-here').stdout)).toEqual({ engine: { name: 'Podman', version: '4.3.1', clientVersion: '4.3.1' }, serverAnswered: true });
+  });
+  it('a failed RUN step (crun on hybrid cgroups): the "Error: building at STEP" line', () => {
+    expect(summarizeBuildFailure(recording('build-podman-4.3-crun-cgroups').stderr)).toMatch(/^building at STEP "RUN printf .*": while running runtime: exit status 1$/);
+  });
+  it('the OCI format drops the HEALTHCHECK, with a warning; the docker format keeps it (top-level "Healthcheck")', () => {
+    expect(recording('build-podman-4.3-oci-healthcheck').stderr).toContain('HEALTHCHECK is not supported for OCI image format and will be ignored');
+    expect(recording('build-podman-4.3-docker-format').stderr).not.toContain('HEALTHCHECK is not supported');
+    const image = parseImageInspect(recording('image-inspect-podman-4.3-healthcheck').stdout);
+    expect(image).toMatchObject({ id: 'ba440835659389dfcf923dc48f1e5ce904795ea98234118071f856dfaaf1e205', size: 84322176, user: '10001', exposedPorts: ['8080/tcp'], hasHealthcheck: true });
+    expect(image.healthcheck).toEqual({ intervalMs: 2000, timeoutMs: 2000, startPeriodMs: 0 });
+  });
+  it('run -d, port, state with a HEALTHCHECK that stays "starting" without systemd', () => {
+    expect(parseContainerId(recording('run-detach-podman-4.3').stdout)).toBe('857366266a5cd81aef42d9dd55c245677855e47d3824673d581812bf33665f1f');
+    expect(recording('run-detach-podman-4.3').stderr).toContain('unable to get systemd connection to add healthchecks');
+    expect(parsePublishedPort(recording('port-podman-4.3').stdout)).toBe(44183);
+    expect(parseContainerState(recording('state-podman-4.3-running').stdout)).toEqual({ running: true, status: 'running', exitCode: 0, oomKilled: false, health: { status: 'starting', lastExitCode: null, lastOutput: null } });
+  });
+  it('rm and image rm, present and missing (podman 4.3: rm --force of a missing container is a silent success)', () => {
+    expect(recording('rm-podman-4.3').exitCode).toBe(0);
+    expect(recording('rm-podman-4.3-missing')).toMatchObject({ exitCode: 0, stdout: '', stderr: '' });
+    expect(recording('image-rm-podman-4.3').stdout).toBe('Untagged: localhost/rec/app:2\n');
+    expect(isAlreadyGone(recording('image-rm-podman-4.3-missing').stderr)).toBe(true);
+  });
+});
+

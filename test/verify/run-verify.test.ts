@@ -353,6 +353,40 @@ describe('cancellation (Ctrl-C, SIGTERM)', () => {
   });
 });
 
+describe('a whole run replayed from podman 4.3.1 on this machine (every answer recorded)', () => {
+  it('proves the image, HEALTHCHECK included, and removes everything', async () => {
+    const podmanId = `sha256:ba440835659389dfcf923dc48f1e5ce904795ea98234118071f856dfaaf1e205`;
+    const { outcome, calls } = await run({
+      overrides: (args) => {
+        const byKind: Record<string, string> = {
+          version: 'version-podman-4.3-here',
+          port: 'port-podman-4.3',
+          inspect: 'state-podman-4.3-running',
+          healthcheck: 'healthcheck-run-podman-4.3-healthy',
+          logs: 'logs-podman-4.3',
+          rm: 'rm-podman-4.3',
+        };
+        if (args[0] === 'build') {
+          writeFileSync(args[args.indexOf('--iidfile') + 1]!, podmanId);
+          return replay('build-podman-4.3-docker-format');
+        }
+        if (args[0] === 'image') return replay(args[1] === 'inspect' ? 'image-inspect-podman-4.3-healthcheck' : 'image-rm-podman-4.3');
+        if (args[0] === 'run') return replay(args.includes('--entrypoint') ? 'probe-podman-4.3-alpine-3.23' : 'run-detach-podman-4.3');
+        return byKind[args[0]!] ? replay(byKind[args[0]!]!) : undefined;
+      },
+    });
+    expect(outcome.checks.map((c) => `${c.id}:${c.status}`)).toEqual([
+      'build:pass', 'size:pass', 'user:pass', 'compiler:pass', 'dev-packages:pass', 'headers:pass', 'pip:pass', 'app:pass', 'healthcheck:pass',
+    ]);
+    expect(outcome.checks.find((c) => c.id === 'size')!.detail).toBe('84.3 MB (engine), 84.3 MB of files');
+    expect(outcome.engine).toEqual({ name: 'Podman', version: '4.3.1', clientVersion: '4.3.1' });
+    // podman's own HEALTHCHECK state stays "starting" without systemd: it is run directly, never polled.
+    expect(calls.filter((c) => c[0] === 'inspect')).toEqual([]);
+    expect(calls.filter((c) => c[0] === 'healthcheck')).toEqual([['healthcheck', 'run', 'slim-python-verify-app-0123abcd']]);
+    expect(removals(calls)).toEqual(ALL_REMOVED);
+  });
+});
+
 describe('no usable engine: exit 2 with one clear line', () => {
   it('no docker binary', async () => {
     const error = await run({ overrides: (args) => (args[0] === 'version' ? { ...ok(), exitCode: null, notFound: true } : undefined) }).catch((e: unknown) => e);
