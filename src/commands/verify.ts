@@ -61,7 +61,10 @@ export async function runVerifyCommand(argv: readonly string[], io: Io): Promise
   } finally {
     watch.dispose();
   }
-  if (outcome.cancelled) throw watch.cancelledError();
+  if (outcome.cancelled) {
+    for (const left of outcome.cleanup.failed) io.stderr.write(`create-slim-python: ${left.resource.kind} ${left.resource.ref} ${left.reason}: ${left.command}\n`);
+    throw watch.cancelledError();
+  }
   io.stdout.write(boolFlag(flags, 'json') ? `${JSON.stringify(buildVerifyDocument(config.name, outcome), null, 2)}\n` : formatVerify(config.name, outcome));
   if (!allPassed(outcome.checks)) {
     const failed = outcome.checks.filter((c) => c.status === 'fail').map((c) => c.id);

@@ -24,13 +24,29 @@ export interface CleanupReport {
 
 const CLEANUP_TIMEOUT_MS = 60_000;
 
-/** The manual command that removes a resource. */
-export function removalCommand(resource: Resource): string {
-  return `docker ${(resource.kind === 'container' ? removeContainerArgs(resource.ref) : removeImageArgs(resource.ref)).join(' ')}`;
+/** The manual command that removes a resource, with the docker CLI the user runs (`docker`, or `--docker`'s). */
+export function removalCommand(resource: Resource, cli = 'docker'): string {
+  return `${cli} ${(resource.kind === 'container' ? removeContainerArgs(resource.ref) : removeImageArgs(resource.ref)).join(' ')}`;
 }
 
 export class Ledger {
   private readonly pending: Resource[] = [];
+
+  constructor(private readonly cli = 'docker') {}
+
+  /** The manual command that removes a resource. */
+  commandFor(resource: Resource): string {
+    return removalCommand(resource, this.cli);
+  }
+  private readonly foreign: CleanupReport['failed'] = [];
+
+  /**
+   * Records something the engine left that verify cannot prove is its own (podman's build containers
+   * after a cancelled build): reported with its command, never removed.
+   */
+  leave(resource: Resource, reason: string): void {
+    this.foreign.push({ resource, command: this.commandFor(resource), reason });
+  }
 
   /** Records a resource about to be created. */
   add(resource: Resource): void {
@@ -44,7 +60,7 @@ export class Ledger {
 
   /** Removes everything recorded, newest first (containers before the image they use); images too unless keepImage. */
   async removeAll(docker: DockerRunner, keepImage: boolean): Promise<CleanupReport> {
-    const report: CleanupReport = { removed: [], kept: [], failed: [] };
+    const report: CleanupReport = { removed: [], kept: [], failed: [...this.foreign] };
     while (this.pending.length > 0) {
       const resource = this.pending.at(-1)!;
       if (resource.kind === 'image' && keepImage) {
@@ -58,7 +74,7 @@ export class Ledger {
         report.removed.push(resource);
       } else if (!isAlreadyGone(result.stderr)) {
         const reason = result.timedOut ? 'timed out' : (cleanStderr(result.stderr).at(-1) ?? `exit ${result.exitCode}`);
-        report.failed.push({ resource, command: removalCommand(resource), reason });
+        report.failed.push({ resource, command: this.commandFor(resource), reason });
       }
       this.pending.pop();
     }

@@ -202,6 +202,15 @@ export function parseWaitCode(stdout: string): number | null {
   return last !== undefined && /^-?\d+$/.test(last) ? Number(last) : null;
 }
 
+/** buildah's build containers among `ps --all --external` "ID NAME" lines (named IMAGE-working-container[-N]). */
+export function parseWorkingContainers(stdout: string): { id: string; name: string }[] {
+  return stdout
+    .split('\n')
+    .map((line) => /^([0-9a-f]{12,64}) (\S+-working-container(?:-\d+)?)$/.exec(line.trim()))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ id: m[1]!, name: m[2]! }));
+}
+
 /** True when `docker rm` / `docker image rm` failed only because the object is already gone. */
 export function isAlreadyGone(stderr: string): boolean {
   return /no such (container|image)|image not known|no container with (name or ID|ID or name)/i.test(stderr);

@@ -70,6 +70,12 @@ export function buildArgs(plan: VerifyPlan, iidFile: string, options: { load?: b
  */
 export const NOT_LOADED = /No output specified (with|for) docker-container driver/;
 
+/**
+ * podman only: every container in its storage, buildah's build ("working") containers included, as
+ * "ID NAME" lines. A cancelled `podman build` leaves its working containers behind.
+ */
+export const STORAGE_CONTAINERS_ARGS = ['ps', '--all', '--external', '--format', '{{.ID}} {{.Names}}'] as const;
+
 /** The image's config and size, as a JSON array. */
 export function inspectImageArgs(imageId: string): string[] {
   return ['image', 'inspect', imageId];

@@ -11,10 +11,10 @@ import { checkApp, throwIfCancelled, VerifyCancelled, type HttpGet } from './app
 import { CHECK_IDS, checkContents, checkSize, checkUser, skipped, type CheckResult } from './checks.ts';
 import { checkHealthcheck } from './healthcheck-check.ts';
 import { Ledger, type CleanupReport } from './cleanup.ts';
-import { cleanStderr, isBuildxMissing, parseImageId, parseImageInspect, summarizeBuildFailure, type EngineInfo, type ImageFacts } from './docker-output.ts';
+import { cleanStderr, isBuildxMissing, parseImageId, parseImageInspect, parseWorkingContainers, summarizeBuildFailure, type EngineInfo, type ImageFacts } from './docker-output.ts';
 import type { DockerRunner } from './docker-runner.ts';
 import { detectEngine } from './engine.ts';
-import { buildArgs, inspectImageArgs, NOT_LOADED, probeArgs, type VerifyPlan } from './plan-verify.ts';
+import { buildArgs, inspectImageArgs, NOT_LOADED, probeArgs, STORAGE_CONTAINERS_ARGS, type VerifyPlan } from './plan-verify.ts';
 import { parseProbeOutput } from './probe-script.ts';
 
 export interface VerifyDeps {
@@ -49,7 +49,7 @@ const CALL_TIMEOUT_MS = 120_000;
 /** Runs every check; throws only for a missing engine (ToolError, exit 2) or our own bugs. */
 export async function runVerify(plan: VerifyPlan, deps: VerifyDeps): Promise<VerifyOutcome> {
   const engine = await detectEngine(deps.docker, deps.dockerFile);
-  const ledger = new Ledger();
+  const ledger = new Ledger(deps.dockerFile);
   deps.onLedger?.(ledger);
   const checks: CheckResult[] = [];
   let measured: Measured = { image: null, contentBytes: null };
@@ -76,7 +76,7 @@ interface Measured {
 
 async function runChecks(plan: VerifyPlan, engine: EngineInfo, deps: VerifyDeps, ledger: Ledger, checks: CheckResult[], iidFile: string): Promise<Measured> {
   const { docker, signal } = deps;
-  const imageId = await build(plan, deps, ledger, checks, iidFile);
+  const imageId = await build(plan, engine, deps, ledger, checks, iidFile);
   if (imageId === null) return { image: null, contentBytes: null };
 
   const inspect = await docker({ args: inspectImageArgs(imageId), timeoutMs: CALL_TIMEOUT_MS });
@@ -106,10 +106,17 @@ async function runChecks(plan: VerifyPlan, engine: EngineInfo, deps: VerifyDeps,
  * Builds the image and records the build row; returns its ID, or null when the build failed. A
  * missing buildx is the environment's problem, not the image's: exit 2 naming the fix.
  */
-async function build(plan: VerifyPlan, deps: VerifyDeps, ledger: Ledger, checks: CheckResult[], iidFile: string): Promise<string | null> {
+async function build(plan: VerifyPlan, engine: EngineInfo, deps: VerifyDeps, ledger: Ledger, checks: CheckResult[], iidFile: string): Promise<string | null> {
   ledger.add({ kind: 'image', ref: plan.tag });
+  const working = engine.name === 'Podman' ? await workingContainers(deps) : null;
   const run = async (load: boolean) => {
     const result = await deps.docker({ args: buildArgs(plan, iidFile, { load }), timeoutMs: BUILD_TIMEOUT_MS, ...(deps.onBuildOutput ? { onOutput: deps.onBuildOutput } : {}) });
+    if (working && (result.cancelled || deps.signal.aborted)) {
+      // Another podman build running meanwhile may own some of them: name them, remove none.
+      for (const left of await workingContainers(deps)) {
+        if (!working.has(left.id)) ledger.leave({ kind: 'container', ref: left.name }, 'left by the cancelled podman build (not removed: another build may own it)');
+      }
+    }
     throwIfCancelled(deps.signal, result.cancelled);
     return { ...result, output: `${result.stdout}\n${result.stderr}` };
   };
@@ -129,6 +136,14 @@ async function build(plan: VerifyPlan, deps: VerifyDeps, ledger: Ledger, checks:
   }
   checks.push({ id: 'build', status: 'pass', detail: imageId.replace(/^sha256:/, '').slice(0, 12) });
   return imageId;
+}
+
+/** podman's build containers now, by ID (not cancellable: it also runs after a cancelled build). */
+async function workingContainers(deps: VerifyDeps): Promise<{ id: string; name: string }[] & { has(id: string): boolean }> {
+  const result = await deps.docker({ args: STORAGE_CONTAINERS_ARGS, timeoutMs: CALL_TIMEOUT_MS, cancellable: false });
+  const list = result.exitCode === 0 ? parseWorkingContainers(result.stdout) : [];
+  const ids = new Set(list.map((c) => c.id));
+  return Object.assign(list, { has: (id: string) => ids.has(id) });
 }
 
 /** Every check appears once, in table order; those never reached are skipped. */

@@ -7,7 +7,7 @@
  */
 import { beginWrite, endWrite } from '../cli/cancel.ts';
 import { CancelledError, SignalledError } from '../errors.ts';
-import { removalCommand, type Ledger } from './cleanup.ts';
+import type { Ledger } from './cleanup.ts';
 
 /** 128 + the signal's number, as shells report it. */
 const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
@@ -45,7 +45,7 @@ export function watchSignals(stderr: NodeJS.WritableStream): SignalWatch {
   };
   const listeners = (Object.keys(SIGNAL_EXIT) as WatchedSignal[]).map((name) => [name, () => onSignal(name)] as const);
   const onExit = () => {
-    for (const resource of ledger?.remaining() ?? []) write(`create-slim-python: left behind ${resource.kind} ${resource.ref}: remove it with ${removalCommand(resource)}\n`);
+    for (const resource of ledger?.remaining() ?? []) write(`create-slim-python: left behind ${resource.kind} ${resource.ref}: remove it with ${ledger!.commandFor(resource)}\n`);
   };
   for (const [name, listener] of listeners) process.on(name, listener);
   process.on('exit', onExit);

@@ -1,6 +1,7 @@
 /** The parsers against recorded real outputs of Docker and podman (fixtures/docker, each with its source). */
 import { describe, expect, it } from 'vitest';
 import {
+  parseWorkingContainers,
   cleanStderr,
   describeNoEngine,
   isAlreadyGone,
@@ -180,6 +181,16 @@ describe('podman 4.3.1 on this machine (recorded)', () => {
     expect(recording('rm-podman-4.3-missing')).toMatchObject({ exitCode: 0, stdout: '', stderr: '' });
     expect(recording('image-rm-podman-4.3').stdout).toBe('Untagged: localhost/rec/app:2\n');
     expect(isAlreadyGone(recording('image-rm-podman-4.3-missing').stderr)).toBe(true);
+  });
+});
+
+describe("podman's build containers", () => {
+  it('a cancelled podman build leaves buildah working containers (recorded); only those names count', () => {
+    expect(parseWorkingContainers(recording('ps-external-podman-4.3-after-cancelled-build').stdout)).toEqual([
+      { id: '5915e8fe7e11', name: 'csp-alpine-rootfs-working-container' },
+      { id: '42b913a3dfdf', name: '30de339b4279-working-container' },
+    ]);
+    expect(parseWorkingContainers('0123456789ab my-app\n')).toEqual([]);
   });
 });
 

@@ -82,6 +82,8 @@ async function run(s: Scenario = {}): Promise<{ outcome: VerifyOutcome; calls: s
         return ok('Traceback (most recent call last):\nModuleNotFoundError: No module named aiohttp\n');
       case 'rm':
         return ok('slim-python-verify-app-0123abcd\n');
+      case 'ps':
+        return ok('');
       default:
         throw new Error(`unexpected docker ${args.join(' ')}`);
     }
@@ -343,6 +345,27 @@ describe('cancellation (Ctrl-C, SIGTERM)', () => {
       },
     });
     expect(outcome.cancelled).toBe(true);
+    expect(removals(calls)).toEqual(['image rm create-slim-python-verify/app:0123abcd']);
+  });
+
+  it('podman: a cancelled build names the build containers it left, removes none of them', async () => {
+    const controller = new AbortController();
+    let listings = 0;
+    const { outcome, calls } = await run({
+      controller,
+      overrides: (args) => {
+        if (args[0] === 'version') return replay('version-podman-4.3-here');
+        if (args[0] === 'ps') return (listings += 1) === 1 ? ok('') : replay('ps-external-podman-4.3-after-cancelled-build');
+        if (args[0] !== 'build') return undefined;
+        controller.abort('SIGINT');
+        return { ...ok(), exitCode: null, cancelled: true };
+      },
+    });
+    expect(outcome.cancelled).toBe(true);
+    expect(outcome.cleanup.failed).toEqual([
+      { resource: { kind: 'container', ref: 'csp-alpine-rootfs-working-container' }, command: 'docker rm --force csp-alpine-rootfs-working-container', reason: 'left by the cancelled podman build (not removed: another build may own it)' },
+      { resource: { kind: 'container', ref: '30de339b4279-working-container' }, command: 'docker rm --force 30de339b4279-working-container', reason: 'left by the cancelled podman build (not removed: another build may own it)' },
+    ]);
     expect(removals(calls)).toEqual(['image rm create-slim-python-verify/app:0123abcd']);
   });
 
