@@ -8,8 +8,7 @@ export const VERIFY_SPEC: CommandSpec = {
     'Build the project\'s image where a container engine runs (Docker, or podman as "docker"), start it\n' +
     'and prove it: GET /health answers 200 and the HEALTHCHECK reports healthy (web) or the app exits 0 (cli),\n' +
     'the real image size, a non-root user, and no compiler, -dev package, C headers or pip in the release\n' +
-    'image. Everything verify starts\n' +
-    'is removed at the end, also on failure, Ctrl-C, SIGTERM or SIGHUP.',
+    'image. Everything verify starts is removed at the end, also on failure, Ctrl-C, SIGTERM or SIGHUP.',
   positionals: 1,
   flags: [
     { name: 'timeout', type: 'string', value: 'SECONDS', help: 'how long the app may take to answer /health (web) or to exit (cli)', default: '60' },
