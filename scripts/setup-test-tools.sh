@@ -4,9 +4,11 @@
 # a real Alpine root filesystem in the user cache (execution tests, test/proof).
 # Outside CI a failure here (e.g. no network) only warns: the tests that need these tools skip
 # and say why. In CI (CI=true) it is fatal, so those tests always run.
+# install-busybox.sh: busybox for verify's probe script test (test/verify/probe-script.test.ts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 status=0
+bash scripts/install-busybox.sh || status=$?
 bash scripts/setup-python-venv.sh || status=$?
 bash scripts/install-linters.sh || status=$?
 bash scripts/setup-alpine-rootfs.sh || status=$?

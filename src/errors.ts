@@ -126,3 +126,20 @@ export function exitCodeOf(error: unknown): number {
   }
   return EXIT.internal;
 }
+
+/** `verify` proved something wrong with the image (or could not prove a check). Exit 1. */
+export class CheckFailedError extends Error {
+  override name = 'CheckFailedError';
+  readonly exitCode: number = EXIT.outOfDate;
+}
+
+/** Stopped by a signal other than Ctrl-C after cleaning up: exit 128 + the signal's number (SIGTERM 143, SIGHUP 129). */
+export class SignalledError extends CancelledError {
+  override name = 'SignalledError';
+  constructor(
+    message: string,
+    override readonly exitCode: number,
+  ) {
+    super(message);
+  }
+}

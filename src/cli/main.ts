@@ -11,6 +11,7 @@ type Command = (argv: readonly string[], io: Io) => Promise<number>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   create: async () => (await import('../commands/create.ts')).runCreate,
   update: async () => (await import('../commands/update.ts')).runUpdate,
+  verify: async () => (await import('../commands/verify.ts')).runVerifyCommand,
   explain: async () => (await import('../commands/explain.ts')).runExplain,
 };
 
