@@ -5,12 +5,12 @@
  * exit at once; a second signal does (the entry point's for Ctrl-C, this one otherwise). An exit
  * hook then names what was left, with the command that removes it.
  */
-import { beginWrite, endWrite } from '../cli/cancel.ts';
+import { beginWrite, CANCEL_SIGNALS, endWrite } from '../cli/cancel.ts';
 import { CancelledError, SignalledError } from '../errors.ts';
 import type { Ledger } from './cleanup.ts';
 
-/** 128 + the signal's number, as shells report it. */
-const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+/** 128 + the signal's number, as shells report it: the one table the entry point uses too. */
+const SIGNAL_EXIT = CANCEL_SIGNALS;
 type WatchedSignal = keyof typeof SIGNAL_EXIT;
 
 export interface SignalWatch {
