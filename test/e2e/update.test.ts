@@ -2,7 +2,7 @@
  * Scenario tests of `update` on real files: requirements change and the Dockerfile follows;
  * hand edits survive; conflicts exit 3; --check gates CI; bad input exits 2.
  */
-import { chmodSync, mkdtempSync, readFileSync, statSync, symlinkSync, unlinkSync, writeFileSync, existsSync, renameSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, unlinkSync, writeFileSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -52,17 +52,27 @@ describe('update follows requirements', () => {
 
   it('an old cryptography pin brings the Rust toolchain; unpinning removes it with the reason', async () => {
     write('requirements.txt', 'cryptography==3.3.2\naiohttp\n');
-    await update();
-    expect(read('Dockerfile')).toMatch(/build-base/);
+    const pinned = await update();
+    expect(pinned.exitCode).toBe(0);
+    for (const apk of ['build-base', 'cargo', 'libffi-dev', 'openssl-dev']) {
+      expect(pinned.stdout).toMatch(new RegExp(`^ {2}added ${apk} \\(build\\) because cryptography must compile`, 'm'));
+      expect(read('Dockerfile')).toMatch(new RegExp(`^ {6}${apk} \\\\$`, 'm'));
+    }
     write('requirements.txt', 'cryptography>=42\naiohttp\n');
     const result = await update();
-    expect(result.stdout).toMatch(/removed build-base \(build\) because cryptography now installs from a wheel/);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(/^ {2}removed build-base \(build\) because cryptography now installs from a wheel$/m);
+    expect(read('Dockerfile')).not.toMatch(/build-base|cargo|openssl-dev/);
   });
 
   it('keeps the file mode', async () => {
     chmodSync(join(app, 'Dockerfile'), 0o640);
     write('requirements.txt', 'aiohttp\npsycopg2\n');
-    await update();
+    const result = await update();
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(/^Dockerfile: regenerated$/m);
+    // The file really was replaced (a new inode from the atomic rename), and kept its mode.
+    expect(read('Dockerfile')).toMatch(/libpq-dev/);
     expect(statSync(join(app, 'Dockerfile')).mode & 0o777).toBe(0o640);
   });
 
@@ -140,7 +150,7 @@ describe('update keeps hand edits', () => {
     expect((await update('--check')).exitCode).toBe(0);
   });
 
-  it('conflicting edits get markers and exit 3; --keep and --force resolve', async () => {
+  it('conflicting edits: --keep leaves the file; otherwise markers and exit 3, refused until resolved', async () => {
     const original = read('Dockerfile');
     // Edit the very lines the regeneration changes: the release stage's apk line.
     const edited = original.replace(/^ {4}xargs -r apk add --no-cache < \/tmp\/runtime-deps$/m, '    xargs -r apk add --no-cache tini < /tmp/runtime-deps');
@@ -150,18 +160,38 @@ describe('update keeps hand edits', () => {
 
     const kept = await update('--keep');
     expect(kept.exitCode).toBe(0);
+    expect(kept.stdout).toMatch(/^Dockerfile: conflict: kept your file unchanged$/m);
     expect(read('Dockerfile')).toBe(edited);
+    expect(readdirSync(app)).not.toContain('Dockerfile.orig');
 
     const conflicted = await update();
     expect(conflicted.exitCode).toBe(3);
-    expect(conflicted.stderr).toMatch(/conflicts in Dockerfile lines \d+-\d+/);
-    expect(read('Dockerfile')).toMatch(/^<<<<<<< Dockerfile \(yours\)$/m);
-    expect(read('Dockerfile')).toContain('tini');
-    // Unresolved markers are refused on the next run.
+    expect(conflicted.stderr).toMatch(/^create-slim-python: conflicts in Dockerfile lines (\d+)-(\d+): edit the file to resolve them, then run update again \(or rerun with --force or --keep\)\n$/m);
+    const [, start, end] = /lines (\d+)-(\d+)/.exec(conflicted.stderr)!;
+    const lines = read('Dockerfile').split('\n');
+    expect(lines[Number(start) - 1]).toBe('<<<<<<< Dockerfile (yours)');
+    expect(lines[Number(end) - 1]).toBe('>>>>>>> Dockerfile (generated now)');
+    expect(lines.slice(Number(start), Number(end) - 1)).toContain('    xargs -r apk add --no-cache tini < /tmp/runtime-deps');
+    expect(lines.slice(Number(start), Number(end) - 1)).toContain('    xargs apk add --no-cache libmagic < /tmp/runtime-deps');
+    // Unresolved markers are refused on the next run, even with --force (which would back them up).
     const again = await update();
     expect(again.exitCode).toBe(3);
-    expect(again.stderr).toMatch(/still has conflict markers/);
+    expect(again.stderr).toMatch(/^create-slim-python: Dockerfile still has conflict markers \(lines \d+-\d+\): resolve them, then run update again\n$/);
+    expect((await update('--force')).exitCode).toBe(3);
+    expect(readdirSync(app)).not.toContain('Dockerfile.orig');
+  });
 
+  it('--force with --keep is a usage error, and nothing is written', async () => {
+    const edited = read('Dockerfile').replace(/^ {4}xargs -r apk add --no-cache < \/tmp\/runtime-deps$/m, '    xargs -r apk add --no-cache tini < /tmp/runtime-deps');
+    write('Dockerfile', edited);
+    write('requirements.txt', 'aiohttp\npython-magic\n');
+    const config = read('slim-python.json');
+    const result = await update('--force', '--keep');
+    expect(result.stderr).toBe('create-slim-python: --force and --keep contradict each other: pass one of them\n');
+    expect(result.exitCode).toBe(2);
+    expect(read('Dockerfile')).toBe(edited);
+    expect(read('slim-python.json')).toBe(config);
+    expect(readdirSync(app)).not.toContain('Dockerfile.orig');
   });
 
   it('--force takes the new render and keeps a .orig backup', async () => {
@@ -170,11 +200,31 @@ describe('update keeps hand edits', () => {
     write('requirements.txt', 'aiohttp\npython-magic\n');
     const forced = await update('--force');
     expect(forced.exitCode).toBe(0);
-    expect(forced.stdout).toMatch(/took the new render/);
+    expect(forced.stdout).toMatch(/^Dockerfile: conflict: took the new render \(yours saved as Dockerfile\.orig\)$/m);
     expect(read('Dockerfile.orig')).toBe(edited);
-    expect(read('Dockerfile')).toMatch(/libmagic/);
+    expect(read('Dockerfile')).toMatch(/^ {4}xargs apk add --no-cache libmagic < \/tmp\/runtime-deps$/m);
     expect(read('Dockerfile')).not.toContain('tini');
     expect((await update('--check')).exitCode).toBe(0);
+  });
+
+  it('--force never overwrites an earlier backup: later ones are numbered', async () => {
+    write('Dockerfile.orig', 'my backup from last week\n');
+    const edit = (text: string) => text.replace(/^ {4}xargs -r apk add --no-cache < \/tmp\/runtime-deps$/m, '    xargs -r apk add --no-cache tini < /tmp/runtime-deps');
+    const first = edit(read('Dockerfile'));
+    write('Dockerfile', first);
+    write('requirements.txt', 'aiohttp\npython-magic\n');
+    const once = await update('--force', '--json');
+    expect(once.exitCode).toBe(0);
+    expect(JSON.parse(once.stdout).files[0]).toMatchObject({ path: 'Dockerfile', action: 'conflict', resolution: 'force', backup: 'Dockerfile.1.orig' });
+    const second = read('Dockerfile').replace('xargs apk add --no-cache libmagic <', 'xargs apk add --no-cache libmagic tini <');
+    expect(second).not.toBe(read('Dockerfile'));
+    write('Dockerfile', second);
+    const twice = await update('--force', '--runtime-libs', '+tzdata');
+    expect(twice.exitCode).toBe(0);
+    expect(twice.stdout).toMatch(/^Dockerfile: conflict: took the new render \(yours saved as Dockerfile\.2\.orig\)$/m);
+    expect(read('Dockerfile.orig')).toBe('my backup from last week\n');
+    expect(read('Dockerfile.1.orig')).toBe(first);
+    expect(read('Dockerfile.2.orig')).toBe(second);
   });
 });
 
@@ -238,10 +288,14 @@ describe('update: bad input exits 2, nothing written', () => {
   });
 
   it('no leftover temporary files after updates', async () => {
+    const before = readdirSync(app).sort();
     write('requirements.txt', 'aiohttp\npsycopg2\n');
-    await update();
-    expect(existsSync(join(app, 'Dockerfile'))).toBe(true);
-    const { readdirSync } = await import('node:fs');
-    expect(readdirSync(app).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    const result = await update();
+    expect(result.exitCode).toBe(0);
+    expect(read('Dockerfile')).toMatch(/libpq-dev/);
+    expect(readFileSync(join(app, '.slim-python/generated/Dockerfile'), 'utf8')).toBe(read('Dockerfile'));
+    // Exactly the files that were there: no temporary file, no backup, in either folder.
+    expect(readdirSync(app).sort()).toEqual(before);
+    expect(readdirSync(join(app, '.slim-python/generated')).sort()).toEqual(['.dockerignore', 'Dockerfile']);
   });
 });
