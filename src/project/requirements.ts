@@ -64,7 +64,10 @@ export async function readProjectRequirements(
   return { all: parsed.requirements, includes: parsed.files.filter((path) => path !== file) };
 }
 
-/** The requirements that apply on every given architecture's target (markers evaluated). */
+/**
+ * The requirements that apply on at least one of the given architectures (markers evaluated):
+ * the image for that architecture installs them, so their Alpine needs count.
+ */
 export function applicableRequirements(requirements: readonly Requirement[], python: string, arches: readonly Arch[]): Requirement[] {
   return requirements.filter(
     (requirement) => requirement.marker === null || arches.some((arch) => evaluateMarker(requirement.marker!, { python, arch })),

@@ -49,15 +49,17 @@ describe('exit codes: the documented numbers', () => {
     expect(EXIT).toEqual({ ok: 0, outOfDate: 1, usage: 2, conflict: 3, internal: 70, cancelled: 130 });
   });
 
+  // Factories, so the errors are built inside each test (Stryker's per-test coverage sees them).
   it.each([
-    [new UsageError('u'), 2, 'UsageError'],
-    [new InputFileError('requirements.txt', 4, 'bad'), 2, 'InputFileError'],
-    [new ConflictError('c'), 3, 'ConflictError'],
-    [new CancelledError(), 130, 'CancelledError'],
-    [new OutOfDateError('o'), 1, 'OutOfDateError'],
-    [new ToolError('t'), 70, 'ToolError'],
-    [new ToolError('t', 2), 2, 'ToolError'],
-  ])('%s exits %i', (error, code, name) => {
+    [() => new UsageError('u'), 2, 'UsageError'],
+    [() => new InputFileError('requirements.txt', 4, 'bad'), 2, 'InputFileError'],
+    [() => new ConflictError('c'), 3, 'ConflictError'],
+    [() => new CancelledError(), 130, 'CancelledError'],
+    [() => new OutOfDateError('o'), 1, 'OutOfDateError'],
+    [() => new ToolError('t'), 70, 'ToolError'],
+    [() => new ToolError('t', 2), 2, 'ToolError'],
+  ] as const)('%#: exits %i as %s', (make, code, name) => {
+    const error = make();
     expect(exitCodeOf(error)).toBe(code);
     expect(error.exitCode).toBe(code);
     expect(error.name).toBe(name);
@@ -86,6 +88,15 @@ describe('the error boundary (main)', () => {
       expect(io.err()).toBe('');
       const command = argv[0] === 'update' || argv[0] === 'explain' ? argv[0] : 'create';
       expect(io.out(), argv.join(' ')).toMatch(command === 'create' ? /^Usage: create-slim-python \[DIR\] \[flags\]\n/ : new RegExp(`^Usage: create-slim-python ${command} \\[DIR\\]`));
+    }
+  });
+
+  it('an explicit "create" takes the same arguments as none', async () => {
+    for (const argv of [['create', 'app', '--yes', '--dry-run'], ['app', '--yes', '--dry-run']]) {
+      const io = testIo();
+      expect(await main(argv, io), argv.join(' ')).toBe(0);
+      expect(io.out()).toMatch(/^ {2}create {4}Dockerfile$/m);
+      expect(readdirSync(io.cwd)).toEqual([]);
     }
   });
 
