@@ -14,6 +14,7 @@ import type { ProjectConfig } from '../../src/config/project-config.ts';
 import { decideForProject } from '../../src/project/load-project.ts';
 import { planManagedFiles } from '../../src/plan/project-files.ts';
 import { requirementsFromLines } from '../../src/project/requirements.ts';
+import { isApkName } from '../../src/validate/apk-name.ts';
 
 const CASES = fileURLToPath(new URL('./cases/', import.meta.url));
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
@@ -65,6 +66,7 @@ describe('golden Dockerfiles', () => {
       // The release stage never gets build tooling, whatever the case needs to compile.
       expect(releaseStage, `${name}: release stage`).toMatch(/ AS release\n/);
       const released = apkPackages(releaseStage);
+      for (const apk of [...built, ...released]) expect(isApkName(apk), `${name}: apk add ${apk}`).toBe(true);
       for (const apk of released) expect(apk, `${name}: release stage installs ${apk}`).not.toMatch(/^build-base$|^gcc$|^g\+\+$|^musl-dev$|-dev$|^cargo$|^rust$|^cmake$|^pkgconf$|^gfortran$/);
       expect(releaseStage, `${name}: release stage`).not.toMatch(/\.cache\/pip|pip install/);
       const buildSet = [...decisions.apk.build.map((apk) => apk.name), ...config.buildDeps.add].filter((apk) => !config.buildDeps.remove.includes(apk));
