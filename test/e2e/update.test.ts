@@ -90,7 +90,7 @@ describe('update follows requirements', () => {
     await update();
     const ambiguous = await update('--build-deps', '-libpq-dev');
     expect(ambiguous.exitCode).toBe(2);
-    expect(ambiguous.stderr).toMatch(/write it as --build-deps=VALUE/);
+    expect(ambiguous.stderr).toBe('create-slim-python: the value of --build-deps starts with "-": write it as --build-deps=VALUE (e.g. --build-deps=-cargo); run "create-slim-python update --help" for the flags\n');
     const result = await update('--build-deps=-libpq-dev');
     expect(result.stdout).toMatch(/removed libpq-dev \(build\) because you removed it/);
     expect(JSON.parse(read('slim-python.json')).buildDeps.remove).toEqual(['libpq-dev']);
@@ -125,7 +125,7 @@ describe('update and included requirement files', () => {
     write('requirements.txt', '-r "odd name.txt"\naiohttp\n');
     const result = await update();
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(/includes "odd name\.txt": rename it/);
+    expect(result.stderr).toBe('create-slim-python: requirements.txt includes "odd name.txt": rename it to a plain relative path (letters, digits, ".", "_", "-", "/") so the Dockerfile can copy it\n');
   });
 });
 
@@ -230,14 +230,19 @@ describe('update keeps hand edits', () => {
 
 describe('update: bad input exits 2, nothing written', () => {
   it.each([
-    ['{', /slim-python\.json: not valid JSON/],
-    ['{"version": 9}', /newer create-slim-python/],
+    // The parser's own words (from V8) vary by Node version: everything around them is literal.
+    ['{', /^not valid JSON \(.+\); fix it or regenerate the project$/],
+    ['{"version": 9}', '"version" is 9: this project was written by a newer create-slim-python; run the newer version (npx create-slim-python@latest)'],
   ])('corrupt config %s', async (text, message) => {
     write('slim-python.json', text);
     const before = read('Dockerfile');
     const result = await update();
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(message);
+    const prefix = `create-slim-python: ${app}/slim-python.json: `;
+    expect(result.stderr.startsWith(prefix) && result.stderr.endsWith('\n')).toBe(true);
+    const detail = result.stderr.slice(prefix.length, -1);
+    if (typeof message === 'string') expect(detail).toBe(message);
+    else expect(detail).toMatch(message);
     expect(read('Dockerfile')).toBe(before);
   });
 
@@ -246,7 +251,7 @@ describe('update: bad input exits 2, nothing written', () => {
     write('slim-python.json', JSON.stringify({ ...config, python: '3.12\nRUN curl evil | sh' }));
     const result = await update();
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(/"python" contains a control character/);
+    expect(result.stderr).toBe(`create-slim-python: ${app}/slim-python.json: "python" contains a control character (a newline?)\n`);
   });
 
   it('a newer generator is refused', async () => {
@@ -254,20 +259,20 @@ describe('update: bad input exits 2, nothing written', () => {
     write('slim-python.json', JSON.stringify({ ...config, generator: '99.0.0' }));
     const result = await update();
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(/newer than this create-slim-python/);
+    expect(result.stderr).toBe(`create-slim-python: ${app}/slim-python.json: "generator" is 99.0.0, newer than this create-slim-python (0.1.0); run npx create-slim-python@latest\n`);
   });
 
   it('a missing requirements.txt', async () => {
     unlinkSync(join(app, 'requirements.txt'));
     const result = await update();
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(/requirements\.txt not found/);
+    expect(result.stderr).toBe(`create-slim-python: ${app}/requirements.txt not found: create it (it may be empty), or set "requirements" in slim-python.json\n`);
   });
 
   it('a missing config', async () => {
     const result = await runCli(['update', work], { cwd: work });
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(/slim-python\.json not found/);
+    expect(result.stderr).toBe(`create-slim-python: ${work}/slim-python.json not found: run this in a project made by create-slim-python, or pass its directory\n`);
   });
 
   it('a Dockerfile that is a symlink', async () => {
@@ -276,7 +281,7 @@ describe('update: bad input exits 2, nothing written', () => {
     write('requirements.txt', 'aiohttp\npsycopg2\n');
     const result = await update();
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(/Dockerfile is a symlink/);
+    expect(result.stderr).toBe(`create-slim-python: ${app}/Dockerfile is a symlink; refusing to read or rewrite it through the link (replace it with a regular file)\n`);
     expect(readFileSync(join(work, 'elsewhere'), 'utf8')).not.toMatch(/libpq/);
   });
 
@@ -284,7 +289,7 @@ describe('update: bad input exits 2, nothing written', () => {
     write('requirements.txt', 'aiohttp\nfoo==\n');
     const result = await update();
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(/requirements\.txt:2: /);
+    expect(result.stderr).toBe('create-slim-python: requirements.txt:2: Invalid requirement "foo==": Expected semicolon (after name with no version specifier) or end (at character 4)\n');
   });
 
   it('no leftover temporary files after updates', async () => {
