@@ -26,6 +26,8 @@ const KNOWLEDGE: Knowledge = {
     ['abi3-313', entry({ musllinux: { since: { x86_64: '1.0' }, latest: '2.0', python: ['abi3', '3.13'] } })],
     ['abi3-nomin', entry({ musllinux: { since: { x86_64: '1.0' }, latest: '2.0', python: ['abi3'] } })],
     ['big', entry({ musllinux: { since: { x86_64: '2.0' }, latest: '20.1', python: ['3.12'] } })],
+    ['mid', entry({ musllinux: { since: { x86_64: '2.5' }, latest: '20.1', python: ['3.12'] } })],
+    ['late', entry({ musllinux: { since: { x86_64: '12.0' }, latest: '20.1', python: ['3.12'] } })],
     ['bad-since', entry({ musllinux: { since: { x86_64: 'not a version' }, latest: '2.0', python: ['3.12'] } })],
   ]),
 };
@@ -59,6 +61,10 @@ describe('decide: warnings, literally', () => {
   });
 
   it('a URL with a scheme is not local, but without a project name it may compile', () => {
+    const odd = 'vendor/http://x.tar.gz';
+    expect(run([req(null, { text: odd, url: odd, line: 4 })]).warnings[0]).toBe(
+      `requirements.txt:4: ${odd} installs from a local path; the Dockerfile copies only the requirements files, so add a COPY for it before the install step`,
+    );
     const url = 'https://example.invalid/pkg-1.0.tar.gz';
     expect(run([req(null, { text: url, url, line: 5 })]).warnings).toEqual([
       `requirements.txt:5: ${url} has no project name; assuming it may compile`,
@@ -140,6 +146,15 @@ describe('decide: specifiers against the first musllinux release, edge cases', (
     ['big', ['~=dev'], 'wheel'],
     ['big', ['==dev.*'], 'wheel'],
     ['bad-since', ['==0.1'], 'wheel'],
+    ['cryptography', ['===3.3.*'], 'wheel'], // arbitrary equality: no prefix matching (PEP 440)
+    ['big', ['<foo'], 'wheel'], // an unparsable bound says nothing
+    ['mid', ['==2.10.*'], 'wheel'],
+    ['mid', ['==2.4.*'], 'compile'],
+    ['big', ['~=v1.0'], 'compile'], // PEP 440 allows a leading v: ~=v1.0 is ~=1.0, below 2.0
+    ['big', ['==v1.*'], 'compile'],
+    ['big', ['~=1!1.0'], 'wheel'], // every release in epoch 1 is newer than 2.0 (epoch 0)
+    ['late', ['~=10!1.0'], 'wheel'],
+    ['late', ['~=10.1'], 'compile'],
   ])('%s %j -> %s', (name, specifiers, expected) => {
     expect(status(name, specifiers)).toBe(expected);
   });
