@@ -34,6 +34,8 @@ describe('planNewProject', () => {
     expect(JSON.parse(byPath['slim-python.json']!)).toEqual(CONFIG);
     expect(byPath['my_app/__main__.py']).not.toBe('');
     expect(byPath.Dockerfile).not.toMatch(/^EXPOSE/m);
+    expect(byPath['README.md']).toMatch(/^A command-line program with a slim multi-stage Alpine Docker image,$/m);
+    expect(byPath['README.md']).not.toContain('docker run --rm -p');
   });
 
   it('a web app gets app.py, EXPOSE and its port; the requirements file keeps its configured name', () => {
@@ -48,6 +50,7 @@ describe('planNewProject', () => {
     expect(byPath['my_app/__main__.py']).toContain('port = int(os.environ.get("PORT", "9000"))');
     expect(byPath['my_app/app.py']).toContain('from aiohttp import web');
     expect(byPath['README.md']).toContain('docker run --rm -p 9000:9000 my-app');
+    expect(byPath['README.md']).toMatch(/^An aiohttp web service with a slim multi-stage Alpine Docker image,$/m);
   });
 
   it('refuses an unknown runtime (an internal error: configs are validated before)', () => {
