@@ -34,6 +34,7 @@ describe('planNewProject', () => {
     expect(JSON.parse(byPath['slim-python.json']!)).toEqual(CONFIG);
     expect(byPath['my_app/__main__.py']).not.toBe('');
     expect(byPath.Dockerfile).not.toMatch(/^EXPOSE/m);
+    expect(byPath.Dockerfile!.match(/^COPY .*$/gm)).toEqual(['COPY requirements.txt /tmp/requirements/requirements.txt', 'COPY --from=build /opt/venv /opt/venv', 'COPY my_app/ ./my_app/']);
     expect(byPath['README.md']).toMatch(/^A command-line program with a slim multi-stage Alpine Docker image,$/m);
     expect(byPath['README.md']).not.toContain('docker run --rm -p');
   });
