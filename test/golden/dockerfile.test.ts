@@ -89,6 +89,7 @@ describe('golden Dockerfiles', () => {
         ['install without bytecode', '    && python3 -m pip --python /opt/venv/bin/python install --no-compile \\\n'],
         ['install from the copied file', `      --requirement /tmp/requirements/${config.requirements}\n`],
         ['pipefail shell for scanelf', '\nSHELL ["/bin/ash", "-eo", "pipefail", "-c"]\nRUN scanelf --recursive --needed --nobanner --format \'%n#p\' /opt/venv \\\n'],
+        ['scanelf pipeline', "    | tr ',' '\\n' | sort -u \\\n    | while read -r lib; do \\\n"],
         ['runtime deps file', '      done > /opt/venv/.runtime-deps\n'],
         ['runtime deps mount', '\nRUN --mount=type=bind,from=build,source=/opt/venv/.runtime-deps,target=/tmp/runtime-deps \\\n'],
         ['venv copied', '\nCOPY --from=build /opt/venv /opt/venv\n'],
@@ -99,6 +100,7 @@ describe('golden Dockerfiles', () => {
         ['exec-form CMD', `\nCMD ["python", "-m", "${module}"]\n`],
       ];
       for (const [what, text] of contract) expect(dockerfile.includes(text), `${name}: ${what}: ${JSON.stringify(text)}`).toBe(true);
+      expect(dockerfile, `${name}: libraries bundled in wheels or the interpreter are skipped`).toMatch(/^ {8}if \[ -z "\$\(find \/opt\/venv( \/\S+)* -name "\$lib"\)" \]; then echo "so:\$lib"; fi; \\$/m);
       expect(dockerfile.startsWith('# syntax=docker/dockerfile:1\n'), `${name}: first line`).toBe(true);
       expect(dockerfile.endsWith(`CMD ["python", "-m", "${module}"]\n`), `${name}: last line`).toBe(true);
       expect(/^EXPOSE \d+$/m.test(dockerfile), `${name}: EXPOSE`).toBe(config.app === 'web');
