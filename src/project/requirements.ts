@@ -74,8 +74,9 @@ export async function readProjectRequirements(
 }
 
 /**
- * The requirements that apply on the given architectures' targets (markers evaluated), with
- * `python_full_version` the image's patch version: `full`, else the official image's for `python`.
+ * The requirements that apply on at least one of the given architectures (markers evaluated, with
+ * `python_full_version` the image's patch version: `full`, else the official image's for `python`):
+ * the image for that architecture installs them, so their Alpine needs count.
  */
 export function applicableRequirements(
   requirements: readonly Requirement[],

@@ -1,8 +1,8 @@
 /** Reading the managed files with their stored bases, and writing an update's results atomically. */
 import { lstat, mkdir, rm } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
-import { chooseBackupPath } from '../apply/backup-path.ts';
 import { writeFileAtomic } from '../apply/write-atomic.ts';
+import { writeBackup } from '../apply/write-backup.ts';
 import { beginWrite, endWrite } from '../cli/cancel.ts';
 import { CONFIG_FILE } from '../config/project-config.ts';
 import { CancelledError, UsageError } from '../errors.ts';
@@ -50,8 +50,8 @@ async function readRegular(path: string): Promise<string | null> {
 
 /**
  * Writes what the outcome decided, each file atomically (temp + rename): the managed files,
- * their new bases, and the config. A numbered `.orig` backup (recorded in outcome.backups) is
- * written before a --force resolution replaces the user's file.
+ * their new bases, and the config. A numbered `.orig` backup (never overwriting an earlier one;
+ * recorded in outcome.backups) is written before a --force resolution replaces the user's file.
  * The base moves only when the user's file becomes the merged result: a file kept (--keep) or
  * left with conflict markers keeps its old base, and a conflict's render is recorded as pending.
  */
@@ -76,8 +76,8 @@ export async function writeUpdate(root: string, outcome: UpdateOutcome, current:
           const { mergeTakingTheirs } = await import('../merge/three-way.ts');
           text = mergeTakingTheirs(change.base ?? '', change.current ?? '', change.render);
           if (change.current !== null) {
-            const backup = await chooseBackupPath(path);
-            await write(backup, change.current);
+            if (isCancelled()) throw new CancelledError('cancelled: files written so far are complete; nothing is half-written');
+            const backup = await writeBackup(path, change.current);
             backups.set(change.path, relative(root, backup).split(sep).join('/'));
           }
         }
