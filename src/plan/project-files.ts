@@ -3,8 +3,10 @@
  * compute every file of the project with its content. Nothing here touches the disk.
  */
 import { CONFIG_FILE, serializeConfig, type ProjectConfig } from '../config/project-config.ts';
-import type { Decisions } from '../knowledge/decide.ts';
-import { ALPINE_VERSION, findRuntime, RELEASE_IMAGE } from '../python/runtimes.ts';
+import type { ApkReason, Decisions } from '../knowledge/decide.ts';
+import { imageSonames } from '../knowledge/stage-facts.ts';
+import { ARCHES } from '../requirements/types.ts';
+import { ALPINE_VERSION, findRuntime, RELEASE_IMAGE, RELEASE_IMAGE_RESOLVED } from '../python/runtimes.ts';
 import { getRenderer, type Render } from '../render/engine.ts';
 import { moduleNameOf } from '../validate/project-name.ts';
 import { resolveApkList, type ApkLine } from './apk-sets.ts';
@@ -48,6 +50,11 @@ export interface DockerfileModel {
   interpreter: InterpreterCopy | null;
   /** Folders of the one scanelf pass that lists the release's shared libraries. */
   scanRoots: string[];
+  /**
+   * The scanelf step's skip list as `case` patterns, a few per line: the empty name (a static
+   * binary links nothing) and every soname the release stage's base image already provides.
+   */
+  baseLibPatterns: string[];
   bytecode: boolean;
   /** The app's files, copied into /app readable by the non-root user. */
   appCopies: { source: string; target: string }[];
@@ -66,7 +73,7 @@ export function buildDockerfileModel(config: ProjectConfig, decisions: Decisions
   const runtime = findRuntime(config.python);
   if (!runtime) throw new Error(`unsupported runtime ${config.python}`);
   const bytecode = config.bytecode !== false;
-  const buildDeps = resolveApkList(decisions.apk.build, config.buildDeps, 'compiling');
+  const buildDeps = resolveApkList(withHeaders(decisions.apk.build, runtime.headersPackage), config.buildDeps, 'compiling');
   const runtimeLibs = resolveApkList(decisions.apk.runtime, config.runtimeLibs, 'loaded by');
   const files = [...new Set([config.requirements, ...requirementFiles])].sort();
   const interpreter = planInterpreterCopy(runtime);
@@ -103,6 +110,8 @@ export function buildDockerfileModel(config: ProjectConfig, decisions: Decisions
     mainRequirementFile: config.requirements,
     interpreter,
     scanRoots: interpreter ? ['/opt/python', '/opt/venv'] : ['/opt/venv'],
+    // Every architecture, not only the configured ones: the same Dockerfile may be built for either.
+    baseLibPatterns: packPatterns(["''", ...imageSonames(RELEASE_IMAGE_RESOLVED, ARCHES)]),
     bytecode,
     appCopies: [{ source: `${module}/`, target: `./${module}/` }],
     labels: [
@@ -116,6 +125,29 @@ export function buildDockerfileModel(config: ProjectConfig, decisions: Decisions
     healthcheck: config.app === 'web' ? ['/bin/sh', '-c', 'wget -q -T 4 -O /dev/null "http://127.0.0.1:${PORT}/health" || exit 1'] : null,
     cmd: ['python', '-m', module],
   };
+}
+
+const PATTERN_LINE_WIDTH = 88;
+
+/** Joins `case` patterns with `|` into lines of at most PATTERN_LINE_WIDTH characters. */
+function packPatterns(patterns: readonly string[]): string[] {
+  const lines: string[] = [];
+  for (const pattern of patterns) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last]!.length + 1 + pattern.length <= PATTERN_LINE_WIDTH) lines[last] += `|${pattern}`;
+    else lines.push(pattern);
+  }
+  return lines;
+}
+
+/**
+ * Adds the interpreter's headers package to a non-empty build list (whatever compiles needs
+ * Python.h), needed by the same projects; unchanged when nothing compiles or the image has them.
+ */
+function withHeaders(build: readonly ApkReason[], headersPackage: string | null): readonly ApkReason[] {
+  if (headersPackage === null || build.length === 0 || build.some((item) => item.name === headersPackage)) return build;
+  const projects = [...new Set(build.flatMap((item) => item.for))].sort();
+  return [...build, { name: headersPackage, for: projects }];
 }
 
 /** The files `update` regenerates, rendered for the current config and decisions. */

@@ -20,6 +20,11 @@ export interface PythonRuntime {
   buildImage: string;
   /** True when the interpreter comes from Alpine's own `python3` package (apk), not the image. */
   system: boolean;
+  /**
+   * The Alpine package with the interpreter's headers (Python.h), added to the build stage when
+   * anything compiles; null when the image already has them (python images: /usr/local/include).
+   */
+  headersPackage: string | null;
   label: string;
 }
 
@@ -29,6 +34,8 @@ const ALPINE = ALPINE_VERSION;
 
 /** The release stage's base for every runtime: plain Alpine, the interpreter is copied in. */
 export const RELEASE_IMAGE = 'alpine:${ALPINE_VERSION}';
+/** The same with the default release: the key of its facts in src/knowledge/stages. */
+export const RELEASE_IMAGE_RESOLVED = `alpine:${ALPINE_VERSION}`;
 
 /** CPython versions with official `python:X.Y-alpine` images, newest stable first. */
 export const PYTHON_RUNTIMES: readonly PythonRuntime[] = [
@@ -45,6 +52,9 @@ export const PYTHON_RUNTIMES: readonly PythonRuntime[] = [
     image: `alpine:${ALPINE}`,
     buildImage: RELEASE_IMAGE,
     system: true,
+    // Alpine's python3 ships no headers: Python.h is in python3-dev (aports main/python3/APKBUILD,
+    // subpackage "$pkgname-dev"); without it every C/cffi build stops at `#include <Python.h>`.
+    headersPackage: 'python3-dev',
     label: `Alpine's own python3 package (apk, CPython 3.14 on alpine:${ALPINE})`,
   },
 ];
@@ -56,6 +66,7 @@ function cpython(version: string): PythonRuntime {
     image: `python:${version}-alpine${ALPINE}`,
     buildImage: `python:${version}-alpine\${ALPINE_VERSION}`,
     system: false,
+    headersPackage: null,
     label: `CPython ${version} (python:${version}-alpine${ALPINE})`,
   };
 }
