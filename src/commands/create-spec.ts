@@ -27,6 +27,8 @@ export const CREATE_SPEC: CommandSpec = {
     { name: 'app', type: 'string', value: 'web|cli', help: 'app skeleton: aiohttp web server or command-line app', default: 'web if aiohttp is required, else cli' },
     { name: 'port', type: 'string', value: 'N', help: 'port of the web app', default: String(DEFAULT_PORT) },
     { name: 'bytecode', type: 'boolean', help: BYTECODE_HELP, default: 'on' },
+    { name: 'online', type: 'boolean', help: "measure the release image's size before writing: installs the real wheels through your pip (explain --online --size shows the breakdown)" },
+    { name: 'pip', type: 'string', value: 'PATH', help: 'pip executable for --online', default: 'pip3 or pip on PATH' },
     { name: 'yes', short: 'y', type: 'boolean', help: 'accept the default for every value not given' },
     { name: 'dry-run', type: 'boolean', help: 'print the plan, write nothing' },
     { name: 'json', type: 'boolean', help: 'machine-readable summary on stdout' },
