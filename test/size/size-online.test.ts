@@ -35,10 +35,13 @@ describe.skipIf(SKIP)('explain --online --size (real index)', () => {
     return (JSON.parse(out) as { venv: number }).venv;
   }
 
-  it('creates the reference example', async () => {
-    const created = await runCli(['app', '--yes', '--no-interactive', '--python', '3.12', '-r', 'cryptography', '-r', 'aiohttp'], { cwd: work, env });
+  it('create --online shows the measured total of the reference example', async () => {
+    const created = await runCli(['app', '--yes', '--no-interactive', '--python', '3.12', '-r', 'cryptography', '-r', 'aiohttp', '--online', '--json'], { cwd: work, env, timeoutMs: 600_000 });
     expect(created.exitCode).toBe(0);
-  });
+    const summary = JSON.parse(created.stdout) as SizeJson;
+    expect(summary.size.total).toBeGreaterThan(40_000_000);
+    expect(summary.size.total).toBeLessThanOrEqual(60_000_000);
+  }, 900_000);
 
   it('reports <= 60 MB with bytecode, per package, and agrees with an independent measure within 15%', async () => {
     const size = await sizeOf(true);
