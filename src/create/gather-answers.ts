@@ -15,7 +15,7 @@ import { assertApp, assertPort, assertPython, type AppKind } from '../validate/v
 import { requirementsFromLines } from '../project/requirements.ts';
 import { askApkList } from './ask-lists.ts';
 import { inferApk, type InferredApk } from './infer.ts';
-import { askApp, askDirectory, askPort, askPython, askRequirementsStep, type StepContext } from './steps.ts';
+import { askApp, askBytecode, askDirectory, askPort, askPython, askRequirementsStep, type StepContext } from './steps.ts';
 
 export interface CreateAnswers {
   dir: string;
@@ -31,6 +31,7 @@ export interface CreateAnswers {
   runtimeLibs: ApkAdjustments;
   app: AppKind;
   port: number | null;
+  bytecode: boolean;
 }
 
 export interface GatherContext {
@@ -65,12 +66,13 @@ export async function gatherAnswers({ args, cwd, env, prompter }: GatherContext)
   const runtimeLibs = await resolveApk('runtime-libs', 'Alpine runtime libraries', inferred.runtime, flags, prompter);
   const app = await askApp(context, given.requirements);
   const port = await askPort(context, app);
+  const bytecode = await askBytecode(context);
   if (missing.length > 0) {
     throw new UsageError(`missing ${missing.join(', ')}: pass them, or --yes to accept the defaults (see --help)`);
   }
   return {
     dir, force, name, python: runtime.id, arches, requirementsText: given.text, requirements: given.requirements,
-    inferred, buildDeps, runtimeLibs, app, port,
+    inferred, buildDeps, runtimeLibs, app, port, bytecode,
   };
 }
 

@@ -141,3 +141,12 @@ export async function askPort({ flags, prompter, need }: StepContext, app: AppKi
   });
   return assertPort(answer.trim());
 }
+
+/** 8. Bytecode: compiled at build time unless `--no-bytecode` (smallest image, slower start). */
+export async function askBytecode({ flags, prompter }: StepContext): Promise<boolean> {
+  const flag = boolFlag(flags, 'bytecode');
+  if (flag !== undefined) return flag;
+  // A default every user can keep: only a terminal asks, and nothing is missing without it.
+  if (!prompter) return true;
+  return prompter.confirm({ message: 'Compile bytecode at build time? (imports about 3x faster, about 4 MB more; No: smallest image)', default: true });
+}

@@ -18,12 +18,15 @@ export interface PythonRuntime {
   version: string;
   /** Its full version (python_full_version in markers), sourced above. */
   fullVersion: string;
-  /** Pinned base image used by both stages; never `latest`. */
+  /** Pinned base image of the build stage (shown to users); never `latest`. */
   image: string;
+  /**
+   * The same image with the Alpine release written as `${ALPINE_VERSION}`: the Dockerfile's one
+   * ARG, so the build and release stages cannot drift to different Alpine releases.
+   */
+  buildImage: string;
   /** True when the interpreter comes from Alpine's own `python3` package (apk), not the image. */
   system: boolean;
-  /** Directories holding the interpreter's own shared libraries (skipped by the scanelf step). */
-  interpreterLibDirs: string[];
   /**
    * The Alpine package with the interpreter's headers (Python.h), added to the build stage when
    * anything compiles; null when the image already has them (python images: /usr/local/include).
@@ -32,7 +35,14 @@ export interface PythonRuntime {
   label: string;
 }
 
-const ALPINE = '3.24';
+/** The Alpine release of every stage (the Dockerfile's `ARG ALPINE_VERSION` default). */
+export const ALPINE_VERSION = '3.24';
+const ALPINE = ALPINE_VERSION;
+
+/** The release stage's base for every runtime: plain Alpine, the interpreter is copied in. */
+export const RELEASE_IMAGE = 'alpine:${ALPINE_VERSION}';
+/** The same with the default release: the key of its facts in src/knowledge/stages. */
+export const RELEASE_IMAGE_RESOLVED = `alpine:${ALPINE_VERSION}`;
 
 /** CPython versions with official `python:X.Y-alpine` images, newest stable first. */
 export const PYTHON_RUNTIMES: readonly PythonRuntime[] = [
@@ -48,8 +58,8 @@ export const PYTHON_RUNTIMES: readonly PythonRuntime[] = [
     version: '3.14',
     fullVersion: '3.14.5',
     image: `alpine:${ALPINE}`,
+    buildImage: RELEASE_IMAGE,
     system: true,
-    interpreterLibDirs: [],
     // Alpine's python3 ships no headers: Python.h is in python3-dev (aports main/python3/APKBUILD,
     // subpackage "$pkgname-dev"); without it every C/cffi build stops at `#include <Python.h>`.
     headersPackage: 'python3-dev',
@@ -64,8 +74,8 @@ function cpython(fullVersion: string): PythonRuntime {
     version,
     fullVersion,
     image: `python:${version}-alpine${ALPINE}`,
+    buildImage: `python:${version}-alpine\${ALPINE_VERSION}`,
     system: false,
-    interpreterLibDirs: ['/usr/local/lib'],
     headersPackage: null,
     label: `CPython ${version} (python:${version}-alpine${ALPINE})`,
   };

@@ -73,4 +73,11 @@ describe('explain', () => {
     const python = await runCli(['explain', '--requirements-file', 'requirements.txt', '--python', '2.7'], { cwd: work });
     expect([python.exitCode, python.stderr]).toEqual([2, 'create-slim-python: unsupported Python runtime "2.7" in --python: use one of 3.15, 3.14, 3.13, 3.12, 3.11, 3.10, alpine\n']);
   });
+
+  it('--size without --online is a usage error naming the fix', async () => {
+    writeFileSync(join(work, 'requirements.txt'), 'aiohttp\n');
+    const result = await runCli(['explain', '--requirements-file', 'requirements.txt', '--size'], { cwd: work });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/--size installs the real wheels to measure them: add --online/);
+  });
 });

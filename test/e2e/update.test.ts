@@ -31,6 +31,18 @@ describe('update follows requirements', () => {
     expect(result.stdout).toMatch(/Dockerfile: up to date/);
   });
 
+  it('--no-bytecode drops the compile step and records the choice; --bytecode brings it back', async () => {
+    expect(read('Dockerfile')).toMatch(/python3 -m compileall/);
+    const off = await update('--no-bytecode');
+    expect(off.exitCode).toBe(0);
+    expect(JSON.parse(read('slim-python.json')).bytecode).toBe(false);
+    expect(read('Dockerfile')).not.toMatch(/compileall/);
+    expect((await update('--check')).exitCode).toBe(0);
+    expect((await update('--bytecode')).exitCode).toBe(0);
+    expect(JSON.parse(read('slim-python.json')).bytecode).toBe(true);
+    expect(read('Dockerfile')).toMatch(/python3 -m compileall -q -b/);
+  });
+
   it('adds build and runtime packages for a requirement that must compile, then removes them', async () => {
     write('requirements.txt', 'cryptography\naiohttp\npsycopg2\n');
     const check = await update('--check');
@@ -133,7 +145,7 @@ describe('update keeps hand edits', () => {
   it('keeps every edited line outside the regenerated ones', async () => {
     const original = read('Dockerfile');
     const edited = original
-      .replace('FROM python:3.12-alpine3.24 AS release\n', 'FROM python:3.12-alpine3.24 AS release\nLABEL org.opencontainers.image.source="https://example.invalid/app"\n')
+      .replace('FROM alpine:${ALPINE_VERSION} AS release\n', 'FROM alpine:${ALPINE_VERSION} AS release\nLABEL org.opencontainers.image.source="https://example.invalid/app"\n')
       .replace(/^CMD .*$/m, 'CMD ["python", "-m", "app", "--verbose"]')
       .replace('WORKDIR /app\n', 'WORKDIR /app\n# my own comment\nENV TZ=UTC\nRUN echo hi > /tmp/hi\n');
     write('Dockerfile', edited);
@@ -153,7 +165,7 @@ describe('update keeps hand edits', () => {
   it('conflicting edits: --keep leaves the file; otherwise markers and exit 3, refused until resolved', async () => {
     const original = read('Dockerfile');
     // Edit the very lines the regeneration changes: the release stage's apk line.
-    const edited = original.replace(/^ {4}xargs -r apk add --no-cache < \/tmp\/runtime-deps$/m, '    xargs -r apk add --no-cache tini < /tmp/runtime-deps');
+    const edited = original.replace(/^ {4}xargs apk add --no-cache ca-certificates tzdata < \/tmp\/runtime-deps$/m, '    xargs apk add --no-cache ca-certificates tzdata tini < /tmp/runtime-deps');
     expect(edited).not.toBe(original);
     write('Dockerfile', edited);
     write('requirements.txt', 'aiohttp\npython-magic\n');
@@ -195,7 +207,7 @@ describe('update keeps hand edits', () => {
   });
 
   it('--force takes the new render and keeps a .orig backup', async () => {
-    const edited = read('Dockerfile').replace(/^ {4}xargs -r apk add --no-cache < \/tmp\/runtime-deps$/m, '    xargs -r apk add --no-cache tini < /tmp/runtime-deps');
+    const edited = read('Dockerfile').replace(/^ {4}xargs apk add --no-cache ca-certificates tzdata < \/tmp\/runtime-deps$/m, '    xargs apk add --no-cache ca-certificates tzdata tini < /tmp/runtime-deps');
     write('Dockerfile', edited);
     write('requirements.txt', 'aiohttp\npython-magic\n');
     const forced = await update('--force');

@@ -79,29 +79,45 @@ describe('golden Dockerfiles', () => {
       // What README "What you get" promises of every Dockerfile, line by line.
       const runtime = findRuntime(config.python)!;
       const module = config.name.replaceAll('-', '_');
+      const system = runtime.system;
+      const bytecode = config.bytecode !== false;
+      const web = config.app !== 'cli';
       const contract: [string, string][] = [
         ['syntax line', '# syntax=docker/dockerfile:1\n'],
-        ['build stage base', `\nFROM ${runtime.image} AS build\n`],
-        ['release stage base', `\nFROM ${runtime.image} AS release\n`],
+        ['one Alpine release for every stage', '\nARG ALPINE_VERSION=3.24\n'],
+        ['build stage base', `\nFROM ${runtime.buildImage} AS build\n`],
+        ['release stage is plain Alpine', '\nFROM alpine:${ALPINE_VERSION} AS release\n'],
         ['no pip version check', 'ENV PIP_DISABLE_PIP_VERSION_CHECK=1 \\\n    PIP_ROOT_USER_ACTION=ignore\n'],
         ...[config.requirements, ...(input.includes ?? [])].map((file): [string, string] => [`copy ${file}`, `\nCOPY ${file} /tmp/requirements/${file}\n`]),
         ['pip cache mount', '\nRUN --mount=type=cache,target=/root/.cache/pip \\\n'],
         ['venv without pip', '    python3 -m venv --without-pip /opt/venv \\\n'],
-        ['install without bytecode', '    && python3 -m pip --python /opt/venv/bin/python install --no-compile \\\n'],
+        ['install without bytecode (compiled later, once)', '    && python3 -m pip --python /opt/venv/bin/python install --no-compile \\\n'],
         ['install from the copied file', `      --requirement /tmp/requirements/${config.requirements}\n`],
-        ['pipefail shell for scanelf', '\nSHELL ["/bin/ash", "-eo", "pipefail", "-c"]\nRUN scanelf --recursive --needed --nobanner --format \'%n#p\' /opt/venv \\\n'],
+        ['pipefail shell', '\nSHELL ["/bin/ash", "-eo", "pipefail", "-c"]\n'],
+        ['extensions stripped, never inside *.libs', "\nRUN scanelf --recursive --nobanner --format '%F' /opt/venv \\\n    | awk '!/\\.libs\\//' | tr '\\n' '\\0' | xargs -0 -r strip --strip-unneeded\n"],
+        ['one scanelf pass over the interpreter and the venv', `\nRUN scanelf --recursive --needed --nobanner --format '%n#p' ${system ? '' : '/opt/python '}/opt/venv \\\n`],
         ['scanelf pipeline', "    | tr ',' '\\n' | sort -u \\\n    | while read -r lib; do \\\n"],
         ['runtime deps file, outside the venv the release copies', '      done > /tmp/runtime-deps\n'],
         ['runtime deps mount', '\nRUN --mount=type=bind,from=build,source=/tmp/runtime-deps,target=/tmp/runtime-deps \\\n'],
+        ['CA certificates and time zones kept', '    xargs apk add --no-cache ca-certificates tzdata'],
+        ...(system ? [] : [['interpreter copied without pip', '\nCOPY --from=build /opt/python /usr/local\n'] as [string, string], ['no ensurepip', '/ensurepip \\\n'] as [string, string]]),
         ['venv copied', '\nCOPY --from=build /opt/venv /opt/venv\n'],
         ['app dir', '\nWORKDIR /app\n'],
-        ['app copied', `\nCOPY ${module}/ ./${module}/\n`],
-        ['env', '\nENV PATH="/opt/venv/bin:$PATH" \\\n    PYTHONUNBUFFERED=1 \\\n    PYTHONDONTWRITEBYTECODE=1'],
+        ['app copied readable by the non-root user', `\nCOPY --chmod=u=rwX,go=rX ${module}/ ./${module}/\n`],
+        ['env', '\nENV PATH="/opt/venv/bin:$PATH" \\\n'],
+        ['unbuffered', '    PYTHONUNBUFFERED=1'],
+        ['no bytecode written at run time', '    PYTHONDONTWRITEBYTECODE=1'],
+        ['OCI title label', `org.opencontainers.image.title="${config.name}"`],
+        ['OCI version label', 'org.opencontainers.image.version="${VERSION}"'],
         ['non-root user', '\nUSER 10001:10001\n'],
         ['exec-form CMD', `\nCMD ["python", "-m", "${module}"]\n`],
       ];
       for (const [what, text] of contract) expect(dockerfile.includes(text), `${name}: ${what}: ${JSON.stringify(text)}`).toBe(true);
-      expect(dockerfile, `${name}: libraries bundled in wheels or the interpreter are skipped`).toMatch(/^ {8}if \[ -z "\$\(find \/opt\/venv( \/\S+)* -name "\$lib"\)" \]; then echo "so:\$lib"; fi; \\$/m);
+      expect(dockerfile.includes('python3 -m compileall'), `${name}: bytecode compiled at build time exactly when wanted`).toBe(bytecode);
+      expect(releaseStage, `${name}: release stage has no pip`).not.toMatch(/py3-pip|-m pip|ensurepip/);
+      expect(/^HEALTHCHECK /m.test(dockerfile), `${name}: HEALTHCHECK exactly for web apps`).toBe(web);
+      if (web) expect(releaseStage, `${name}: PORT matches EXPOSE`).toContain(`    PORT=${config.port}`);
+      expect(dockerfile, `${name}: libraries inside the copied trees are skipped`).toMatch(/^ {8}if \[ -z "\$\(find( \/\S+)+ -name "\$lib"\)" \]; then echo "so:\$lib"; fi; \\$/m);
       expect(dockerfile.startsWith('# syntax=docker/dockerfile:1\n'), `${name}: first line`).toBe(true);
       expect(dockerfile.endsWith(`CMD ["python", "-m", "${module}"]\n`), `${name}: last line`).toBe(true);
       expect(/^EXPOSE \d+$/m.test(dockerfile), `${name}: EXPOSE`).toBe(config.app === 'web');
@@ -113,7 +129,8 @@ describe('golden Dockerfiles', () => {
         expect(decisions.packages.filter((p) => p.status === 'compile').map((p) => p.name), `${name}: compiled projects`).toEqual(input.expect.compile);
         expect(decisions.apk.build.map((apk) => apk.name), `${name}: build set`).toEqual(input.expect.build);
         expect(decisions.apk.runtime.map((apk) => apk.name), `${name}: runtime set`).toEqual(input.expect.runtime);
-        expect(built, `${name}: build stage apk add`).toEqual(input.expect.build);
+        // binutils (strip) is in every build stage; the rest is what the requirements need.
+        expect(built, `${name}: build stage apk add`).toEqual([...input.expect.build, 'binutils'].sort());
         for (const apk of input.expect.runtime) expect(releaseStage, `${name}: release stage`).toMatch(new RegExp(`^#   ${apk.replace(/[+.]/g, '\\$&')}: `, 'm'));
       }
       for (const file of files) {

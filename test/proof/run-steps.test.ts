@@ -8,7 +8,7 @@
  * Needs root (chroot), the unpacked rootfs (scripts/setup-alpine-rootfs.sh) and, on a first run,
  * the package index: skips with the reason outside CI, fails under CI.
  */
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { loadAlpineNames } from '../../src/knowledge/load.ts';
@@ -20,6 +20,8 @@ import { extractRunScripts, type RunScript } from '../support/linters.ts';
 import { layOutVenv, unpackWheels } from '../support/musl-wheels.ts';
 import { invokedCommands } from '../support/shell-commands.ts';
 import { realIndexProblem } from '../online/real-index.ts';
+import { planInterpreterCopy } from '../../src/plan/release-stage.ts';
+import { findRuntime } from '../../src/python/runtimes.ts';
 import { generateDockerfile, PROOF_PROJECTS } from './cases.ts';
 import { releaseImage, runtimeListPath } from './dockerfile-facts.ts';
 
@@ -51,6 +53,61 @@ function whyNotRunnable(run: RunScript, userland: Userland): 'interpreter' | 'ne
     if (call.via !== 'xargs' || !xargs?.args.includes('-r') || packages.length > 0 || !emptyInput) return 'network';
   }
   return null;
+}
+
+/**
+ * binutils cannot be installed here (no package repository): a stand-in `strip` records the files
+ * it is given, so the step's pipeline (scanelf, awk, tr, xargs) runs for real and its choice of
+ * files is checked.
+ */
+function installStripRecorder(alpine: Userland): void {
+  const shim = alpine.path('usr/local/bin/strip');
+  writeFileSync(shim, '#!/bin/sh\n[ "$1" = --strip-unneeded ] || exit 2\nshift\nfor f in "$@"; do echo "$f" >> /tmp/stripped; done\n');
+  chmodSync(shim, 0o755);
+}
+
+/** The ELF files of a venv outside the wheels' *.libs folders: what the strip step must be given. */
+function elfFilesToStrip(alpine: Userland): string[] {
+  return listFiles(alpine.path('opt/venv'))
+    .filter((rel) => !rel.split('/').some((part) => part.endsWith('.libs')))
+    .filter((rel) => readFileSync(alpine.path(`opt/venv/${rel}`)).subarray(0, 4).equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46])))
+    .map((rel) => `/opt/venv/${rel}`);
+}
+
+/**
+ * A stand-in for the python image's /usr/local (no CPython for musl can be installed here): the
+ * files the interpreter copy keeps or leaves out, ELF ones being copies of busybox (it links only
+ * musl), so the copy step's cp and rm globs run in busybox and its result is checked.
+ */
+function layOutInterpreterStandIn(alpine: Userland, version: string): void {
+  const stem = `python${version}`;
+  const abi = `cpython-${version.replace('.', '')}-x86_64-linux-musl`;
+  const file = (rel: string, elf = false): void => {
+    mkdirSync(join(alpine.path('usr/local'), rel, '..'), { recursive: true });
+    if (elf) copyFileSync(alpine.path('bin/busybox'), alpine.path(`usr/local/${rel}`));
+    else writeFileSync(alpine.path(`usr/local/${rel}`), '# stand-in\n');
+  };
+  file(`bin/${stem}`, true);
+  symlinkSync(stem, alpine.path('usr/local/bin/python3'));
+  symlinkSync('python3', alpine.path('usr/local/bin/python'));
+  file('bin/pip3');
+  file(`lib/lib${stem}.so.1.0`, true);
+  file('lib/libpython3.so', true);
+  for (const rel of ['os.py', 'asyncio/__init__.py', 'venv/__init__.py', 'site-packages/pip/__init__.py', 'site-packages/README.txt', 'ensurepip/__init__.py', 'idlelib/idle.py', 'tkinter/__init__.py', 'turtle.py', 'turtledemo/__init__.py', 'pydoc_data/topics.py', 'lib2to3/__init__.py', `config-${version}-x86_64-linux-musl/Makefile`]) file(`lib/${stem}/${rel}`);
+  for (const name of ['_ssl', '_tkinter', 'nis', '_testcapi', '_ctypes_test', 'xxlimited', '_xxtestfuzz', 'xxsubtype']) file(`lib/${stem}/lib-dynload/${name}.${abi}.so`, true);
+  file(`include/${stem}/Python.h`);
+}
+
+/** What the interpreter copy must hold: the interpreter, its links and libraries, the kept stdlib. */
+function checkInterpreterCopy(alpine: Userland, version: string): void {
+  const stem = `python${version}`;
+  const tree = listFiles(alpine.path('opt/python'));
+  const omitted = planInterpreterCopy(findRuntime(version)!)!.omit;
+  expect(tree).toEqual(expect.arrayContaining([`bin/${stem}`, `lib/lib${stem}.so.1.0`, 'lib/libpython3.so', `lib/${stem}/os.py`, `lib/${stem}/asyncio/__init__.py`, `lib/${stem}/venv/__init__.py`, `lib/${stem}/lib-dynload/_ssl.cpython-${version.replace('.', '')}-x86_64-linux-musl.so`]));
+  expect(readlinkSync(alpine.path('opt/python/bin/python3'))).toBe(stem);
+  expect(lstatSync(alpine.path('opt/python/bin/python')).isSymbolicLink()).toBe(true);
+  const leaked = tree.filter((rel) => /pip|ensurepip|idlelib|tkinter|turtle|pydoc_data|config-|_test|xxlimited|xxsubtype|_xxtestfuzz|include\//.test(rel) || (omitted.includes('lib2to3') && rel.includes('lib2to3')) || (omitted.includes('lib-dynload/nis.*') && rel.includes('/nis.')));
+  expect(leaked, 'left out of the interpreter copy').toEqual([]);
 }
 
 /** Every file under a folder, relative to it, sorted. */
@@ -136,6 +193,10 @@ describe('generated RUN scripts in a real Alpine userland', () => {
     alpine.reset();
     layOutVenv(unpacked, alpine.path('opt/venv'), generated.pythonVersion);
     const venvBefore = listFiles(alpine.path('opt/venv'));
+    installStripRecorder(alpine);
+    const cpython = !findRuntime(python)!.system;
+    if (cpython) layOutInterpreterStandIn(alpine, generated.pythonVersion);
+    const toStrip = elfFilesToStrip(alpine);
 
     const runs = extractRunScripts(generated.text);
     let listChecked = false;
@@ -150,6 +211,11 @@ describe('generated RUN scripts in a real Alpine userland', () => {
       if (run.script.includes(runtimeListPath(generated.text))) listChecked = true;
     }
     expect(listChecked, 'the scanelf step ran').toBe(true);
+
+    // The strip step handed strip exactly the venv's ELF files outside *.libs (issue 11).
+    const stripped = existsSync(alpine.path('tmp/stripped')) ? readFileSync(alpine.path('tmp/stripped'), 'utf8').split('\n').filter(Boolean).sort() : [];
+    expect(stripped).toEqual(toStrip);
+    if (cpython) checkInterpreterCopy(alpine, generated.pythonVersion);
 
     // Nothing the steps write may land in the venv: the release stage copies /opt/venv whole.
     expect(listFiles(alpine.path('opt/venv'))).toEqual(venvBefore);
@@ -169,6 +235,8 @@ describe('execution harness controls', () => {
     alpine.reset();
     const extension = alpine.path(`opt/venv/lib/python${generated.pythonVersion}/site-packages/built_from_source`);
     mkdirSync(extension, { recursive: true });
+    // The interpreter copy runs before this step on the python images (empty here: only the venv is under test).
+    if (!findRuntime(python)!.system) mkdirSync(alpine.path('opt/python'), { recursive: true });
     copyFileSync(alpine.path('usr/bin/curl'), join(extension, '_native.so'));
     const step = extractRunScripts(generated.text).find((run) => run.script.includes(runtimeListPath(generated.text)))!;
     expect(await alpine.run([...step.shell, step.script])).toEqual({ exitCode: 0, stdout: '', stderr: '' });

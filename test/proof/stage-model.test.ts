@@ -52,14 +52,14 @@ describe('stage model controls: it reports what a real build would trip over', (
   });
 
   it('pip where there is none, and a command the stage lacks', () => {
-    const noPip = psycopgOnAlpine.replace('python3 py3-pip', 'python3');
+    const noPip = psycopgOnAlpine.replace('      python3 \\\n      py3-pip \\\n', '      python3 \\\n');
     expect(modelDockerfile(noPip).findings.map((f) => f.problem)).toEqual(['python3 -m pip: no pip module in the stage']);
     const noScanelf = generateDockerfile(PROOF_PROJECTS[0]!, '3.12').text.replace('scanelf --recursive', 'lddtree --recursive');
     expect(modelDockerfile(noScanelf).findings.map((f) => f.problem)).toEqual([expect.stringMatching(/^lddtree is not in the stage/)]);
   });
 
   it('a release stage with a compiler, a -dev package or an apk cache', () => {
-    const text = generateDockerfile(PROOF_PROJECTS[0]!, '3.12').text.replace('xargs -r apk add --no-cache <', 'xargs apk add build-base libpq-dev <');
+    const text = generateDockerfile(PROOF_PROJECTS[0]!, '3.12').text.replace('xargs apk add --no-cache ca-certificates tzdata <', 'xargs apk add build-base libpq-dev <');
     const problems = modelDockerfile(text).findings.map((f) => f.problem);
     expect(problems).toHaveLength(3);
     expect(problems).toEqual(expect.arrayContaining([
@@ -77,10 +77,34 @@ describe('stage model controls: it reports what a real build would trip over', (
   });
 
   it('a venv copied to a release stage without its interpreter, and an image without facts', () => {
-    const text = generateDockerfile(PROOF_PROJECTS[0]!, '3.12').text.replace('FROM python:3.12-alpine3.24 AS release', 'FROM alpine:3.24 AS release');
+    const text = generateDockerfile(PROOF_PROJECTS[0]!, '3.12').text.replace('COPY --from=build /opt/python /usr/local\n', '');
     expect(modelDockerfile(text).findings.map((f) => f.problem)).toEqual(['/opt/venv was made with the interpreter of path:/usr/local, which the release stage lacks']);
-    const unknown = generateDockerfile(PROOF_PROJECTS[0]!, '3.12').text.replace('FROM python:3.12-alpine3.24 AS build', 'FROM debian:13 AS build');
+    const unknown = generateDockerfile(PROOF_PROJECTS[0]!, '3.12').text.replace('FROM python:3.12-alpine${ALPINE_VERSION} AS build', 'FROM debian:13 AS build');
     expect(modelDockerfile(unknown).findings[0]!.problem).toMatch(/^no stage facts for debian:13/);
+  });
+});
+
+describe('stage model: the lean release stage (issue 11)', () => {
+  const text = generateDockerfile(PROOF_PROJECTS[0]!, '3.12').text;
+
+  it('resolves the ALPINE_VERSION ARG and gives the release the copied interpreter without pip or headers', () => {
+    const model = modelDockerfile(text);
+    expect(model.findings).toEqual([]);
+    const release = model.stages[model.stages.length - 1]!;
+    expect(release.image).toBe('alpine:3.24');
+    const have = provided(release, loadStageFacts());
+    expect(have.commands).toEqual(expect.arrayContaining(['python', 'python3']));
+    expect(have.commands).not.toEqual(expect.arrayContaining(['pip']));
+    expect(have.pythonModules).not.toContain('pip');
+    expect(have.headers).not.toContain('Python.h');
+    expect(have.commands).not.toContain('strip');
+  });
+
+  it('sees a release stage that would copy the whole /usr/local (pip and headers with it)', () => {
+    const whole = text.replace('COPY --from=build /opt/python /usr/local', 'COPY --from=build /usr/local /usr/local');
+    const have = provided(modelDockerfile(whole).stages.at(-1)!, loadStageFacts());
+    expect(have.pythonModules).toContain('pip');
+    expect(have.headers).toContain('Python.h');
   });
 });
 

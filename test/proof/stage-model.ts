@@ -84,11 +84,19 @@ export function modelDockerfile(text: string, facts: StageFacts = loadStageFacts
     findings.push({ line: lineOf(instruction), stage: state?.name ?? '?', problem });
   };
 
+  // ARGs declared before the first FROM parameterise FROM lines (the Alpine release of every stage).
+  const globalArgs = new Map<string, string>();
   for (const instruction of dockerfile.getInstructions()) {
     const keyword = instruction.getKeyword();
+    if (keyword === 'ARG' && stages.length === 0) {
+      const match = /^([A-Za-z_][A-Za-z0-9_]*)=(\S+)$/.exec(instruction.getArgumentsContent() ?? '');
+      if (match) globalArgs.set(match[1]!, match[2]!);
+      continue;
+    }
     if (keyword === 'FROM') {
       const from = instruction as From;
-      const image = from.getImageName() + (from.getImageTag() ? `:${from.getImageTag()!}` : '');
+      const written = from.getImageName() + (from.getImageTag() ? `:${from.getImageTag()!}` : '');
+      const image = written.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (all, name: string) => globalArgs.get(name) ?? all);
       const parent = stages.find((stage) => stage.name === image);
       const name = from.getBuildStage() ?? String(stages.length);
       if (parent) {
@@ -197,10 +205,61 @@ function walkRun(run: RunScript, instruction: Run, state: StageState, facts: Sta
       report(instruction, `${name} is not in the stage (${state.image})`);
     }
     if (name === 'python3' || name === 'python') checkPython(call, instruction, state, facts, report);
+    if (name === 'cp') applyCopy(call, state);
+    if (name === 'rm') applyRemove(call, state);
     if (name === 'apk' && call.args[0] === 'add') applyApkAdd(call, run, instruction, state, facts, report);
     if (name === 'pip' || name === 'pip3') report(instruction, 'pip runs outside `python3 -m pip`: it would install into the base interpreter');
   }
   return checked;
+}
+
+/**
+ * `cp [-a] SRC... DEST/` out of a folder the facts describe (the interpreter copy into
+ * /opt/python): the new tree provides what was copied of it. A `bin/` file brings that command,
+ * a `lib/` file that soname, the `lib/pythonX.Y` folder the Python modules, `include/` the headers.
+ */
+function applyCopy(call: Invocation, state: StageState): void {
+  const args = call.args.filter((arg): arg is string => arg !== null && !arg.startsWith('-'));
+  if (args.length < 2) return;
+  const dest = args[args.length - 1]!.replace(/\/$/, '');
+  for (const src of args.slice(0, -1)) {
+    const known = [...state.paths.entries()].find(([path]) => src.startsWith(`${path}/`));
+    if (!known) continue;
+    const [origin, what] = known;
+    const rel = src.slice(origin.length + 1);
+    const [top, ...rest] = rel.split('/');
+    const base = rest.join('/');
+    // DEST mirrors SRC's folder: /usr/local/bin/python3 -> /opt/python/bin/ makes /opt/python.
+    const root = dest.endsWith(`/${top}`) ? dest.slice(0, -top!.length - 1) : dest;
+    const tree = state.paths.get(root) ?? {};
+    const add = (key: 'commands' | 'sonames' | 'headers' | 'pythonModules', values: readonly string[]): void => {
+      tree[key] = [...new Set([...(tree[key] ?? []), ...values])].sort();
+    };
+    if (top === 'bin' && what.commands?.includes(base)) add('commands', [base]);
+    if (top === 'lib' && what.sonames?.includes(base)) add('sonames', [base]);
+    if (top === 'lib' && /^python\d+\.\d+$/.test(base)) add('pythonModules', what.pythonModules ?? []);
+    if (top === 'include') add('headers', what.headers ?? []);
+    state.paths.set(root, tree);
+  }
+}
+
+/**
+ * Modules the python images install into site-packages (ensurepip puts pip there); the rest of
+ * their `pythonModules` are standard library folders of the same name.
+ */
+const SITE_PACKAGES_MODULES = ['pip'];
+
+/** `rm -rf ROOT/lib/pythonX.Y/MODULE` (or `site-packages/*`) takes the module out of a copied tree. */
+function applyRemove(call: Invocation, state: StageState): void {
+  for (const arg of call.args) {
+    if (arg === null || arg.startsWith('-')) continue;
+    const match = /^(.+)\/lib\/python\d+\.\d+\/(.+)$/.exec(arg);
+    if (!match) continue;
+    const tree = state.paths.get(match[1]!);
+    if (!tree?.pythonModules) continue;
+    const gone = match[2] === 'site-packages/*' ? SITE_PACKAGES_MODULES : [match[2]!];
+    tree.pythonModules = tree.pythonModules.filter((module) => !gone.includes(module));
+  }
 }
 
 /** `python3 -m venv DIR` and `python3 -m pip ... install`: the modules, the venv, Python.h. */

@@ -53,9 +53,9 @@ export class Userland {
     return join(this.root, inside);
   }
 
-  /** Removes what a case left (the venv, /usr/local, /tmp), so the next case starts clean. */
+  /** Removes what a case left (the venv, the interpreter copy, /usr/local, /tmp), so the next case starts clean. */
   reset(): void {
-    for (const dir of ['opt/venv', 'usr/local', 'tmp']) rmSync(this.path(dir), { recursive: true, force: true });
+    for (const dir of ['opt/venv', 'opt/python', 'usr/local', 'tmp']) rmSync(this.path(dir), { recursive: true, force: true });
     mkdirSync(this.path('tmp'), { mode: 0o1777 });
     mkdirSync(this.path('usr/local/bin'), { recursive: true });
     mkdirSync(this.path('usr/local/lib'), { recursive: true });

@@ -66,7 +66,7 @@ describe('weasyprint renders text as uid 10001 (defect 5)', () => {
     expect(model.runtimeLibs.map((line) => line.name)).toEqual(expect.arrayContaining(['font-dejavu', 'fontconfig', 'harfbuzz-subset', 'pango']));
     expect(model.fontCache).toBe(true);
     expect(dockerfile).toMatch(/apk add --no-cache [^\n]*font-dejavu[^\n]* < \/tmp\/runtime-deps \\\n {4}&& fc-cache -f\n/);
-    expect(dockerfile).toMatch(/\n {4}XDG_CACHE_HOME=\/tmp\/\.cache\n# A numeric non-root user/);
+    expect(dockerfile).toMatch(/\n {4}XDG_CACHE_HOME=\/tmp\/\.cache\n(?:# Set the version[^\n]*\nARG VERSION=dev\nLABEL[^]*?)?# A numeric non-root user/);
   });
 
   it('adds neither the cache step nor the variable without fontconfig', () => {
