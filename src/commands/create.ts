@@ -57,7 +57,7 @@ export async function runCreate(argv: readonly string[], io: Io): Promise<number
   // "./my-app" reads as a path where "my-app" could be the project name.
   const relativeDir = relative(io.cwd, answers.dir) || '.';
   const shownDir = isAbsolute(relativeDir) || relativeDir.startsWith('.') ? relativeDir : `./${relativeDir}`;
-  const report = { config, files, target, dryRun, dir: answers.dir, shownDir, decisions: answers.inferred.decisions };
+  const report = { config, files, target, dryRun, dir: answers.dir, shownDir, decisions: answers.inferred.decisions, addedRequirements: answers.addedRequirements };
   if (json) io.stdout.write(`${JSON.stringify(createJsonSummary(report), null, 2)}\n`);
   else io.stdout.write(formatCreateReport(report));
   for (const warning of answers.inferred.decisions.warnings) io.stderr.write(`warning: ${warning}\n`);

@@ -8,6 +8,7 @@ import { checkProjectName } from '../validate/project-name.ts';
 import { isApkName } from '../validate/apk-name.ts';
 import { APP_KINDS, isPort, type AppKind } from '../validate/values.ts';
 import { findRuntime } from '../python/runtimes.ts';
+import { listensOnPort } from '../plan/app-kinds.ts';
 import { compareToolVersions } from '../version.ts';
 
 export const CONFIG_FILE = 'slim-python.json';
@@ -98,9 +99,10 @@ export function parseConfig(text: string, file: string, toolVersion: string): Pr
   const app = stringAt(data, 'app', fail);
   if (!(APP_KINDS as readonly string[]).includes(app)) fail('app', `must be one of ${APP_KINDS.join(', ')}`);
   const port = data.port;
-  if (app === 'web') {
+  const listens = listensOnPort(app as AppKind);
+  if (listens) {
     if (typeof port !== 'number' || !isPort(port)) fail('port', 'must be a number from 1024 to 65535');
-  } else if (port !== null) fail('port', 'must be null for a cli app');
+  } else if (port !== null) fail('port', `must be null for a ${app} app`);
   const requirements = stringAt(data, 'requirements', fail);
   if (!/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(requirements) || requirements.split('/').includes('..')) {
     fail('requirements', 'must be a relative path inside the project, like "requirements.txt"');
@@ -112,7 +114,7 @@ export function parseConfig(text: string, file: string, toolVersion: string): Pr
     python,
     arches: [...new Set(arches)].sort() as Arch[],
     app: app as AppKind,
-    port: app === 'web' ? (port as number) : null,
+    port: listens ? (port as number) : null,
     requirements,
     buildDeps: adjustmentsAt(data, 'buildDeps', fail),
     runtimeLibs: adjustmentsAt(data, 'runtimeLibs', fail),

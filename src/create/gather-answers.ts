@@ -14,6 +14,7 @@ import type { AppKind } from '../validate/values.ts';
 import { askApkList } from './ask-lists.ts';
 import { inferApk, type InferredApk } from './infer.ts';
 import { askApp, askDirectory, askPort, askPython, askRequirementsStep, type StepContext } from './steps.ts';
+import { withAppRequirements } from '../project/requirements.ts';
 
 export interface CreateAnswers {
   dir: string;
@@ -27,6 +28,8 @@ export interface CreateAnswers {
   runtimeLibs: ApkAdjustments;
   app: AppKind;
   port: number | null;
+  /** Requirement lines added because the app skeleton imports them (e.g. aiohttp for web). */
+  addedRequirements: string[];
 }
 
 export interface GatherContext {
@@ -61,9 +64,14 @@ export async function gatherAnswers({ args, cwd, env, prompter }: GatherContext)
   if (missing.length > 0) {
     throw new UsageError(`missing ${missing.join(', ')}: pass them, or --yes to accept the defaults (see --help)`);
   }
+  // The skeleton imports its framework: add it when missing, and decide again with it (the
+  // package answers are deltas to the inferred lists, so they still apply).
+  const withApp = withAppRequirements(app, given);
+  const addedRequirements = withApp.added;
   return {
-    dir, name, python: runtime.id, arches, requirementsText: given.text, requirements: given.requirements,
-    inferred, buildDeps, runtimeLibs, app, port,
+    dir, name, python: runtime.id, arches, requirementsText: withApp.text, requirements: withApp.requirements,
+    inferred: addedRequirements.length === 0 ? inferred : inferApk(withApp.requirements, runtime.version, arches),
+    buildDeps, runtimeLibs, app, port, addedRequirements,
   };
 }
 

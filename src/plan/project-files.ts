@@ -8,6 +8,7 @@ import { findRuntime } from '../python/runtimes.ts';
 import { getRenderer, type Render } from '../render/engine.ts';
 import { moduleNameOf } from '../validate/project-name.ts';
 import { resolveApkList, type ApkLine } from './apk-sets.ts';
+import { appKindSpec } from './app-kinds.ts';
 
 export interface PlannedFile {
   /** Path relative to the project root, `/`-separated. */
@@ -56,7 +57,7 @@ export function buildDockerfileModel(config: ProjectConfig, decisions: Decisions
     mainRequirementFile: config.requirements,
     interpreterLibDirs: runtime.interpreterLibDirs,
     module: moduleNameOf(config.name),
-    isWeb: config.app === 'web',
+    isWeb: appKindSpec(config.app).listens,
     port: config.port,
   };
 }
@@ -75,12 +76,6 @@ export function planManagedFiles(
   ];
 }
 
-/** Files of the app skeleton per app kind: template path -> output path (module-relative). */
-const APP_FILES: Record<ProjectConfig['app'], Record<string, string>> = {
-  web: { 'web/__init__.py.hbs': '__init__.py', 'web/__main__.py.hbs': '__main__.py', 'web/app.py.hbs': 'app.py' },
-  cli: { 'cli/__init__.py.hbs': '__init__.py', 'cli/__main__.py.hbs': '__main__.py' },
-};
-
 /** Every file of a new project, sorted by path. */
 export function planNewProject(
   config: ProjectConfig,
@@ -89,7 +84,8 @@ export function planNewProject(
   render: Render = getRenderer(),
 ): PlannedFile[] {
   const module = moduleNameOf(config.name);
-  const data = { name: config.name, module, port: config.port, isWeb: config.app === 'web' };
+  const app = appKindSpec(config.app);
+  const data = { name: config.name, module, port: config.port, isWeb: app.listens, description: app.description };
   const managed = planManagedFiles(config, decisions, [], render);
   const files: PlannedFile[] = [
     ...managed,
@@ -99,7 +95,7 @@ export function planNewProject(
     { path: '.gitignore', content: render('gitignore.hbs', data), managed: false },
     { path: 'README.md', content: render('README.md.hbs', data), managed: false },
   ];
-  for (const [template, output] of Object.entries(APP_FILES[config.app])) {
+  for (const [template, output] of Object.entries(app.templates)) {
     files.push({ path: `${module}/${output}`, content: render(template, data), managed: false });
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

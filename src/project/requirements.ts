@@ -8,6 +8,8 @@ import { InputFileError, UsageError } from '../errors.ts';
 import { evaluateMarker, parsePyprojectDependencies, parseRequirementString, parseRequirementsText } from '../requirements/index.ts';
 import { parseRequirementsFile } from '../requirements/read-files.ts';
 import type { Arch, Requirement } from '../requirements/types.ts';
+import { missingAppRequirements } from '../plan/app-kinds.ts';
+import type { AppKind } from '../validate/values.ts';
 
 export interface ProjectRequirements {
   /** Every requirement read, in file order. */
@@ -28,6 +30,36 @@ export function requirementsFromLines(lines: readonly string[], flag = '--requir
   });
   const text = lines.length === 0 ? '' : `${lines.map((line) => line.trim()).join('\n')}\n`;
   return { text, requirements };
+}
+
+/**
+ * Appends requirement lines to a requirements text, in its own line ending, and parses them with
+ * the rest. Lines added by the tool (an app kind's framework) are plain names: valid by design.
+ */
+export function appendRequirementLines(
+  given: { text: string; requirements: Requirement[] },
+  lines: readonly string[],
+  file = 'requirements.txt',
+): { text: string; requirements: Requirement[] } {
+  const eol = given.text.includes('\r\n') ? '\r\n' : '\n';
+  const head = given.text === '' || /[\r\n]$/.test(given.text) ? given.text : `${given.text}${eol}`;
+  const firstLine = head === '' ? 1 : head.split(/\r\n|\n|\r/).length;
+  const added = lines.map((line, index) => parseRequirementString(line, { file, line: firstLine + index }));
+  return { text: `${head}${lines.map((line) => `${line}${eol}`).join('')}`, requirements: [...given.requirements, ...added] };
+}
+
+/** PEP 503 names of the requirements (those with a name). */
+export function requirementNames(requirements: readonly Requirement[]): Set<string> {
+  return new Set(requirements.flatMap((requirement) => (requirement.name === null ? [] : [requirement.name])));
+}
+
+/** The requirements with what the app skeleton imports appended when missing, and what was added. */
+export function withAppRequirements(
+  app: AppKind,
+  given: { text: string; requirements: Requirement[] },
+): { text: string; requirements: Requirement[]; added: string[] } {
+  const added = missingAppRequirements(app, requirementNames(given.requirements));
+  return added.length === 0 ? { ...given, added } : { ...appendRequirementLines(given, added), added };
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Decisions } from '../knowledge/decide.ts';
 import { resolveApkList } from '../plan/apk-sets.ts';
 import type { PlannedFile } from '../plan/project-files.ts';
 import { findRuntime } from '../python/runtimes.ts';
+import { appKindSpec } from '../plan/app-kinds.ts';
 
 export interface CreateReport {
   config: ProjectConfig;
@@ -14,12 +15,14 @@ export interface CreateReport {
   dir: string;
   shownDir: string;
   decisions: Decisions;
+  /** Requirement lines the tool added for the app skeleton. */
+  addedRequirements: readonly string[];
 }
 
 /** The next steps a user runs after create. */
 export function nextSteps(report: CreateReport): string[] {
   const { config, shownDir } = report;
-  const run = config.app === 'web' ? `docker run --rm -p ${config.port}:${config.port} ${config.name}` : `docker run --rm ${config.name}`;
+  const run = config.port !== null ? `docker run --rm -p ${config.port}:${config.port} ${config.name}` : `docker run --rm ${config.name}`;
   return [...(shownDir === '.' ? [] : [`cd ${shownDir}`]), `docker build -t ${config.name} .`, run];
 }
 
@@ -35,6 +38,7 @@ export function createJsonSummary(report: CreateReport): object {
     image: findRuntime(config.python)?.image ?? null,
     app: config.app,
     port: config.port,
+    addedRequirements: report.addedRequirements,
     files: report.files.map((file) => ({
       path: file.path,
       action: report.target.overwritten.includes(file.path) ? 'overwrite' : 'create',
@@ -53,7 +57,8 @@ export function createJsonSummary(report: CreateReport): object {
 export function formatCreateReport(report: CreateReport): string {
   const { config, decisions } = report;
   const runtime = findRuntime(config.python);
-  const kind = config.app === 'web' ? `aiohttp web server on port ${config.port}` : 'command-line app';
+  const app = appKindSpec(config.app);
+  const kind = config.port !== null ? `${app.label} on port ${config.port}` : app.label;
   const lines: string[] = [];
   lines.push(report.dryRun ? `Would create ${config.name} in ${report.shownDir} (dry run: nothing written)` : `Created ${config.name} in ${report.shownDir}`);
   lines.push(`  ${runtime?.label ?? config.python}, ${kind}`);
@@ -63,6 +68,9 @@ export function formatCreateReport(report: CreateReport): string {
     lines.push(`  ${action.padEnd(9)} ${file.path}`);
   }
   lines.push('');
+  if (report.addedRequirements.length > 0) {
+    lines.push(`${report.dryRun ? 'Would add' : 'Added'} to ${config.requirements}: ${report.addedRequirements.join(', ')} (the ${app.label} imports ${report.addedRequirements.length === 1 ? 'it' : 'them'})`);
+  }
   if (decisions.packages.length > 0) {
     lines.push('Requirements on Alpine:');
     for (const item of decisions.packages) lines.push(`  ${item.name.padEnd(24)} ${item.status.padEnd(8)} ${item.why}`);

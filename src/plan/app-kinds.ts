@@ -1,0 +1,51 @@
+/**
+ * The app skeletons a project can start from, as data: what each is called, whether it listens
+ * on a port, which PyPI projects its code imports (added to requirements.txt when missing) and
+ * which templates make it. Adding a kind is a row here plus its templates.
+ */
+import type { AppKind } from '../validate/values.ts';
+
+export interface AppKindSpec {
+  /** Shown at the prompt and in the report. */
+  label: string;
+  /** First sentence of the project README. */
+  description: string;
+  /** A server: it gets a port (EXPOSE, ENV PORT) and a /health route. */
+  listens: boolean;
+  /** Requirement lines the skeleton needs, added when no requirement names the project. */
+  requires: readonly string[];
+  /** Template path (under templates/) -> output path inside the Python package. */
+  templates: Readonly<Record<string, string>>;
+}
+
+export const APP_KIND_SPECS: Readonly<Record<AppKind, AppKindSpec>> = {
+  web: {
+    label: 'aiohttp web server',
+    description: 'An aiohttp web service',
+    listens: true,
+    requires: ['aiohttp'],
+    templates: { 'web/__init__.py.hbs': '__init__.py', 'web/__main__.py.hbs': '__main__.py', 'web/app.py.hbs': 'app.py' },
+  },
+  cli: {
+    label: 'command-line app',
+    description: 'A command-line program',
+    listens: false,
+    requires: [],
+    templates: { 'cli/__init__.py.hbs': '__init__.py', 'cli/__main__.py.hbs': '__main__.py' },
+  },
+};
+
+/** The spec of an app kind (validated before it gets here). */
+export function appKindSpec(app: AppKind): AppKindSpec {
+  return APP_KIND_SPECS[app];
+}
+
+/** True for app kinds that serve HTTP on a port. */
+export function listensOnPort(app: AppKind): boolean {
+  return APP_KIND_SPECS[app].listens;
+}
+
+/** The requirement lines the app kind needs that `names` (PEP 503 normalised) lack. */
+export function missingAppRequirements(app: AppKind, names: ReadonlySet<string>): string[] {
+  return APP_KIND_SPECS[app].requires.filter((name) => !names.has(name));
+}
