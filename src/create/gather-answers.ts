@@ -14,7 +14,8 @@ import type { AppKind } from '../validate/values.ts';
 import { askApkList } from './ask-lists.ts';
 import { inferApk, type InferredApk } from './infer.ts';
 import { askApp, askDirectory, askPort, askPython, askRequirementsStep, type StepContext } from './steps.ts';
-import { withAppRequirements } from '../project/requirements.ts';
+import { requirementNames, withAppRequirements } from '../project/requirements.ts';
+import { assertNoShadowing } from '../validate/project-name.ts';
 
 export interface CreateAnswers {
   dir: string;
@@ -68,9 +69,11 @@ export async function gatherAnswers({ args, cwd, env, prompter }: GatherContext)
   // package answers are deltas to the inferred lists, so they still apply).
   const withApp = withAppRequirements(app, given);
   const addedRequirements = withApp.added;
+  const decided = addedRequirements.length === 0 ? inferred : inferApk(withApp.requirements, runtime.version, arches);
+  assertNoShadowing(name, [...requirementNames(withApp.requirements), ...decided.decisions.packages.map((item) => item.name)]);
   return {
     dir, name, python: runtime.id, arches, requirementsText: withApp.text, requirements: withApp.requirements,
-    inferred: addedRequirements.length === 0 ? inferred : inferApk(withApp.requirements, runtime.version, arches),
+    inferred: decided,
     buildDeps, runtimeLibs, app, port, addedRequirements,
   };
 }
