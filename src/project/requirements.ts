@@ -7,6 +7,7 @@ import { basename, relative, resolve } from 'node:path';
 import { InputFileError, UsageError } from '../errors.ts';
 import { evaluateMarker, parsePyprojectDependencies, parseRequirementString, parseRequirementsText } from '../requirements/index.ts';
 import { parseRequirementsFile } from '../requirements/read-files.ts';
+import { adviseRequirementValue } from './requirement-advice.ts';
 import type { Arch, Requirement } from '../requirements/types.ts';
 import { missingAppRequirements } from '../plan/app-kinds.ts';
 import type { AppKind } from '../validate/values.ts';
@@ -23,10 +24,18 @@ export function requirementsFromLines(lines: readonly string[], flag = '--requir
   const requirements = lines.map((line, index) => {
     if (/[\r\n]/.test(line)) throw new UsageError(`${flag} #${index + 1} contains a line break; pass one requirement per ${flag}`);
     const trimmed = line.trim();
-    if (trimmed === '' || trimmed.startsWith('-')) {
-      throw new UsageError(`${flag} #${index + 1} (${JSON.stringify(line)}) is not a PEP 508 requirement; write it like "cryptography>=42"`);
+    const advise = (): never => {
+      const advice = adviseRequirementValue(trimmed) ?? 'is not a PEP 508 requirement; write it like "cryptography>=42"';
+      throw new UsageError(`${flag} #${index + 1} (${JSON.stringify(trimmed)}) ${advice}`);
+    };
+    if (trimmed === '' || trimmed.startsWith('-')) return advise();
+    try {
+      return parseRequirementString(trimmed, { file: flag, line: index + 1 });
+    } catch (error) {
+      // A requirements-file line that is not PEP 508 (URL, path, options): say what to write.
+      if (adviseRequirementValue(trimmed) !== null) return advise();
+      throw error;
     }
-    return parseRequirementString(trimmed, { file: flag, line: index + 1 });
   });
   const text = lines.length === 0 ? '' : `${lines.map((line) => line.trim()).join('\n')}\n`;
   return { text, requirements };
