@@ -26,6 +26,16 @@ export const APP_KIND_SPECS: Readonly<Record<AppKind, AppKindSpec>> = {
     requires: ['aiohttp'],
     templates: { 'web/__init__.py.hbs': '__init__.py', 'web/__main__.py.hbs': '__main__.py', 'web/app.py.hbs': 'app.py' },
   },
+  // uvicorn is FastAPI's documented server (https://fastapi.tiangolo.com/deployment/manually/);
+  // plain `uvicorn`, not `uvicorn[standard]`: the extras add uvloop, httptools and watchfiles,
+  // which a small service does not need in its image.
+  fastapi: {
+    label: 'FastAPI web server (uvicorn)',
+    description: 'A FastAPI web service served by uvicorn',
+    listens: true,
+    requires: ['fastapi', 'uvicorn'],
+    templates: { 'fastapi/__init__.py.hbs': '__init__.py', 'fastapi/__main__.py.hbs': '__main__.py', 'fastapi/app.py.hbs': 'app.py' },
+  },
   cli: {
     label: 'command-line app',
     description: 'A command-line program',

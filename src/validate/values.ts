@@ -2,7 +2,7 @@
 import { UsageError } from '../errors.ts';
 import { PYTHON_RUNTIMES, findRuntime, type PythonRuntime } from '../python/runtimes.ts';
 
-export const APP_KINDS = ['web', 'cli'] as const;
+export const APP_KINDS = ['web', 'fastapi', 'cli'] as const;
 export type AppKind = (typeof APP_KINDS)[number];
 
 /** Resolves `--python`, or throws naming the supported values. */
