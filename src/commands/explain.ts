@@ -9,7 +9,7 @@ import { UsageError } from '../errors.ts';
 import { buildExplainDocument, formatExplain } from '../explain/document.ts';
 import { decide } from '../knowledge/decide.ts';
 import { loadKnowledge } from '../knowledge/load.ts';
-import { decideForProject, loadProject } from '../project/load-project.ts';
+import { decideForProject, findProjectRoot, loadProject } from '../project/load-project.ts';
 import type { ProjectConfig } from '../config/project-config.ts';
 import { applicableRequirements, readProjectRequirements } from '../project/requirements.ts';
 import { DEFAULT_PYTHON } from '../python/runtimes.ts';
@@ -40,7 +40,7 @@ export async function runExplain(argv: readonly string[], io: Io): Promise<numbe
     const parsed = await readProjectRequirements(resolve(path, '..'), path, io.env);
     requirements = parsed.all;
   } else {
-    root = resolve(io.cwd, positionals[0] ?? '.');
+    root = await findProjectRoot(io.cwd, positionals[0]);
     const project = await loadProject(root, io.env);
     requirements = project.requirements;
     pythonId ??= project.config.python;

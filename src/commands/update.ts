@@ -8,7 +8,7 @@ import { boolFlag, formatHelp, parseCommandArgs } from '../args/parse.ts';
 import { serializeConfig } from '../config/project-config.ts';
 import { decideInteractive, type Io } from '../cli/io.ts';
 import { ConflictError, OutOfDateError } from '../errors.ts';
-import { decideForProject, loadProject, readProjectConfig } from '../project/load-project.ts';
+import { decideForProject, findProjectRoot, loadProject, readProjectConfig } from '../project/load-project.ts';
 import { planManagedFiles, buildDockerfileModel } from '../plan/project-files.ts';
 import { applyConfigFlags } from '../update/apply-flags.ts';
 import { readCurrentFiles, writeUpdate } from '../update/files.ts';
@@ -33,7 +33,9 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
   const keep = boolFlag(flags, 'keep') === true;
   const json = boolFlag(flags, 'json') === true;
   if (force && keep) throw new ConflictError('pass --force or --keep, not both');
-  const root = resolve(io.cwd, positionals[0] ?? '.');
+  const root = await findProjectRoot(io.cwd, positionals[0]);
+  // Found above the current folder: say which project the paths below belong to.
+  if (positionals[0] === undefined && root !== resolve(io.cwd) && !json) io.stdout.write(`project ${root}\n`);
 
   // 1. Config (strict), flags applied, requirements, decisions: all before any write.
   const { config: stored, text: configText } = await readProjectConfig(root);

@@ -1,6 +1,6 @@
 /** Reads an existing project (config + requirements) and computes its decisions: shared by update and explain. */
 import { lstat, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { CONFIG_FILE, parseConfig, type ProjectConfig } from '../config/project-config.ts';
 import { UsageError } from '../errors.ts';
 import { decide, type Decisions, type Knowledge } from '../knowledge/decide.ts';
@@ -21,6 +21,19 @@ export interface LoadedProject {
 }
 
 const SAFE_PATH = /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;
+
+/**
+ * The project root for a command: `dir` itself when given; else the nearest folder from `cwd`
+ * upward that holds slim-python.json, as git finds its repository. Exit 2 when there is none.
+ */
+export async function findProjectRoot(cwd: string, dir: string | undefined): Promise<string> {
+  if (dir !== undefined) return resolve(cwd, dir);
+  for (let current = resolve(cwd); ; current = dirname(current)) {
+    if (await lstat(join(current, CONFIG_FILE)).catch(() => null)) return current;
+    if (dirname(current) === current) break;
+  }
+  throw new UsageError(`${CONFIG_FILE} not found in ${resolve(cwd)} or any folder above it: run this in a project made by create-slim-python, or pass its directory`);
+}
 
 /** Reads and validates `slim-python.json` in `root`; exit 2 naming the file when missing or invalid. */
 export async function readProjectConfig(root: string): Promise<{ config: ProjectConfig; text: string }> {
