@@ -125,7 +125,7 @@ export async function askPort({ flags, prompter, need }: StepContext, app: AppKi
     default: String(DEFAULT_PORT),
     validate: (value) => {
       try {
-        assertPort(value.trim());
+        assertPort(value.trim(), null);
         return true;
       } catch (error) {
         return (error as Error).message;

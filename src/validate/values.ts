@@ -30,12 +30,12 @@ export function isPort(value: string | number): boolean {
   return /^[0-9]{1,5}$/.test(text) && port >= 1024 && port <= 65535;
 }
 
-/** Validates `--port`. */
-export function assertPort(value: string | number, where = '--port'): number {
+/** Validates `--port` (`where` null: an answer at the prompt, which needs no flag name). */
+export function assertPort(value: string | number, where: string | null = '--port'): number {
   const text = String(value);
   if (!isPort(text)) {
     throw new UsageError(
-      `invalid port ${JSON.stringify(text)} in ${where}: use a number from 1024 to 65535 (the app runs as a non-root user)`,
+      `invalid port ${JSON.stringify(text)}${where === null ? '' : ` in ${where}`}: use a number from 1024 to 65535 (the app runs as a non-root user)`,
     );
   }
   return Number(text);

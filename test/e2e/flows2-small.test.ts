@@ -47,3 +47,39 @@ describe('update and explain look upward for the project, as git does', () => {
     expect(result.stderr).toMatch(/slim-python\.json not found in .*empty or any folder above it/);
   });
 });
+
+/** Drives the built CLI through a real pseudo-terminal (test/support/pty-drive.py). */
+function drive(cwd: string, argv: string[], steps: [string, string][]): { exitCode: number; output: string; pendingSteps: unknown[] } {
+  const script = join(cwd, '.pty-script.json');
+  writeFileSync(script, JSON.stringify({ argv: [process.execPath, CLI_BIN, ...argv], cwd, steps, timeout: 30 }));
+  return JSON.parse(execFileSync('python3', [join(REPO_ROOT, 'test/support/pty-drive.py'), script], { encoding: 'utf8', timeout: 40_000 }));
+}
+const ENTER = '\r';
+
+describe('the requirement prompt shows the problem, not a flag-shaped prefix', () => {
+  it('a parse error and a pip option line, then a good entry', () => {
+    const result = drive(work, ['svc', '--python', '3.12'], [
+      ['Requirements', ENTER],
+      ['Requirement (e.g.', `foo==${ENTER}`],
+      ['Invalid requirement', '\x15-e .\r'], // Ctrl-U clears the line
+      ['is a pip option line', '\x03'],
+    ]);
+    expect(result.pendingSteps).toEqual([]);
+    expect(result.exitCode).toBe(130);
+    expect(result.output).not.toMatch(/--requirement:1:|--requirement #1/);
+  });
+});
+
+describe('the port prompt shows the problem without a flag name', () => {
+  it('80 is refused at the prompt, 9000 taken', () => {
+    const result = drive(work, ['svc', '--python', '3.12', '-r', 'aiohttp', '--app', 'web'], [
+      ['Alpine build dependencies: extra packages', ENTER],
+      ['Alpine runtime libraries: extra packages', ENTER],
+      ['Port the web app listens on', `\x15\x08\x08\x08\x0880${ENTER}`],
+      ['invalid port "80": use a number from 1024 to 65535', `\x15\x08\x089000${ENTER}`],
+    ]);
+    expect(result.pendingSteps).toEqual([]);
+    expect(result.exitCode).toBe(0);
+    expect(JSON.parse(read('svc/slim-python.json'))).toMatchObject({ port: 9000 });
+  });
+});
