@@ -67,9 +67,10 @@ export function serializeConfig(config: ProjectConfig): string {
 export function parseConfig(text: string, file: string, toolVersion: string): ProjectConfig {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    // A UTF-8 byte-order mark (some Windows editors write one) is not part of the JSON.
+    data = JSON.parse(text.replace(/^\ufeff/, ''));
   } catch (error) {
-    throw new InputFileError(file, null, `not valid JSON (${(error as Error).message}); fix it or regenerate the project`);
+    throw describeJsonError(text.replace(/^\ufeff/, ''), (error as Error).message, file);
   }
   const fail = (key: string, problem: string): never => {
     throw new InputFileError(file, null, `"${key}" ${problem}`);
@@ -124,6 +125,24 @@ export function parseConfig(text: string, file: string, toolVersion: string): Pr
 }
 
 type Fail = (key: string, problem: string) => never;
+
+/**
+ * V8's JSON.parse message as one line, with the line and column where it stopped: V8 names a
+ * character position ("at position 17") or quotes the text itself, newlines included, which
+ * would cut a one-line error in two.
+ */
+function describeJsonError(text: string, message: string, file: string): InputFileError {
+  const position = /at position (\d+)/.exec(message);
+  let problem = message.replace(/ in JSON at position \d+.*$/s, '').replace(/, ".*" is not valid JSON$/s, '');
+  // eslint-disable-next-line no-control-regex
+  problem = problem.replace(/[\x00-\x1f\x7f\ufeff]+/g, ' ').trim();
+  const advice = 'fix it or regenerate the project';
+  if (!position) return new InputFileError(file, null, `not valid JSON (${problem}); ${advice}`);
+  const before = text.slice(0, Number(position[1]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return new InputFileError(file, line, `not valid JSON at column ${column} (${problem}); ${advice}`);
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

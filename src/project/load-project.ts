@@ -41,7 +41,8 @@ export async function readProjectConfig(root: string): Promise<{ config: Project
   const stats = await lstat(path).catch(() => null);
   if (!stats) throw new UsageError(`${path} not found: run this in a project made by create-slim-python, or pass its directory`);
   if (stats.isSymbolicLink()) throw new UsageError(`${path} is a symlink; refusing to read or rewrite it through the link`);
-  const text = await readFile(path, 'utf8');
+  // Without its byte-order mark, if any: the text update compares and rewrites is the JSON.
+  const text = (await readFile(path, 'utf8')).replace(/^\ufeff/, '');
   return { config: parseConfig(text, path, TOOL_VERSION), text };
 }
 

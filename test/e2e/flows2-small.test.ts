@@ -83,3 +83,25 @@ describe('the port prompt shows the problem without a flag name', () => {
     expect(JSON.parse(read('svc/slim-python.json'))).toMatchObject({ port: 9000 });
   });
 });
+
+describe('slim-python.json with a byte-order mark or a syntax error', () => {
+  it('a UTF-8 BOM (as some editors write) is accepted and --check stays clean', async () => {
+    const root = await project();
+    const path = join(root, 'slim-python.json');
+    writeFileSync(path, `\ufeff${readFileSync(path, 'utf8')}`);
+    const check = await runCli(['update', '--check'], { cwd: root });
+    expect(check.stderr).toBe('');
+    expect(check.exitCode).toBe(0);
+    const explain = await runCli(['explain', '--json'], { cwd: root });
+    expect(explain.exitCode).toBe(0);
+  });
+
+  it('a syntax error is one whole line naming the line and column', async () => {
+    const root = await project();
+    writeFileSync(join(root, 'slim-python.json'), '{\n  "version": 1,,\n  "name": "svc"\n}\n');
+    const result = await runCli(['update'], { cwd: root });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/slim-python\.json:2: not valid JSON at column 16 \(Expected double-quoted property name\); fix it or regenerate the project\n$/);
+  });
+});
