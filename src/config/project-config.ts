@@ -141,7 +141,7 @@ function describeJsonError(text: string, message: string, file: string): InputFi
   const before = text.slice(0, Number(position[1]));
   const line = before.split('\n').length;
   const column = before.length - before.lastIndexOf('\n');
-  return new InputFileError(file, line, `not valid JSON at column ${column} (${problem}); ${advice}`);
+  return new InputFileError(file, null, `not valid JSON at line ${line}, column ${column} (${problem}); ${advice}`);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

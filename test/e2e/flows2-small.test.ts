@@ -102,6 +102,6 @@ describe('slim-python.json with a byte-order mark or a syntax error', () => {
     const result = await runCli(['update'], { cwd: root });
     expect(result.exitCode).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toMatch(/slim-python\.json:2: not valid JSON at column 16 \(Expected double-quoted property name\); fix it or regenerate the project\n$/);
+    expect(result.stderr).toMatch(/slim-python\.json: not valid JSON at line 2, column 16 \(Expected double-quoted property name\); fix it or regenerate the project\n$/);
   });
 });
