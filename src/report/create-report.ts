@@ -19,11 +19,18 @@ export interface CreateReport {
   addedRequirements: readonly string[];
 }
 
+const UPDATE_STEP = 'npx create-slim-python update';
+
+/** The first line of an interactive session or of the report: which tool, which version. */
+export function formatBanner(version: string): string {
+  return `create-slim-python v${version}\n`;
+}
+
 /** The next steps a user runs after create. */
 export function nextSteps(report: CreateReport): string[] {
   const { config, shownDir } = report;
   const run = config.port !== null ? `docker run --rm -p ${config.port}:${config.port} ${config.name}` : `docker run --rm ${config.name}`;
-  return [...(shownDir === '.' ? [] : [`cd ${shownDir}`]), `docker build -t ${config.name} .`, run];
+  return [...(shownDir === '.' ? [] : [`cd ${shownDir}`]), `docker build -t ${config.name} .`, run, UPDATE_STEP];
 }
 
 /** A stable JSON summary for --json. */
@@ -53,8 +60,8 @@ export function createJsonSummary(report: CreateReport): object {
   };
 }
 
-/** The human-readable report. */
-export function formatCreateReport(report: CreateReport): string {
+/** The human-readable report; `banner` when the session has not shown it yet. */
+export function formatCreateReport(report: CreateReport, banner = ''): string {
   const { config, decisions } = report;
   const runtime = findRuntime(config.python);
   const app = appKindSpec(config.app);
@@ -81,6 +88,10 @@ export function formatCreateReport(report: CreateReport): string {
   lines.push(`Release stage packages: ${runtimeLibs.length === 0 ? 'only what scanelf finds' : `${runtimeLibs.map((l) => l.name).join(', ')} plus what scanelf finds`}`);
   lines.push('');
   lines.push(report.dryRun ? 'Next steps (after a real run):' : 'Next steps:');
-  for (const step of nextSteps(report)) lines.push(`  ${step}`);
-  return `${lines.join('\n')}\n`;
+  const steps = nextSteps(report);
+  const width = Math.max(...steps.map((step) => step.length));
+  for (const step of steps) {
+    lines.push(step === UPDATE_STEP ? `  ${step.padEnd(width)}  # after changing ${config.requirements}: regenerates the Dockerfile` : `  ${step}`);
+  }
+  return `${banner}${lines.join('\n')}\n`;
 }

@@ -105,3 +105,22 @@ describe('slim-python.json with a byte-order mark or a syntax error', () => {
     expect(result.stderr).toMatch(/slim-python\.json: not valid JSON at line 2, column 16 \(Expected double-quoted property name\); fix it or regenerate the project\n$/);
   });
 });
+
+describe('the create report: a banner, and next steps that mention update', () => {
+  it('starts with the tool name and version and ends with how to keep the Dockerfile right', async () => {
+    const version = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).version;
+    const result = await runCli(['svc', '--yes', '-r', 'aiohttp'], { cwd: work });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout.split('\n')[0]).toBe(`create-slim-python v${version}`);
+    expect(result.stdout).toMatch(/Next steps:\n(?: {2}.+\n)* {2}npx create-slim-python update +# after changing requirements\.txt: regenerates the Dockerfile\n/);
+    const json = JSON.parse((await runCli(['other', '--yes', '-r', 'aiohttp', '--json'], { cwd: work })).stdout);
+    expect(json.next).toContain('npx create-slim-python update');
+  });
+
+  it('an interactive run shows the banner before the first question', () => {
+    const version = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).version;
+    const result = drive(work, [], [[`create-slim-python v${version}`, ''], ['Project directory', '\x03']]);
+    expect(result.pendingSteps).toEqual([]);
+    expect(result.output.indexOf(`create-slim-python v${version}`)).toBeLessThan(result.output.indexOf('Project directory'));
+  });
+});
