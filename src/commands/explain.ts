@@ -7,11 +7,11 @@ import { boolFlag, formatHelp, parseCommandArgs, stringFlag } from '../args/pars
 import type { Io } from '../cli/io.ts';
 import { UsageError } from '../errors.ts';
 import { buildExplainDocument, formatExplain } from '../explain/document.ts';
-import { decide } from '../knowledge/decide.ts';
+import { decide, type Decisions } from '../knowledge/decide.ts';
 import { loadKnowledge } from '../knowledge/load.ts';
 import { decideForProject, findProjectRoot, loadProject } from '../project/load-project.ts';
 import type { ProjectConfig } from '../config/project-config.ts';
-import { applicableRequirements, readProjectRequirements } from '../project/requirements.ts';
+import { applicableRequirements, duplicateRequirementWarnings, readProjectRequirements } from '../project/requirements.ts';
 import { DEFAULT_PYTHON } from '../python/runtimes.ts';
 import { ARCHES, type Arch, type Requirement } from '../requirements/types.ts';
 import { assertPython } from '../validate/values.ts';
@@ -58,8 +58,12 @@ export async function runExplain(argv: readonly string[], io: Io): Promise<numbe
   // A project's config may hold what `explain --online --write` recorded: use it, as update does.
   const decisions = config
     ? decideForProject({ ...config, python: runtime.id, arches: [arch] }, requirements)
-    : decide([...applicable], loadKnowledge(), { python, arches: [arch] });
+    : withDuplicates(decide([...applicable], loadKnowledge(), { python, arches: [arch] }), duplicateRequirementWarnings(requirements, python, [arch]));
   const document = buildExplainDocument(target, requirements, (r) => applicable.has(r), decisions);
   io.stdout.write(boolFlag(flags, 'json') ? `${JSON.stringify(document, null, 2)}\n` : formatExplain(document));
   return 0;
+}
+
+function withDuplicates(decisions: Decisions, duplicates: string[]): Decisions {
+  return { ...decisions, warnings: [...duplicates, ...decisions.warnings] };
 }

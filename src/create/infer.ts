@@ -1,7 +1,7 @@
 /** The Alpine package lists the requirements need: the defaults of the build-deps and runtime-libs prompts. */
 import { decide, type Decisions } from '../knowledge/decide.ts';
 import { loadKnowledge } from '../knowledge/load.ts';
-import { applicableRequirements } from '../project/requirements.ts';
+import { applicableRequirements, duplicateRequirementWarnings } from '../project/requirements.ts';
 import type { Arch, Requirement } from '../requirements/types.ts';
 
 export interface InferredApk {
@@ -12,7 +12,8 @@ export interface InferredApk {
 
 /** Decides every requirement for the runtime's Python version on all target architectures. */
 export function inferApk(requirements: readonly Requirement[], python: string, arches: readonly Arch[]): InferredApk {
-  const decisions = decide(applicableRequirements(requirements, python, arches), loadKnowledge(), { python, arches });
+  const decided = decide(applicableRequirements(requirements, python, arches), loadKnowledge(), { python, arches });
+  const decisions = { ...decided, warnings: [...duplicateRequirementWarnings(requirements, python, arches), ...decided.warnings] };
   return {
     build: decisions.apk.build.map((item) => item.name),
     runtime: decisions.apk.runtime.map((item) => item.name),

@@ -9,7 +9,7 @@ import { findRuntime } from '../python/runtimes.ts';
 import type { KnowledgeEntry } from '../knowledge/schema.ts';
 import type { Requirement } from '../requirements/types.ts';
 import { TOOL_VERSION } from '../version.ts';
-import { applicableRequirements, readProjectRequirements } from './requirements.ts';
+import { applicableRequirements, duplicateRequirementWarnings, readProjectRequirements } from './requirements.ts';
 
 export interface LoadedProject {
   root: string;
@@ -74,7 +74,8 @@ export async function loadProject(
 export function decideForProject(config: ProjectConfig, requirements: readonly Requirement[], knowledge: Knowledge = loadKnowledge()): Decisions {
   const python = findRuntime(config.python)!.version;
   const applicable = applicableRequirements(requirements, python, config.arches);
-  return decide(applicable, withIndexRecord(knowledge, config, python), { python, arches: config.arches });
+  const decisions = decide(applicable, withIndexRecord(knowledge, config, python), { python, arches: config.arches });
+  return { ...decisions, warnings: [...duplicateRequirementWarnings(requirements, python, config.arches), ...decisions.warnings] };
 }
 
 /**

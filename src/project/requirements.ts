@@ -105,6 +105,26 @@ export async function readProjectRequirements(
   return { all: parsed.requirements, includes: parsed.files.filter((path) => path !== file) };
 }
 
+/**
+ * A warning per requirement that names a project an earlier one already names, where both apply
+ * on one of the architectures: pip merges them, which hides what the file means to say.
+ */
+export function duplicateRequirementWarnings(requirements: readonly Requirement[], python: string, arches: readonly Arch[]): string[] {
+  const warnings: string[] = [];
+  const at = (requirement: Requirement) => `${requirement.file}:${requirement.line}`;
+  for (const arch of arches) {
+    const first = new Map<string, Requirement>();
+    for (const requirement of requirements) {
+      if (requirement.name === null) continue;
+      if (requirement.marker !== null && !evaluateMarker(requirement.marker, { python, arch })) continue;
+      const earlier = first.get(requirement.name);
+      if (!earlier) first.set(requirement.name, requirement);
+      else warnings.push(`${at(requirement)}: ${requirement.text} repeats ${requirement.name} from ${at(earlier)}; pip combines them, so keep one line per project`);
+    }
+  }
+  return [...new Set(warnings)];
+}
+
 /** The requirements that apply on every given architecture's target (markers evaluated). */
 export function applicableRequirements(requirements: readonly Requirement[], python: string, arches: readonly Arch[]): Requirement[] {
   return requirements.filter(

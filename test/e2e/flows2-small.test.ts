@@ -124,3 +124,22 @@ describe('the create report: a banner, and next steps that mention update', () =
     expect(result.output.indexOf(`create-slim-python v${version}`)).toBeLessThan(result.output.indexOf('Project directory'));
   });
 });
+
+describe('duplicate requirements are reported', () => {
+  it('in create (flags), update and explain, naming both places', async () => {
+    const created = await runCli(['svc', '--yes', '-r', 'aiohttp', '-r', 'AIOHTTP>=3.9'], { cwd: work });
+    expect(created.exitCode).toBe(0);
+    expect(created.stderr).toContain('warning: --requirement:2: AIOHTTP>=3.9 repeats aiohttp from --requirement:1; pip combines them, so keep one line per project\n');
+    writeFileSync(join(work, 'svc/requirements.txt'), 'aiohttp\ncryptography\naiohttp[speedups]\n');
+    const updated = await runCli(['update'], { cwd: join(work, 'svc') });
+    expect(updated.stderr).toContain('warning: requirements.txt:3: aiohttp[speedups] repeats aiohttp from requirements.txt:1;');
+    const explained = JSON.parse((await runCli(['explain', '--json'], { cwd: join(work, 'svc') })).stdout);
+    expect(explained.warnings).toContain('requirements.txt:3: aiohttp[speedups] repeats aiohttp from requirements.txt:1; pip combines them, so keep one line per project');
+  });
+
+  it('the same project under markers that exclude each other is not a duplicate', async () => {
+    const created = await runCli(['svc', '--yes', '--app', 'cli', '-r', 'numpy<2; python_version < "3.11"', '-r', 'numpy>=2; python_version >= "3.11"'], { cwd: work });
+    expect(created.exitCode).toBe(0);
+    expect(created.stderr).not.toMatch(/repeats/);
+  });
+});
