@@ -13,7 +13,7 @@ import { parseApkList } from '../validate/apk-name.ts';
 import type { AppKind } from '../validate/values.ts';
 import { askApkList } from './ask-lists.ts';
 import { inferApk, type InferredApk } from './infer.ts';
-import { askApp, askDirectory, askPort, askPython, askRequirementsStep, type StepContext } from './steps.ts';
+import { askApp, askBytecode, askDirectory, askPort, askPython, askRequirementsStep, type StepContext } from './steps.ts';
 import { requirementNames, withAppRequirements } from '../project/requirements.ts';
 import { assertNoShadowing } from '../validate/project-name.ts';
 
@@ -31,6 +31,7 @@ export interface CreateAnswers {
   port: number | null;
   /** Requirement lines added because the app skeleton imports them (e.g. aiohttp for web). */
   addedRequirements: string[];
+  bytecode: boolean;
 }
 
 export interface GatherContext {
@@ -62,6 +63,7 @@ export async function gatherAnswers({ args, cwd, env, prompter }: GatherContext)
   const runtimeLibs = await resolveApk('runtime-libs', 'Alpine runtime libraries', inferred.runtime, flags, prompter);
   const app = await askApp(context, given.requirements);
   const port = await askPort(context, app);
+  const bytecode = await askBytecode(context);
   if (missing.length > 0) {
     throw new UsageError(`missing ${missing.join(', ')}: pass them, or --yes to accept the defaults (see --help)`);
   }
@@ -74,7 +76,7 @@ export async function gatherAnswers({ args, cwd, env, prompter }: GatherContext)
   return {
     dir, name, python: runtime.id, arches, requirementsText: withApp.text, requirements: withApp.requirements,
     inferred: decided,
-    buildDeps, runtimeLibs, app, port, addedRequirements,
+    buildDeps, runtimeLibs, app, port, addedRequirements, bytecode,
   };
 }
 

@@ -3,12 +3,15 @@
  * compute every file of the project with its content. Nothing here touches the disk.
  */
 import { CONFIG_FILE, serializeConfig, type ProjectConfig } from '../config/project-config.ts';
-import type { Decisions } from '../knowledge/decide.ts';
-import { findRuntime } from '../python/runtimes.ts';
+import type { ApkReason, Decisions } from '../knowledge/decide.ts';
+import { imageSonames } from '../knowledge/stage-facts.ts';
+import { ARCHES } from '../requirements/types.ts';
+import { ALPINE_VERSION, findRuntime, RELEASE_IMAGE, RELEASE_IMAGE_RESOLVED } from '../python/runtimes.ts';
 import { getRenderer, type Render } from '../render/engine.ts';
 import { moduleNameOf } from '../validate/project-name.ts';
 import { resolveApkList, type ApkLine } from './apk-sets.ts';
 import { appKindSpec } from './app-kinds.ts';
+import { planInterpreterCopy, RELEASE_BASE_PACKAGES, releasePackagesFor, type InterpreterCopy } from './release-stage.ts';
 
 export interface PlannedFile {
   /** Path relative to the project root, `/`-separated. */
@@ -26,40 +29,127 @@ export const MANAGED_FILES = ['Dockerfile', '.dockerignore'] as const;
 
 export interface DockerfileModel {
   configFile: string;
+  /** Default of the Dockerfile's `ARG ALPINE_VERSION`. */
+  alpineVersion: string;
+  /** Build-stage image with `${ALPINE_VERSION}` in it; `image` is the same with the default. */
+  buildImage: string;
   image: string;
+  releaseImage: string;
   systemPython: boolean;
   buildDeps: ApkLine[];
+  /** Every package of the build stage's `apk add`, in order. */
+  buildPackages: string[];
+  /** Comment lines above the build stage's `apk add`. */
+  buildNotes: ApkLine[];
   runtimeLibs: ApkLine[];
   releasePackages: string[];
+  /** Comment lines above the release stage's `apk add`. */
+  releaseNotes: ApkLine[];
   requirementFiles: string[];
   mainRequirementFile: string;
-  interpreterLibDirs: string[];
+  /** The interpreter files the release copies from the build stage; null for Alpine's python3. */
+  interpreter: InterpreterCopy | null;
+  /** Folders of the one scanelf pass that lists the release's shared libraries. */
+  scanRoots: string[];
+  /**
+   * The scanelf step's skip list as `case` patterns, a few per line: the empty name (a static
+   * binary links nothing) and every soname the release stage's base image already provides.
+   */
+  baseLibPatterns: string[];
+  bytecode: boolean;
+  /** The app's files, copied into /app readable by the non-root user. */
+  appCopies: { source: string; target: string }[];
+  labels: { key: string; value: string }[];
   module: string;
   isWeb: boolean;
   port: number | null;
+  /** The HEALTHCHECK command (exec form) for web apps; null for cli apps. */
+  healthcheck: string[] | null;
+  /** The release image's CMD argv. */
+  cmd: string[];
 }
 
 /** Computes the Dockerfile's template data: which packages, which stages, and why. */
 export function buildDockerfileModel(config: ProjectConfig, decisions: Decisions, requirementFiles: readonly string[]): DockerfileModel {
   const runtime = findRuntime(config.python);
   if (!runtime) throw new Error(`unsupported runtime ${config.python}`);
-  const buildDeps = resolveApkList(decisions.apk.build, config.buildDeps, 'compiling');
+  const bytecode = config.bytecode !== false;
+  const buildDeps = resolveApkList(withHeaders(decisions.apk.build, runtime.headersPackage), config.buildDeps, 'compiling');
   const runtimeLibs = resolveApkList(decisions.apk.runtime, config.runtimeLibs, 'loaded by');
   const files = [...new Set([config.requirements, ...requirementFiles])].sort();
+  const interpreter = planInterpreterCopy(runtime);
+  const module = moduleNameOf(config.name);
+  const listens = appKindSpec(config.app).listens;
+  const buildTools: ApkLine[] = [
+    ...(runtime.system
+      ? [
+          { name: 'python3', reason: "Alpine's own interpreter" },
+          { name: 'py3-pip', reason: 'pip, to install into the venv (which gets none)' },
+        ]
+      : []),
+    { name: 'binutils', reason: 'strip, for the extension modules' },
+  ];
+  const systemPackages: ApkLine[] = runtime.system
+    ? [
+        { name: 'python3', reason: "Alpine's own interpreter (no pip, no headers, no tkinter)" },
+        ...(bytecode ? [{ name: 'python3-pyc', reason: "the standard library's bytecode (fast start)" }] : []),
+      ]
+    : [];
   return {
     configFile: CONFIG_FILE,
+    alpineVersion: ALPINE_VERSION,
+    buildImage: runtime.buildImage,
     image: runtime.image,
+    releaseImage: RELEASE_IMAGE,
     systemPython: runtime.system,
     buildDeps,
+    buildPackages: [...buildTools.map((line) => line.name), ...buildDeps.map((line) => line.name)],
+    buildNotes: [...buildTools, ...buildDeps],
     runtimeLibs,
-    releasePackages: [...(runtime.system ? ['python3'] : []), ...runtimeLibs.map((line) => line.name)],
+    releasePackages: releasePackagesFor(runtime, bytecode, runtimeLibs.map((line) => line.name)),
+    releaseNotes: [...RELEASE_BASE_PACKAGES.map((row) => ({ name: row.name, reason: row.why })), ...systemPackages, ...runtimeLibs],
     requirementFiles: files,
     mainRequirementFile: config.requirements,
-    interpreterLibDirs: runtime.interpreterLibDirs,
-    module: moduleNameOf(config.name),
-    isWeb: appKindSpec(config.app).listens,
+    interpreter,
+    scanRoots: interpreter ? ['/opt/python', '/opt/venv'] : ['/opt/venv'],
+    // Every architecture, not only the configured ones: the same Dockerfile may be built for either.
+    baseLibPatterns: packPatterns(["''", ...imageSonames(RELEASE_IMAGE_RESOLVED, ARCHES)]),
+    bytecode,
+    appCopies: [{ source: `${module}/`, target: `./${module}/` }],
+    labels: [
+      { key: 'org.opencontainers.image.title', value: config.name },
+      { key: 'org.opencontainers.image.version', value: '${VERSION}' },
+    ],
+    module,
+    isWeb: listens,
     port: config.port,
+    // Every web skeleton serves /health (templates/web/app.py.hbs, templates/fastapi/app.py.hbs).
+    healthcheck: listens ? ['/bin/sh', '-c', 'wget -q -T 4 -O /dev/null "http://127.0.0.1:${PORT}/health" || exit 1'] : null,
+    cmd: ['python', '-m', module],
   };
+}
+
+const PATTERN_LINE_WIDTH = 88;
+
+/** Joins `case` patterns with `|` into lines of at most PATTERN_LINE_WIDTH characters. */
+function packPatterns(patterns: readonly string[]): string[] {
+  const lines: string[] = [];
+  for (const pattern of patterns) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last]!.length + 1 + pattern.length <= PATTERN_LINE_WIDTH) lines[last] += `|${pattern}`;
+    else lines.push(pattern);
+  }
+  return lines;
+}
+
+/**
+ * Adds the interpreter's headers package to a non-empty build list (whatever compiles needs
+ * Python.h), needed by the same projects; unchanged when nothing compiles or the image has them.
+ */
+function withHeaders(build: readonly ApkReason[], headersPackage: string | null): readonly ApkReason[] {
+  if (headersPackage === null || build.length === 0 || build.some((item) => item.name === headersPackage)) return build;
+  const projects = [...new Set(build.flatMap((item) => item.for))].sort();
+  return [...build, { name: headersPackage, for: projects }];
 }
 
 /** The files `update` regenerates, rendered for the current config and decisions. */

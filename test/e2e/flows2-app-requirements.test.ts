@@ -75,8 +75,9 @@ describe('the App kind prompt offers the web app without aiohttp', () => {
       ['Requirements', `\x1b[B\x1b[B${ENTER}`], // none for now
       ['Alpine build dependencies: extra packages', ENTER],
       ['Alpine runtime libraries: extra packages', ENTER],
-      ['adds aiohttp to the requirements', `\x1b[A${ENTER}`], // default is cli; up: the aiohttp web server
+      ['adds aiohttp to the requirements', `\x1b[A\x1b[A${ENTER}`], // default is cli; up twice (past FastAPI): the aiohttp web server
       ['Port the web app listens on', ENTER],
+      ['Compile bytecode at build time?', ENTER],
     ]);
     expect(result.pendingSteps).toEqual([]);
     expect(result.exitCode).toBe(0);

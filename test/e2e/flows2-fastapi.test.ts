@@ -88,6 +88,7 @@ describe('--app fastapi', () => {
         ['Alpine runtime libraries: extra packages', ENTER],
         ['FastAPI web server (uvicorn) (adds fastapi and uvicorn to the requirements)', `\x1b[A${ENTER}`], // default cli; up: FastAPI
         ['Port the web app listens on', ENTER],
+        ['Compile bytecode at build time?', ENTER],
       ],
     }));
     const result = JSON.parse(execFileSync('python3', [join(REPO_ROOT, 'test/support/pty-drive.py'), script], { encoding: 'utf8', timeout: 40_000 }));

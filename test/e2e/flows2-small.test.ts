@@ -77,6 +77,7 @@ describe('the port prompt shows the problem without a flag name', () => {
       ['Alpine runtime libraries: extra packages', ENTER],
       ['Port the web app listens on', `\x15\x08\x08\x08\x0880${ENTER}`],
       ['invalid port "80": use a number from 1024 to 65535', `\x15\x08\x089000${ENTER}`],
+      ['Compile bytecode at build time?', ENTER],
     ]);
     expect(result.pendingSteps).toEqual([]);
     expect(result.exitCode).toBe(0);
