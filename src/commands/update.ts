@@ -17,6 +17,8 @@ import { describeApkChanges, readApkSnapshot } from '../update/explain-changes.t
 import { resolveConflicts } from '../update/resolve-conflicts.ts';
 import { formatUpdateReport, updateJsonSummary, type UpdateOutcome } from '../report/update-report.ts';
 import { TOOL_VERSION } from '../version.ts';
+import { planYourFileSteps, readYourFiles, yourFilePaths } from '../update/your-files.ts';
+import { requirementNames } from '../project/requirements.ts';
 import { UPDATE_SPEC } from './update-spec.ts';
 import { EXIT_CODES_HELP } from './create-spec.ts';
 
@@ -65,7 +67,9 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
   const model = buildDockerfileModel(config, decisions, loaded.includes);
   const apkChanges = describeApkChanges(
     readApkSnapshot(current.get('Dockerfile')?.base ?? current.get('Dockerfile')?.text ?? null),
-    { build: model.buildDeps, runtime: model.runtimeLibs },
+    // Every package the Dockerfile lists with a reason, fixed ones (binutils, ca-certificates) too:
+    // the snapshot of the old file reads them all back.
+    { build: model.buildNotes, runtime: model.releaseNotes },
     decisions,
     { build: config.buildDeps.remove, runtime: config.runtimeLibs.remove },
   );
@@ -74,7 +78,11 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
   const flagsChanged = serializeConfig(config) !== serializeConfig(stored);
   const nextConfigText = serializeConfig(fileChanged || flagsChanged ? { ...config, generator: TOOL_VERSION } : stored);
   const configChanged = nextConfigText !== configText;
-  const outcome: UpdateOutcome = { root, changes, configBefore: configText, configAfter: nextConfigText, configChanged, apkChanges, warnings: decisions.warnings, mode: check ? 'check' : dryRun ? 'dry-run' : 'write', resolutions: new Map() };
+  // After --port or --app: what the user must change in the files that are theirs (read only).
+  const yourFiles = stored.app === config.app && stored.port === config.port
+    ? []
+    : planYourFileSteps(stored, config, requirementNames(loaded.requirements), await readYourFiles(root, yourFilePaths(config)));
+  const outcome: UpdateOutcome = { root, changes, configBefore: configText, configAfter: nextConfigText, configChanged, apkChanges, warnings: decisions.warnings, mode: check ? 'check' : dryRun ? 'dry-run' : 'write', resolutions: new Map(), yourFiles };
 
   // 3. --check / --dry-run: report, write nothing.
   const outOfDate = configChanged || changes.some((change) => change.action !== 'identical');

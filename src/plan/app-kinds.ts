@@ -14,6 +14,8 @@ export interface AppKindSpec {
   listens: boolean;
   /** Requirement lines the skeleton needs, added when no requirement names the project. */
   requires: readonly string[];
+  /** Text the skeleton's __main__.py holds: tells update that the user's code is still it. */
+  entryMarker: string;
   /** Template path (under templates/) -> output path inside the Python package. */
   templates: Readonly<Record<string, string>>;
 }
@@ -24,6 +26,7 @@ export const APP_KIND_SPECS: Readonly<Record<AppKind, AppKindSpec>> = {
     description: 'An aiohttp web service',
     listens: true,
     requires: ['aiohttp'],
+    entryMarker: 'web.run_app(',
     templates: { 'web/__init__.py.hbs': '__init__.py', 'web/__main__.py.hbs': '__main__.py', 'web/app.py.hbs': 'app.py' },
   },
   // uvicorn is FastAPI's documented server (https://fastapi.tiangolo.com/deployment/manually/);
@@ -34,6 +37,7 @@ export const APP_KIND_SPECS: Readonly<Record<AppKind, AppKindSpec>> = {
     description: 'A FastAPI web service served by uvicorn',
     listens: true,
     requires: ['fastapi', 'uvicorn'],
+    entryMarker: 'uvicorn.run(',
     templates: { 'fastapi/__init__.py.hbs': '__init__.py', 'fastapi/__main__.py.hbs': '__main__.py', 'fastapi/app.py.hbs': 'app.py' },
   },
   cli: {
@@ -41,6 +45,7 @@ export const APP_KIND_SPECS: Readonly<Record<AppKind, AppKindSpec>> = {
     description: 'A command-line program',
     listens: false,
     requires: [],
+    entryMarker: 'argparse.ArgumentParser(',
     templates: { 'cli/__init__.py.hbs': '__init__.py', 'cli/__main__.py.hbs': '__main__.py' },
   },
 };

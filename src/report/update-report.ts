@@ -3,6 +3,7 @@ import { CONFIG_FILE } from '../config/project-config.ts';
 import type { unifiedDiff } from '../merge/unified-diff.ts';
 import type { FileChange } from '../update/plan-file.ts';
 import type { Resolution } from '../update/resolve-conflicts.ts';
+import { formatYourFileSteps, type YourFileStep } from '../update/your-files.ts';
 
 export interface UpdateOutcome {
   root: string;
@@ -14,6 +15,8 @@ export interface UpdateOutcome {
   warnings: string[];
   mode: 'check' | 'dry-run' | 'write';
   resolutions: Map<string, Resolution>;
+  /** What the user must change in their own files after a --port or --app change. */
+  yourFiles: YourFileStep[];
 }
 
 const ACTION_TEXT: Record<FileChange['action'], string> = {
@@ -44,6 +47,7 @@ export function formatUpdateReport(outcome: UpdateOutcome, options: { diff: type
   for (const change of outcome.changes) lines.push(`${change.path}: ${change.action === 'identical' ? 'up to date' : verb + actionOf(outcome, change)}`);
   if (outcome.configChanged) lines.push(`${CONFIG_FILE}: ${verb}updated`);
   for (const sentence of outcome.apkChanges) lines.push(`  ${sentence}`);
+  lines.push(...formatYourFileSteps(outcome.yourFiles));
   let text = `${lines.join('\n')}\n`;
   const unifiedDiff = options.diff;
   if (unifiedDiff) {
@@ -68,6 +72,7 @@ export function updateJsonSummary(outcome: UpdateOutcome): object {
     })),
     config: outcome.configChanged ? 'update' : 'identical',
     changes: outcome.apkChanges,
+    yourFiles: outcome.yourFiles,
     warnings: outcome.warnings,
   };
 }
