@@ -9,7 +9,7 @@ import { serializeConfig } from '../config/project-config.ts';
 import { decideInteractive, type Io } from '../cli/io.ts';
 import { ConflictError, OutOfDateError } from '../errors.ts';
 import { decideForProject, findProjectRoot, loadProject, readProjectConfig } from '../project/load-project.ts';
-import { planManagedFiles, buildDockerfileModel } from '../plan/project-files.ts';
+import { BASE_DIR, planManagedFiles, buildDockerfileModel } from '../plan/project-files.ts';
 import { applyConfigFlags } from '../update/apply-flags.ts';
 import { readCurrentFiles, writeUpdate } from '../update/files.ts';
 import { planFileChange, findUnresolvedConflicts, needsMerge, type FileChange, type MergeFn } from '../update/plan-file.ts';
@@ -102,6 +102,14 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
   io.stdout.write(json ? `${JSON.stringify(updateJsonSummary(outcome), null, 2)}\n` : formatUpdateReport(outcome, { diff: null }));
   for (const warning of decisions.warnings) io.stderr.write(`warning: ${warning}\n`);
   const unresolved = changes.filter((change) => change.action === 'conflict' && outcome.resolutions.get(change.path) === 'markers');
+  const baseless = unresolved.filter((change) => change.noBase);
+  if (baseless.length > 0) {
+    const paths = baseless.map((change) => change.path).join(', ');
+    const stored = baseless.map((change) => `${BASE_DIR}/${change.path}`).join(', ');
+    throw new ConflictError(
+      `${paths}: no merge base (${stored} is missing), so update cannot tell your edits from generated lines and left ${baseless.length === 1 ? 'it' : 'them'} unchanged: restore ${BASE_DIR}/ from version control, or rerun with --force (take the new render, yours saved as .orig) or --keep`,
+    );
+  }
   if (unresolved.length > 0) {
     const where = unresolved.map((change) => `${change.path} lines ${change.conflicts.map((c) => `${c.start}-${c.end}`).join(', ')}`).join('; ');
     throw new ConflictError(`conflicts in ${where}: edit the file to resolve them, then run update again (or rerun with --force or --keep)`);

@@ -36,6 +36,7 @@ const RESOLUTION_TEXT: Record<Resolution, string> = {
 function actionOf(outcome: UpdateOutcome, change: FileChange): string {
   const resolution = outcome.resolutions.get(change.path);
   if (change.action === 'conflict' && resolution) return `conflict: ${RESOLUTION_TEXT[resolution]}`;
+  if (change.action === 'conflict' && change.noBase) return 'conflict: no merge base stored, left unchanged';
   if (change.action === 'conflict') return `conflict (lines ${change.conflicts.map((c) => `${c.start}-${c.end}`).join(', ')})`;
   return ACTION_TEXT[change.action];
 }
@@ -44,7 +45,10 @@ function actionOf(outcome: UpdateOutcome, change: FileChange): string {
 export function formatUpdateReport(outcome: UpdateOutcome, options: { diff: typeof unifiedDiff | null }): string {
   const lines: string[] = [];
   const verb = outcome.mode === 'write' ? '' : 'would be ';
-  for (const change of outcome.changes) lines.push(`${change.path}: ${change.action === 'identical' ? 'up to date' : verb + actionOf(outcome, change)}`);
+  for (const change of outcome.changes) {
+    lines.push(`${change.path}: ${change.action === 'identical' ? 'up to date' : verb + actionOf(outcome, change)}`);
+    for (const note of change.notes) lines.push(`  ${note}`);
+  }
   if (outcome.configChanged) lines.push(`${CONFIG_FILE}: ${verb}updated`);
   for (const sentence of outcome.apkChanges) lines.push(`  ${sentence}`);
   lines.push(...formatYourFileSteps(outcome.yourFiles));
@@ -69,6 +73,8 @@ export function updateJsonSummary(outcome: UpdateOutcome): object {
       action: change.action,
       resolution: outcome.resolutions.get(change.path) ?? null,
       conflicts: change.conflicts,
+      noBase: change.noBase,
+      notes: change.notes,
     })),
     config: outcome.configChanged ? 'update' : 'identical',
     changes: outcome.apkChanges,

@@ -47,7 +47,10 @@ export async function writeUpdate(root: string, outcome: UpdateOutcome, isCancel
         await writeFileAtomic(path, resolution === 'force' ? change.render : change.next);
       }
       const basePath = join(root, BASE_DIR, change.path);
-      if (change.base !== change.render) {
+      // No base and the user's file left as it was: recording the render as the base would make
+      // the next update take every difference for a hand edit.
+      const keptWithoutBase = change.noBase && outcome.resolutions.get(change.path) !== 'force';
+      if (change.base !== change.render && !keptWithoutBase) {
         await mkdir(dirname(basePath), { recursive: true });
         await writeFileAtomic(basePath, change.render);
       }

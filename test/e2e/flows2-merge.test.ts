@@ -1,0 +1,60 @@
+/**
+ * Issue 13, finding 9, end to end on real generated Dockerfiles: a LABEL under a FROM line and a
+ * package added to the generated apk add line survive updates that change those lines; a
+ * missing merge base is reported as such (exit 3, file untouched, no base invented).
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.ts';
+
+let root: string;
+beforeEach(async () => {
+  const work = mkdtempSync(join(tmpdir(), 'csp-flows2-'));
+  const result = await runCli(['svc', '--yes', '--python', '3.12', '-r', 'aiohttp'], { cwd: work });
+  expect(result.exitCode, result.stderr).toBe(0);
+  root = join(work, 'svc');
+});
+const dockerfile = () => readFileSync(join(root, 'Dockerfile'), 'utf8');
+const update = (...args: string[]) => runCli(['update', ...args], { cwd: root });
+
+describe('hand edits next to regenerated lines', () => {
+  it('a LABEL right after FROM ... AS build survives update --python', async () => {
+    writeFileSync(join(root, 'Dockerfile'), dockerfile().replace(/^(FROM \S+ AS build)$/m, '$1\nLABEL team="core"'));
+    const result = await update('--python', '3.13');
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
+    expect(dockerfile()).toMatch(/^FROM python:3\.13-alpine\$\{ALPINE_VERSION\} AS build\nLABEL team="core"$/m);
+    expect((await update('--check')).exitCode).toBe(0);
+  });
+
+  it('a package added by hand to the release apk add line survives a runtime change, with the flag to record it', async () => {
+    writeFileSync(join(root, 'Dockerfile'), dockerfile().replace(/(xargs apk add --no-cache [^<]*?) </, '$1 curl <'));
+    const result = await update('--runtime-libs', '+libmagic');
+    expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+    expect(dockerfile()).toMatch(/xargs apk add --no-cache .*\blibmagic curl < \/tmp\/runtime-deps/);
+    expect(result.stdout).toContain('you added curl to a generated apk add line: kept; record it with `update --runtime-libs +curl`');
+    // Recording it, as advised, leaves nothing to merge the next time.
+    expect((await update('--runtime-libs', '+curl')).exitCode).toBe(0);
+    expect(dockerfile().match(/\bcurl\b/g)).toHaveLength(2); // the apk line and its "#   curl: added by you" note
+  });
+});
+
+describe('a missing merge base', () => {
+  it('says so, exits 3 and leaves the edited file and the base as they are', async () => {
+    rmSync(join(root, '.slim-python/generated/Dockerfile'));
+    const edited = `${dockerfile()}# mine\n`;
+    writeFileSync(join(root, 'Dockerfile'), edited);
+    const result = await update('--python', '3.13');
+    expect(result.exitCode).toBe(3);
+    expect(result.stderr).toMatch(/Dockerfile: no merge base \(\.slim-python\/generated\/Dockerfile is missing\), so update cannot tell your edits from generated lines and left it unchanged: restore \.slim-python\/generated\/ from version control, or rerun with --force/);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(dockerfile()).toBe(edited);
+    expect(dockerfile()).not.toMatch(/^<<<<<<< /m);
+    expect(existsSync(join(root, '.slim-python/generated/Dockerfile'))).toBe(false);
+    const forced = await update('--python', '3.13', '--force');
+    expect(forced.exitCode).toBe(0);
+    expect(readFileSync(join(root, 'Dockerfile.orig'), 'utf8')).toBe(edited);
+  });
+});
