@@ -27,9 +27,10 @@ export async function runExplain(argv: readonly string[], io: Io): Promise<numbe
   }
   const file = stringFlag(flags, 'requirements-file');
   if (file !== undefined && positionals.length > 0) throw new UsageError('pass either a project DIR or --requirements-file, not both');
-  const archFlag = stringFlag(flags, 'arch') ?? 'x86_64';
-  if (!(ARCHES as readonly string[]).includes(archFlag)) throw new UsageError(`invalid --arch ${JSON.stringify(archFlag)}: use ${ARCHES.join(' or ')}`);
-  const arch = archFlag as Arch;
+  const archFlag = stringFlag(flags, 'arch');
+  if (archFlag !== undefined && !(ARCHES as readonly string[]).includes(archFlag)) throw new UsageError(`invalid --arch ${JSON.stringify(archFlag)}: use ${ARCHES.join(' or ')}`);
+  // pip answers for one platform per run: --online asks about one architecture.
+  const arch = (archFlag ?? 'x86_64') as Arch;
 
   let requirements: Requirement[];
   let pythonId = stringFlag(flags, 'python');
@@ -57,12 +58,14 @@ export async function runExplain(argv: readonly string[], io: Io): Promise<numbe
     const { runOnlineExplain } = await import('../online/online-explain.ts');
     return runOnlineExplain({ io, flags, requirements, target, root, runtimeId: runtime.id, bytecode: boolFlag(flags, 'bytecode') ?? config?.bytecode !== false });
   }
-  const applicable = new Set(applicableRequirements(requirements, python, [arch]));
+  // Offline, judge what the Dockerfile is judged on: every architecture the project builds for.
+  const arches: Arch[] = archFlag !== undefined ? [arch] : config ? [...config.arches] : [...ARCHES];
+  const applicable = new Set(applicableRequirements(requirements, python, arches));
   // A project's config may hold what `explain --online --write` recorded: use it, as update does.
   const decisions = config
-    ? decideForProject({ ...config, python: runtime.id, arches: [arch] }, requirements)
-    : withDuplicates(decide([...applicable], loadKnowledge(), { python, arches: [arch] }), duplicateRequirementWarnings(requirements, python, [arch]));
-  const document = buildExplainDocument(target, requirements, (r) => applicable.has(r), decisions);
+    ? decideForProject({ ...config, python: runtime.id, arches }, requirements)
+    : withDuplicates(decide([...applicable], loadKnowledge(), { python, arches }), duplicateRequirementWarnings(requirements, python, arches));
+  const document = buildExplainDocument({ python, arches }, requirements, (r) => applicable.has(r), decisions);
   io.stdout.write(boolFlag(flags, 'json') ? `${JSON.stringify(document, null, 2)}\n` : formatExplain(document));
   return 0;
 }

@@ -144,3 +144,27 @@ describe('duplicate requirements are reported', () => {
     expect(created.stderr).not.toMatch(/repeats/);
   });
 });
+
+describe('explain: the runtime and the architectures the image is built for', () => {
+  it('--help names the real default Python and architectures', async () => {
+    const help = (await runCli(['explain', '--help'])).stdout;
+    expect(help).not.toMatch(/newest/);
+    expect(help).toMatch(/--python X\.Y .*\(default: the project's, else 3\.14\)/);
+    expect(help).toMatch(/--arch .*\(default: the project's arches \(both for a requirements file\); --online: x86_64\)/);
+  });
+
+  it('a project is judged on every architecture it builds for, as its Dockerfile is', async () => {
+    await project('svc', ['-r', 'aiohttp']);
+    const doc = JSON.parse((await runCli(['explain', '--json'], { cwd: join(work, 'svc') })).stdout);
+    expect(doc.arches).toEqual(['aarch64', 'x86_64']);
+    expect(doc.packages.find((p: { name: string }) => p.name === 'aiohttp').why).toMatch(/on (x86_64 and aarch64|aarch64 and x86_64)/);
+    const text = (await runCli(['explain'], { cwd: join(work, 'svc') })).stdout;
+    expect(text.split('\n')[0]).toBe('Requirements for CPython 3.12 on aarch64 and x86_64 (Alpine, musllinux):');
+  });
+
+  it('--arch narrows it to one', async () => {
+    await project('svc', ['-r', 'aiohttp']);
+    const doc = JSON.parse((await runCli(['explain', '--json', '--arch', 'aarch64'], { cwd: join(work, 'svc') })).stdout);
+    expect(doc.arches).toEqual(['aarch64']);
+  });
+});
