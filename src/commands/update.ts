@@ -17,6 +17,7 @@ import { describeApkChanges, readApkSnapshot } from '../update/explain-changes.t
 import { resolveConflicts } from '../update/resolve-conflicts.ts';
 import { formatUpdateReport, updateJsonSummary, type UpdateOutcome } from '../report/update-report.ts';
 import { TOOL_VERSION } from '../version.ts';
+import { findShadowed, moduleNameOf } from '../validate/project-name.ts';
 import { planYourFileSteps, readYourFiles, yourFilePaths } from '../update/your-files.ts';
 import { requirementNames } from '../project/requirements.ts';
 import { UPDATE_SPEC } from './update-spec.ts';
@@ -46,7 +47,13 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
     const decisions = decideForProject(candidate, loaded.requirements);
     return { build: decisions.apk.build.map((i) => i.name), runtime: decisions.apk.runtime.map((i) => i.name) };
   });
-  const decisions = decideForProject(config, loaded.requirements);
+  const decided = decideForProject(config, loaded.requirements);
+  // A requirement added since create may share the project's package name: say so (create refuses it).
+  const shadowed = findShadowed(config.name, [...requirementNames(loaded.requirements), ...decided.packages.map((item) => item.name)]);
+  const decisions = shadowed === null ? decided : {
+    ...decided,
+    warnings: [...decided.warnings, `your package ${moduleNameOf(config.name)} shadows the ${shadowed} package the requirements install: \`import ${moduleNameOf(config.name)}\` gets your code; rename your package`],
+  };
   const renders = planManagedFiles(config, decisions, loaded.includes);
 
   // 2. Plan each managed file against the user's copy and the stored base.

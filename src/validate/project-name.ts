@@ -57,14 +57,19 @@ export function assertProjectName(name: string, flag = '--name'): string {
  * by module name, which is the project name with `-` as `_` for most projects.
  */
 export function assertNoShadowing(name: string, installed: Iterable<string>, flag = '--name'): void {
-  const module = moduleNameOf(name);
-  for (const project of installed) {
-    if (project.replaceAll('-', '_').replaceAll('.', '_') === module) {
-      throw new UsageError(
-        `invalid project name ${JSON.stringify(name)}: its package ${module} would shadow the ${project} package the requirements install; pass ${flag} with another name, like "${name}-app"`,
-      );
-    }
+  const project = findShadowed(name, installed);
+  if (project !== null) {
+    throw new UsageError(
+      `invalid project name ${JSON.stringify(name)}: its package ${moduleNameOf(name)} would shadow the ${project} package the requirements install; pass ${flag} with another name, like "${name}-app"`,
+    );
   }
+}
+
+/** The installed project (PEP 503 name) the project's package would shadow, or null. */
+export function findShadowed(name: string, installed: Iterable<string>): string | null {
+  const module = moduleNameOf(name);
+  for (const project of installed) if (project.replaceAll('-', '_').replaceAll('.', '_') === module) return project;
+  return null;
 }
 
 /** The Python package name for a project: `my-app` -> `my_app`. */

@@ -48,6 +48,14 @@ describe('names that would shadow a module the app imports', () => {
     expect(result.exitCode).toBe(2);
   });
 
+  it('update warns when a requirement added later shares the package name', async () => {
+    expect((await runCli(['svc', '--yes', '-r', 'aiohttp'], { cwd: work })).exitCode).toBe(0);
+    writeFileSync(join(work, 'svc/requirements.txt'), 'aiohttp\nsvc\n');
+    const result = await runCli(['update', 'svc'], { cwd: work });
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toContain('warning: your package svc shadows the svc package the requirements install');
+  });
+
   it('the directory prompt refuses such a name and asks again', () => {
     mkdirSync(join(work, 'pty'));
     const cwd = join(work, 'pty');
