@@ -3,9 +3,11 @@ import type { ProjectConfig } from '../config/project-config.ts';
 import type { TargetCheck } from '../create/check-target.ts';
 import type { Decisions } from '../knowledge/decide.ts';
 import { resolveApkList } from '../plan/apk-sets.ts';
+import { releasePackagesFor } from '../plan/release-stage.ts';
 import type { PlannedFile } from '../plan/project-files.ts';
 import { findRuntime } from '../python/runtimes.ts';
 import { appKindSpec } from '../plan/app-kinds.ts';
+import { formatMegabytes, type SizeReport } from '../size/size-report.ts';
 
 export interface CreateReport {
   config: ProjectConfig;
@@ -17,6 +19,8 @@ export interface CreateReport {
   decisions: Decisions;
   /** Requirement lines the tool added for the app skeleton. */
   addedRequirements: readonly string[];
+  /** Measured with --online; null otherwise. */
+  size?: SizeReport | null;
 }
 
 const UPDATE_STEP = 'npx create-slim-python update';
@@ -56,6 +60,7 @@ export function createJsonSummary(report: CreateReport): object {
       runtime: resolveApkList(decisions.apk.runtime, config.runtimeLibs, 'loaded by').map((line) => line.name),
     },
     warnings: decisions.warnings,
+    ...(report.size ? { size: report.size } : {}),
     next: nextSteps(report),
   };
 }
@@ -85,7 +90,9 @@ export function formatCreateReport(report: CreateReport, banner = ''): string {
   const build = resolveApkList(decisions.apk.build, config.buildDeps, 'compiling');
   const runtimeLibs = resolveApkList(decisions.apk.runtime, config.runtimeLibs, 'loaded by');
   lines.push(build.length === 0 ? 'Build stage: no compiler needed (every requirement installs from a wheel)' : `Build stage packages: ${build.map((l) => l.name).join(', ')}`);
-  lines.push(`Release stage packages: ${runtimeLibs.length === 0 ? 'only what scanelf finds' : `${runtimeLibs.map((l) => l.name).join(', ')} plus what scanelf finds`}`);
+  const release = runtime ? releasePackagesFor(runtime, config.bytecode !== false, runtimeLibs.map((line) => line.name)) : [];
+  lines.push(`Release stage packages: ${release.join(', ')} plus what scanelf finds`);
+  if (report.size) lines.push(formatSizeLine(report.size));
   lines.push('');
   lines.push(report.dryRun ? 'Next steps (after a real run):' : 'Next steps:');
   const steps = nextSteps(report);
@@ -94,4 +101,12 @@ export function formatCreateReport(report: CreateReport, banner = ''): string {
     lines.push(step === UPDATE_STEP ? `  ${step.padEnd(width)}  # after changing ${config.requirements}: regenerates the Dockerfile` : `  ${step}`);
   }
   return `${banner}${lines.join('\n')}\n`;
+}
+
+/** One line for the create report: the total, and where it comes from. */
+function formatSizeLine(size: SizeReport): string {
+  const bytecode = size.bytecode ? 'with bytecode' : 'without bytecode';
+  const notes = size.notes.length > 0 ? ` (${size.notes.join('; ')})` : '';
+  if (size.base === null || size.total === null) return `Release image: venv ${formatMegabytes(size.venv)} measured, base not known for this runtime${notes}`;
+  return `Release image: about ${formatMegabytes(size.total)} ${bytecode} (base ${formatMegabytes(size.base)} + venv ${formatMegabytes(size.venv)} measured from the real wheels)${notes}`;
 }
