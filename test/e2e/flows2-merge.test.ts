@@ -3,11 +3,12 @@
  * package added to the generated apk add line survive updates that change those lines; a
  * missing merge base is reported as such (exit 3, file untouched, no base invented).
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../support/cli.ts';
+import { CLI_BIN, REPO_ROOT, runCli } from '../support/cli.ts';
 
 let root: string;
 beforeEach(async () => {
@@ -56,5 +57,26 @@ describe('a missing merge base', () => {
     const forced = await update('--python', '3.13', '--force');
     expect(forced.exitCode).toBe(0);
     expect(readFileSync(join(root, 'Dockerfile.orig'), 'utf8')).toBe(edited);
+  });
+});
+
+describe('a missing merge base in a terminal', () => {
+  it('asks keep or take the new render, and offers no markers', () => {
+    rmSync(join(root, '.slim-python/generated/Dockerfile'));
+    const edited = `${dockerfile()}# mine\n`;
+    writeFileSync(join(root, 'Dockerfile'), edited);
+    const script = join(root, '..', 'pty.json');
+    writeFileSync(script, JSON.stringify({
+      argv: [process.execPath, CLI_BIN, 'update', '--python', '3.13'], cwd: root, timeout: 30,
+      steps: [['take the new render', '\x1b[B\r']], // down: take the new render
+    }));
+    const result = JSON.parse(execFileSync('python3', [join(REPO_ROOT, 'test/support/pty-drive.py'), script], { encoding: 'utf8', timeout: 40_000 }));
+    expect(result.pendingSteps).toEqual([]);
+    expect(result.output).toContain('no merge base is stored, so update cannot tell your edits from');
+    expect(result.output).not.toContain('write conflict markers');
+    expect(result.exitCode).toBe(0);
+    expect(readFileSync(join(root, 'Dockerfile.orig'), 'utf8')).toBe(edited);
+    expect(dockerfile()).toMatch(/^FROM python:3\.13-alpine/m);
+    expect(existsSync(join(root, '.slim-python/generated/Dockerfile'))).toBe(true);
   });
 });
