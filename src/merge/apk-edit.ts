@@ -27,6 +27,19 @@ function findApkSpan(text: string): ApkSpan | null {
   return { packages, frame: text.slice(0, start) + text.slice(end), text, start, end };
 }
 
+/**
+ * For a conflict that stays a conflict: the packages ours added to the block's apk add line,
+ * as hints naming the flag that would make the hand edit unnecessary.
+ */
+export function hintApkAdditions(base: readonly string[], ours: readonly string[], stage: 'build' | 'runtime'): string[] {
+  const [o, a] = [base, ours].map((block) => findApkSpan(block.join('\n')));
+  if (!o || !a) return [];
+  const flag = stage === 'build' ? '--build-deps' : '--runtime-libs';
+  return a.packages
+    .filter((name) => !o.packages.includes(name))
+    .map((name) => `you added ${name} to a generated apk add line: \`update ${flag} +${name}\` records it, so regenerations keep it without a hand edit`);
+}
+
 export interface ApkEditResolution {
   lines: string[];
   notes: string[];

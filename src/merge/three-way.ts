@@ -6,7 +6,7 @@
  */
 import { diff3Merge } from 'node-diff3';
 import { resolveAdjacentInsertions } from './adjacent-edits.ts';
-import { resolveApkEdit } from './apk-edit.ts';
+import { hintApkAdditions, resolveApkEdit } from './apk-edit.ts';
 
 export interface MergeResult {
   /** Merged text; contains conflict markers when `conflicts` is not empty. */
@@ -55,6 +55,7 @@ export function mergeThreeWay(base: string, ours: string, theirs: string, labels
       notes.push(...apk.notes);
       continue;
     }
+    notes.push(...hintApkAdditions([...lead, ...conflict.o], [...lead, ...conflict.a], stage));
     const start = out.length + 1;
     out.push(`<<<<<<< ${labels.ours}`, ...conflict.a, `||||||| ${labels.base}`, ...conflict.o, '=======', ...conflict.b, `>>>>>>> ${labels.theirs}`);
     conflicts.push({ start, end: out.length });

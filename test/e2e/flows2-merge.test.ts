@@ -42,6 +42,15 @@ describe('hand edits next to regenerated lines', () => {
   });
 });
 
+describe('a real conflict on the apk add line', () => {
+  it('names the flag that records the package you added', async () => {
+    writeFileSync(join(root, 'Dockerfile'), dockerfile().replace(/xargs (apk add --no-cache [^<]*?) </, 'xargs -t $1 tini <'));
+    const result = await update('--runtime-libs', '+libmagic');
+    expect(result.exitCode).toBe(3);
+    expect(result.stdout).toContain('  you added tini to a generated apk add line: `update --runtime-libs +tini` records it');
+  });
+});
+
 describe('a missing merge base', () => {
   it('says so, exits 3 and leaves the edited file and the base as they are', async () => {
     rmSync(join(root, '.slim-python/generated/Dockerfile'));

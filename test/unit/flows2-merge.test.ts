@@ -83,6 +83,13 @@ describe('packages you added to a generated apk add line', () => {
     const edited = release('ca-certificates tzdata').replace('xargs apk add', 'xargs -t apk add');
     expect(mergeThreeWay(release('ca-certificates tzdata'), edited, release('ca-certificates tzdata libmagic'), labels).conflicts).toHaveLength(1);
   });
+
+  it('a conflict on an apk line you added a package to names the flag that records it', () => {
+    const edited = release('ca-certificates tzdata tini').replace('xargs apk add', 'xargs -t apk add');
+    const merged = mergeThreeWay(release('ca-certificates tzdata'), edited, release('ca-certificates tzdata libmagic'), labels);
+    expect(merged.conflicts).toHaveLength(1);
+    expect(merged.notes).toEqual(['you added tini to a generated apk add line: `update --runtime-libs +tini` records it, so regenerations keep it without a hand edit']);
+  });
 });
 
 describe('a missing merge base', () => {
