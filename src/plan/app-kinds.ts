@@ -14,6 +14,8 @@ export interface AppKindSpec {
   listens: boolean;
   /** Requirement lines the skeleton needs, added when no requirement names the project. */
   requires: readonly string[];
+  /** `name[extra]` requirements that already bring some of `requires` along. */
+  extrasProviding?: Readonly<Record<string, readonly string[]>>;
   /** Text the skeleton's __main__.py holds: tells update that the user's code is still it. */
   entryMarker: string;
   /** Template path (under templates/) -> output path inside the Python package. */
@@ -37,6 +39,9 @@ export const APP_KIND_SPECS: Readonly<Record<AppKind, AppKindSpec>> = {
     description: 'A FastAPI web service served by uvicorn',
     listens: true,
     requires: ['fastapi', 'uvicorn'],
+    // fastapi's `standard` and `all` extras depend on uvicorn[standard]
+    // (https://fastapi.tiangolo.com/#standard-dependencies, checked 2026-12-01).
+    extrasProviding: { 'fastapi[standard]': ['uvicorn'], 'fastapi[all]': ['uvicorn'] },
     entryMarker: 'uvicorn.run(',
     templates: { 'fastapi/__init__.py.hbs': '__init__.py', 'fastapi/__main__.py.hbs': '__main__.py', 'fastapi/app.py.hbs': 'app.py' },
   },
@@ -60,7 +65,12 @@ export function listensOnPort(app: AppKind): boolean {
   return APP_KIND_SPECS[app].listens;
 }
 
-/** The requirement lines the app kind needs that `names` (PEP 503 normalised) lack. */
+/**
+ * The requirement lines the app kind needs that `names` lack: PEP 503 names, plus `name[extra]`
+ * for each extra a requirement asks for.
+ */
 export function missingAppRequirements(app: AppKind, names: ReadonlySet<string>): string[] {
-  return APP_KIND_SPECS[app].requires.filter((name) => !names.has(name));
+  const spec = APP_KIND_SPECS[app];
+  const provided = new Set(Object.entries(spec.extrasProviding ?? {}).flatMap(([key, brings]) => (names.has(key) ? brings : [])));
+  return spec.requires.filter((name) => !names.has(name) && !provided.has(name));
 }

@@ -57,9 +57,10 @@ export function appendRequirementLines(
   return { text: `${head}${lines.map((line) => `${line}${eol}`).join('')}`, requirements: [...given.requirements, ...added] };
 }
 
-/** PEP 503 names of the requirements (those with a name). */
+/** PEP 503 names of the requirements (those with a name), and `name[extra]` for each extra. */
 export function requirementNames(requirements: readonly Requirement[]): Set<string> {
-  return new Set(requirements.flatMap((requirement) => (requirement.name === null ? [] : [requirement.name])));
+  return new Set(requirements.flatMap((requirement) =>
+    requirement.name === null ? [] : [requirement.name, ...requirement.extras.map((extra) => `${requirement.name}[${extra}]`)]));
 }
 
 /** The requirements with what the app skeleton imports appended when missing, and what was added. */

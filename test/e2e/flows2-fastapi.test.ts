@@ -45,6 +45,12 @@ describe('--app fastapi', () => {
     expect(read('api/requirements.txt')).toBe('fastapi>=0.115\nuvicorn\n');
   });
 
+  it('fastapi[standard] brings uvicorn along: nothing added for it', async () => {
+    const result = await runCli(['api', '--yes', '--app', 'fastapi', '-r', 'fastapi[standard]'], { cwd: work });
+    expect(result.exitCode).toBe(0);
+    expect(read('api/requirements.txt')).toBe('fastapi[standard]\n');
+  });
+
   it('is the default app kind when fastapi is required', async () => {
     const result = await runCli(['api', '--yes', '-r', 'fastapi', '--json'], { cwd: work });
     expect(result.exitCode).toBe(0);
