@@ -13,7 +13,7 @@ import type { ProjectConfig } from './src/config/project-config.ts';
 import { decide } from './src/knowledge/decide.ts';
 import { loadKnowledge } from './src/knowledge/load.ts';
 import { planManagedFiles, planNewProject, type PlannedFile } from './src/plan/project-files.ts';
-import { applicableRequirements, requirementsFromLines } from './src/project/requirements.ts';
+import { applicableRequirements, requirementsFromLines, withAppRequirements } from './src/project/requirements.ts';
 import { findRuntime } from './src/python/runtimes.ts';
 import { createRenderer, renderInline } from './src/render/engine.ts';
 import { loadTemplateSources } from './src/render/template-sources.ts';
@@ -25,7 +25,8 @@ export interface GeneratorAnswers {
 }
 
 function plan(answers: GeneratorAnswers, which: 'project' | 'dockerfile', render: ReturnType<typeof createRenderer>): PlannedFile[] {
-  const { text, requirements } = requirementsFromLines(answers.requirements);
+  // As in the CLI: the app skeleton's framework is added to the requirements when missing.
+  const { text, requirements } = withAppRequirements(answers.config.app, requirementsFromLines(answers.requirements));
   const runtime = findRuntime(answers.config.python)!;
   const python = runtime.version;
   const applicable = applicableRequirements(requirements, python, answers.config.arches, runtime.fullVersion);

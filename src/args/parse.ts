@@ -44,11 +44,12 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Pa
       ...(flag.short ? { short: flag.short } : {}),
     };
   }
+  const args = expandShortEquals(spec, argv);
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, allowNegative: true, strict: true });
+    parsed = parseArgs({ args, options, allowPositionals: true, allowNegative: true, strict: true });
   } catch (error) {
-    throw new UsageError(`${describeParseError(error)}; run "create-slim-python ${spec.name === 'create' ? '' : spec.name + ' '}--help" for the flags`);
+    throw new UsageError(`${describeParseError(error, spec, args)}; run "create-slim-python ${spec.name === 'create' ? '' : spec.name + ' '}--help" for the flags`);
   }
   if (parsed.positionals.length > spec.positionals) {
     const extra = parsed.positionals.slice(spec.positionals).join(' ');
@@ -58,10 +59,39 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Pa
   return { flags: parsed.values as ParsedFlags, positionals: parsed.positionals };
 }
 
-function describeParseError(error: unknown): string {
+/**
+ * `-r=aiohttp` means `--requirement=aiohttp`: Node's parser would take "=aiohttp" as the value
+ * (POSIX short options have no "="), a form users try because `--long=VALUE` works.
+ */
+function expandShortEquals(spec: CommandSpec, argv: readonly string[]): string[] {
+  const byShort = new Map(spec.flags.filter((flag) => flag.short && flag.type === 'string').map((flag) => [flag.short!, flag.name]));
+  const end = argv.indexOf('--');
+  return argv.map((arg, index) => {
+    const match = /^-([A-Za-z])=(.*)$/s.exec(arg);
+    const long = match ? byShort.get(match[1]!) : undefined;
+    return long !== undefined && (end === -1 || index < end) ? `--${long}=${match![2]}` : arg;
+  });
+}
+
+/** Shows a value as the user would type it in a shell: quoted when it has spaces or quotes. */
+function shellWord(value: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(value) ? value : JSON.stringify(value);
+}
+
+function describeParseError(error: unknown, spec: CommandSpec, args: readonly string[]): string {
   const message = error instanceof Error ? error.message : String(error);
   const ambiguous = /^Option '([^']+)' argument is ambiguous/.exec(message);
-  if (ambiguous) return `the value of ${ambiguous[1]} starts with "-": write it as ${ambiguous[1]}=VALUE (e.g. ${ambiguous[1]}=-cargo)`;
+  if (ambiguous) {
+    const typed = ambiguous[1]!;
+    const flag = spec.flags.find((f) => `--${f.name}` === typed || `-${f.short}` === typed);
+    const long = flag ? `--${flag.name}` : typed;
+    const value = args[args.indexOf(typed) + 1] ?? '';
+    // `--python --yes`: the value was forgotten, not meant to start with "-".
+    const next = /^--?([A-Za-z][A-Za-z0-9-]*)/.exec(value)?.[1];
+    const isFlag = next !== undefined && spec.flags.some((f) => f.name === next || f.name === next.replace(/^no-/, '') || f.short === next);
+    if (isFlag) return `${long} needs a value (it is followed by the flag ${value})`;
+    return `the value of ${typed} starts with "-": write it as ${long}=VALUE, here ${long}=${shellWord(value)}`;
+  }
   const missing = /^Option '(-[^' ]+)[^']*' argument missing/.exec(message);
   if (missing) return `${missing[1]} needs a value`;
   // Node's messages are long and mention internals; keep the first sentence.

@@ -24,7 +24,7 @@ export const CREATE_SPEC: CommandSpec = {
     { name: 'requirements-file', type: 'string', value: 'PATH', help: 'import an existing requirements file (copied as is)' },
     { name: 'build-deps', type: 'string', value: 'a,b', help: 'Alpine build packages; +name adds to / -name removes from the inferred list', default: 'inferred' },
     { name: 'runtime-libs', type: 'string', value: 'a,b', help: 'Alpine runtime packages (dlopen libraries); +name / -name adjust', default: 'inferred' },
-    { name: 'app', type: 'string', value: 'web|cli', help: 'app skeleton: aiohttp web server or command-line app', default: 'web if aiohttp is required, else cli' },
+    { name: 'app', type: 'string', value: 'web|fastapi|cli', help: 'app skeleton: aiohttp web server, FastAPI on uvicorn, or command-line app (a web framework is added to the requirements)', default: 'web if aiohttp is required, fastapi if fastapi is, else cli' },
     { name: 'port', type: 'string', value: 'N', help: 'port of the web app', default: String(DEFAULT_PORT) },
     { name: 'bytecode', type: 'boolean', help: BYTECODE_HELP, default: 'on' },
     { name: 'online', type: 'boolean', help: "measure the release image's size before writing: installs the real wheels through your pip (explain --online --size shows the breakdown)" },

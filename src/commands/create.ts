@@ -14,7 +14,7 @@ import { checkTarget } from '../create/check-target.ts';
 import { writeProject } from '../apply/write-project.ts';
 import { planNewProject } from '../plan/project-files.ts';
 import { createInquirerPrompter } from '../prompts/prompter.ts';
-import { formatCreateReport, createJsonSummary } from '../report/create-report.ts';
+import { formatBanner, formatCreateReport, createJsonSummary } from '../report/create-report.ts';
 import { decideInteractive, type Io } from '../cli/io.ts';
 import { UsageError } from '../errors.ts';
 import { warnApkTypos } from '../validate/apk-suggest.ts';
@@ -43,6 +43,9 @@ export async function runCreate(argv: readonly string[], io: Io): Promise<number
     ? (io.prompter ?? (await createInquirerPrompter({ input: io.stdin, output: json ? io.stderr : io.stdout })))
     : null;
 
+  // The banner comes first: before the first question when interactive, else atop the report.
+  const banner = formatBanner(TOOL_VERSION);
+  if (prompter && !json) io.stdout.write(`${banner}\n`);
   const answers = await gatherAnswers({ args, cwd: io.cwd, env: io.env, prompter });
   const config: ProjectConfig = {
     version: CONFIG_VERSION,
@@ -70,9 +73,9 @@ export async function runCreate(argv: readonly string[], io: Io): Promise<number
   // "./my-app" reads as a path where "my-app" could be the project name.
   const relativeDir = relative(io.cwd, answers.dir) || '.';
   const shownDir = isAbsolute(relativeDir) || relativeDir.startsWith('.') ? relativeDir : `./${relativeDir}`;
-  const report = { config, files, target, dryRun, dir: answers.dir, shownDir, decisions: answers.inferred.decisions, size };
+  const report = { config, files, target, dryRun, dir: answers.dir, shownDir, decisions: answers.inferred.decisions, addedRequirements: answers.addedRequirements, size };
   if (json) io.stdout.write(`${JSON.stringify(createJsonSummary(report), null, 2)}\n`);
-  else io.stdout.write(formatCreateReport(report));
+  else io.stdout.write(formatCreateReport(report, prompter ? '' : banner));
   for (const warning of answers.inferred.decisions.warnings) io.stderr.write(`warning: ${warning}\n`);
   return 0;
 }

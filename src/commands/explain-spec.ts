@@ -1,5 +1,6 @@
 /** Flags of `explain`. */
 import type { CommandSpec } from '../args/parse.ts';
+import { DEFAULT_PYTHON } from '../python/runtimes.ts';
 
 export const EXPLAIN_SPEC: CommandSpec = {
   name: 'explain',
@@ -8,8 +9,8 @@ export const EXPLAIN_SPEC: CommandSpec = {
   positionals: 1,
   flags: [
     { name: 'requirements-file', type: 'string', value: 'PATH', help: 'explain this file instead of a project' },
-    { name: 'python', type: 'string', value: 'X.Y', help: 'CPython version (or "alpine")', default: "the project's, else the newest" },
-    { name: 'arch', type: 'string', value: 'x86_64|aarch64', help: 'target architecture', default: 'x86_64' },
+    { name: 'python', type: 'string', value: 'X.Y', help: 'CPython version (or "alpine")', default: `the project's, else ${DEFAULT_PYTHON}` },
+    { name: 'arch', type: 'string', value: 'x86_64|aarch64', help: 'judge for one architecture only', default: "the project's arches (both for a requirements file); --online: x86_64" },
     { name: 'strict', type: 'boolean', help: 'exit 2 when a pin cannot build or import on the target, or a project cannot install on Alpine (else a warning)' },
     { name: 'json', type: 'boolean', help: 'a stable JSON document on stdout' },
     { name: 'online', type: 'boolean', help: 'ask the package index (through pip) which requirements, transitive ones included, have no musllinux wheel' },

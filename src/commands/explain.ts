@@ -7,12 +7,12 @@ import { boolFlag, formatHelp, parseCommandArgs, stringFlag } from '../args/pars
 import type { Io } from '../cli/io.ts';
 import { UsageError } from '../errors.ts';
 import { buildExplainDocument, formatExplain } from '../explain/document.ts';
-import { decide } from '../knowledge/decide.ts';
+import { decide, type Decisions } from '../knowledge/decide.ts';
 import { enforceStrict } from '../knowledge/strict.ts';
 import { loadKnowledge } from '../knowledge/load.ts';
-import { decideForProject, loadProject } from '../project/load-project.ts';
+import { decideForProject, findProjectRoot, loadProject } from '../project/load-project.ts';
 import type { ProjectConfig } from '../config/project-config.ts';
-import { applicableRequirements, readProjectRequirements } from '../project/requirements.ts';
+import { applicableRequirements, duplicateRequirementWarnings, readProjectRequirements } from '../project/requirements.ts';
 import { DEFAULT_PYTHON } from '../python/runtimes.ts';
 import { emptyFormatControl, type FormatControl } from '../requirements/format-control.ts';
 import { lockKindOf, readLockedInput } from '../project/lock-input.ts';
@@ -36,9 +36,10 @@ export async function runExplain(argv: readonly string[], io: Io): Promise<numbe
   }
   const file = stringFlag(flags, 'requirements-file');
   if (file !== undefined && positionals.length > 0) throw new UsageError('pass either a project DIR or --requirements-file, not both');
-  const archFlag = stringFlag(flags, 'arch') ?? 'x86_64';
-  if (!(ARCHES as readonly string[]).includes(archFlag)) throw new UsageError(`invalid --arch ${JSON.stringify(archFlag)}: use ${ARCHES.join(' or ')}`);
-  const arch = archFlag as Arch;
+  const archFlag = stringFlag(flags, 'arch');
+  if (archFlag !== undefined && !(ARCHES as readonly string[]).includes(archFlag)) throw new UsageError(`invalid --arch ${JSON.stringify(archFlag)}: use ${ARCHES.join(' or ')}`);
+  // pip answers for one platform per run: --online asks about one architecture.
+  const arch = (archFlag ?? 'x86_64') as Arch;
 
   let requirements: Requirement[];
   let formats: FormatControl = emptyFormatControl();
@@ -52,7 +53,7 @@ export async function runExplain(argv: readonly string[], io: Io): Promise<numbe
     if (lockKindOf(path) !== null) {
       // A lock holds the whole dependency set, selected for the target by its own markers.
       const runtime = assertPython(pythonId ?? DEFAULT_PYTHON);
-      const input = await readLockedInput(path, file, { python: runtime.version, full: runtime.fullVersion, arches: [arch] });
+      const input = await readLockedInput(path, file, { python: runtime.version, full: runtime.fullVersion, arches: archFlag !== undefined ? [arch] : [...ARCHES] });
       requirements = input.requirements;
       locked = input.files;
     } else {
@@ -61,7 +62,7 @@ export async function runExplain(argv: readonly string[], io: Io): Promise<numbe
       formats = parsed.formats;
     }
   } else {
-    root = resolve(io.cwd, positionals[0] ?? '.');
+    root = await findProjectRoot(io.cwd, positionals[0]);
     const project = await loadProject(root, io.env);
     requirements = project.requirements;
     formats = project.formats;
@@ -79,14 +80,23 @@ export async function runExplain(argv: readonly string[], io: Io): Promise<numbe
     const { runOnlineExplain } = await import('../online/online-explain.ts');
     return runOnlineExplain({ io, flags, requirements, target, root, runtimeId: runtime.id, bytecode: boolFlag(flags, 'bytecode') ?? config?.bytecode !== false });
   }
-  const applicable = new Set(applicableRequirements(requirements, python, [arch], runtime.fullVersion));
+  // Offline, judge what the Dockerfile is judged on: every architecture the project builds for.
+  const arches: Arch[] = archFlag !== undefined ? [arch] : config ? [...config.arches] : [...ARCHES];
+  const applicable = new Set(applicableRequirements(requirements, python, arches, runtime.fullVersion));
   // A project's config may hold what `explain --online --write` recorded: use it, as update does.
   const decisions = config
-    ? decideForProject({ ...config, python: runtime.id, arches: [arch] }, requirements, formats)
-    : decide([...applicable], loadKnowledge(), { python, arches: [arch], formats, ...(locked ? { locked } : {}) });
-  const document = buildExplainDocument(target, requirements, (r) => applicable.has(r), decisions);
+    ? decideForProject({ ...config, python: runtime.id, arches }, requirements, formats)
+    : withDuplicates(
+        decide([...applicable], loadKnowledge(), { python, arches, formats, ...(locked ? { locked } : {}) }),
+        duplicateRequirementWarnings(requirements, python, arches),
+      );
+  const document = buildExplainDocument({ python, arches }, requirements, (r) => applicable.has(r), decisions);
   io.stdout.write(boolFlag(flags, 'json') ? `${JSON.stringify(document, null, 2)}\n` : formatExplain(document));
   // The document is shown either way; --strict then fails on what it found.
   enforceStrict(decisions, boolFlag(flags, 'strict') === true);
   return 0;
+}
+
+function withDuplicates(decisions: Decisions, duplicates: string[]): Decisions {
+  return { ...decisions, warnings: [...duplicates, ...decisions.warnings] };
 }

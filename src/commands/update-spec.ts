@@ -14,7 +14,7 @@ export const UPDATE_SPEC: CommandSpec = {
     { name: 'python', type: 'string', value: 'X.Y', help: `change the Python runtime: ${PYTHON_RUNTIMES.map((r) => r.id).join(', ')}` },
     { name: 'build-deps', type: 'string', value: 'a,b', help: 'Alpine build packages; +name adds, -name removes' },
     { name: 'runtime-libs', type: 'string', value: 'a,b', help: 'Alpine runtime packages; +name adds, -name removes' },
-    { name: 'app', type: 'string', value: 'web|cli', help: 'change the app kind recorded in the config' },
+    { name: 'app', type: 'string', value: 'web|fastapi|cli', help: 'change the app kind recorded in the config' },
     { name: 'port', type: 'string', value: 'N', help: 'change the web port' },
     { name: 'bytecode', type: 'boolean', help: `change the bytecode choice: ${BYTECODE_HELP}` },
     { name: 'check', type: 'boolean', help: 'change nothing; exit 1 and print a diff when an update would change a file' },

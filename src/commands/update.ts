@@ -8,8 +8,8 @@ import { boolFlag, formatHelp, parseCommandArgs } from '../args/parse.ts';
 import { serializeConfig } from '../config/project-config.ts';
 import { decideInteractive, type Io } from '../cli/io.ts';
 import { ConflictError, OutOfDateError, UsageError } from '../errors.ts';
-import { decideForProject, loadProject, readProjectConfig } from '../project/load-project.ts';
-import { planManagedFiles, buildDockerfileModel } from '../plan/project-files.ts';
+import { decideForProject, findProjectRoot, loadProject, readProjectConfig } from '../project/load-project.ts';
+import { BASE_DIR, planManagedFiles, buildDockerfileModel } from '../plan/project-files.ts';
 import { applyConfigFlags } from '../update/apply-flags.ts';
 import { readCurrentFiles, writeUpdate } from '../update/files.ts';
 import { planFileChange, findUnresolvedConflicts, needsMerge, type FileChange, type MergeFn } from '../update/plan-file.ts';
@@ -18,6 +18,9 @@ import { resolveConflicts } from '../update/resolve-conflicts.ts';
 import { formatUpdateReport, updateJsonSummary, type UpdateOutcome } from '../report/update-report.ts';
 import { enforceStrict } from '../knowledge/strict.ts';
 import { TOOL_VERSION } from '../version.ts';
+import { findShadowed, moduleNameOf } from '../validate/project-name.ts';
+import { planYourFileSteps, readYourFiles, yourFilePaths } from '../update/your-files.ts';
+import { requirementNames } from '../project/requirements.ts';
 import { UPDATE_SPEC } from './update-spec.ts';
 import { warnApkTypos } from '../validate/apk-suggest.ts';
 import { EXIT_CODES_HELP } from './create-spec.ts';
@@ -38,7 +41,9 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
   if ((check || dryRun) && (force || keep)) {
     throw new UsageError(`--${force ? 'force' : 'keep'} decides what a write does to a conflict; --${check ? 'check' : 'dry-run'} writes nothing: drop one`);
   }
-  const root = resolve(io.cwd, positionals[0] ?? '.');
+  const root = await findProjectRoot(io.cwd, positionals[0]);
+  // Found above the current folder: say which project the paths below belong to.
+  if (positionals[0] === undefined && root !== resolve(io.cwd) && !json) io.stdout.write(`project ${root}\n`);
 
   // 1. Config (strict), flags applied, requirements, decisions: all before any write.
   const { config: stored, text: configText } = await readProjectConfig(root);
@@ -47,7 +52,13 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
     const decisions = decideForProject(candidate, loaded.requirements, loaded.formats);
     return { build: decisions.apk.build.map((i) => i.name), runtime: decisions.apk.runtime.map((i) => i.name) };
   });
-  const decisions = decideForProject(config, loaded.requirements, loaded.formats);
+  const decided = decideForProject(config, loaded.requirements, loaded.formats);
+  // A requirement added since create may share the project's package name: say so (create refuses it).
+  const shadowed = findShadowed(config.name, [...requirementNames(loaded.requirements), ...decided.packages.map((item) => item.name)]);
+  const decisions = shadowed === null ? decided : {
+    ...decided,
+    warnings: [...decided.warnings, `your package ${moduleNameOf(config.name)} shadows the ${shadowed} package the requirements install: \`import ${moduleNameOf(config.name)}\` gets your code; rename your package`],
+  };
   decisions.warnings.push(...warnApkTypos(config));
   enforceStrict(decisions, boolFlag(flags, 'strict') === true);
   const renders = planManagedFiles(config, decisions, loaded.includes);
@@ -71,7 +82,9 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
   const model = buildDockerfileModel(config, decisions, loaded.includes);
   const apkChanges = describeApkChanges(
     readApkSnapshot(current.get('Dockerfile')?.base ?? current.get('Dockerfile')?.text ?? null),
-    { build: model.buildDeps, runtime: model.runtimeLibs },
+    // Every package the Dockerfile lists with a reason, fixed ones (binutils, ca-certificates) too:
+    // the snapshot of the old file reads them all back.
+    { build: model.buildNotes, runtime: model.releaseNotes },
     decisions,
     { build: config.buildDeps.remove, runtime: config.runtimeLibs.remove },
   );
@@ -80,7 +93,11 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
   const flagsChanged = serializeConfig(config) !== serializeConfig(stored);
   const nextConfigText = serializeConfig(fileChanged || flagsChanged ? { ...config, generator: TOOL_VERSION } : stored);
   const configChanged = nextConfigText !== configText;
-  const outcome: UpdateOutcome = { root, changes, configBefore: configText, configAfter: nextConfigText, configChanged, apkChanges, warnings: decisions.warnings, mode: check ? 'check' : dryRun ? 'dry-run' : 'write', resolutions: new Map(), backups: new Map() };
+  // After --port or --app: what the user must change in the files that are theirs (read only).
+  const yourFiles = stored.app === config.app && stored.port === config.port
+    ? []
+    : planYourFileSteps(stored, config, requirementNames(loaded.requirements), await readYourFiles(root, yourFilePaths(config)));
+  const outcome: UpdateOutcome = { root, changes, configBefore: configText, configAfter: nextConfigText, configChanged, apkChanges, warnings: decisions.warnings, mode: check ? 'check' : dryRun ? 'dry-run' : 'write', resolutions: new Map(), backups: new Map(), yourFiles };
 
   // 3. --check / --dry-run: report, write nothing.
   const outOfDate = configChanged || changes.some((change) => change.action !== 'identical');
@@ -100,6 +117,14 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
   io.stdout.write(json ? `${JSON.stringify(updateJsonSummary(outcome), null, 2)}\n` : formatUpdateReport(outcome, { diff: null }));
   for (const warning of decisions.warnings) io.stderr.write(`warning: ${warning}\n`);
   const unresolved = changes.filter((change) => change.action === 'conflict' && outcome.resolutions.get(change.path) === 'markers');
+  const baseless = unresolved.filter((change) => change.noBase);
+  if (baseless.length > 0) {
+    const paths = baseless.map((change) => change.path).join(', ');
+    const stored = baseless.map((change) => `${BASE_DIR}/${change.path}`).join(', ');
+    throw new ConflictError(
+      `${paths}: no merge base (${stored} is missing), so update cannot tell your edits from generated lines and left ${baseless.length === 1 ? 'it' : 'them'} unchanged: restore ${BASE_DIR}/ from version control, or rerun with --force (take the new render, yours saved as .orig) or --keep`,
+    );
+  }
   if (unresolved.length > 0) {
     const where = unresolved.map((change) => `${change.path} lines ${change.conflicts.map((c) => `${c.start}-${c.end}`).join(', ')}`).join('; ');
     throw new ConflictError(`conflicts in ${where}: edit the file to resolve them, then run update again (or rerun with --force or --keep)`);

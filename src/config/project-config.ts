@@ -8,6 +8,7 @@ import { checkProjectName } from '../validate/project-name.ts';
 import { isApkName } from '../validate/apk-name.ts';
 import { APP_KINDS, isPort, type AppKind } from '../validate/values.ts';
 import { findRuntime } from '../python/runtimes.ts';
+import { listensOnPort } from '../plan/app-kinds.ts';
 import { compareToolVersions } from '../version.ts';
 
 export const CONFIG_FILE = 'slim-python.json';
@@ -71,9 +72,10 @@ export function serializeConfig(config: ProjectConfig): string {
 export function parseConfig(text: string, file: string, toolVersion: string): ProjectConfig {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    // A UTF-8 byte-order mark (some Windows editors write one) is not part of the JSON.
+    data = JSON.parse(text.replace(/^\ufeff/, ''));
   } catch (error) {
-    throw new InputFileError(file, null, `not valid JSON (${(error as Error).message}); fix it or regenerate the project`);
+    throw describeJsonError(text.replace(/^\ufeff/, ''), (error as Error).message, file);
   }
   const fail = (key: string, problem: string): never => {
     throw new InputFileError(file, null, `"${key}" ${problem}`);
@@ -103,9 +105,10 @@ export function parseConfig(text: string, file: string, toolVersion: string): Pr
   const app = stringAt(data, 'app', fail);
   if (!(APP_KINDS as readonly string[]).includes(app)) fail('app', `must be one of ${APP_KINDS.join(', ')}`);
   const port = data.port;
-  if (app === 'web') {
+  const listens = listensOnPort(app as AppKind);
+  if (listens) {
     if (typeof port !== 'number' || !isPort(port)) fail('port', 'must be a number from 1024 to 65535');
-  } else if (port !== null) fail('port', 'must be null for a cli app');
+  } else if (port !== null) fail('port', `must be null for a ${app} app`);
   const requirements = stringAt(data, 'requirements', fail);
   if (!/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(requirements) || requirements.split('/').includes('..')) {
     fail('requirements', 'must be a relative path inside the project, like "requirements.txt"');
@@ -117,7 +120,7 @@ export function parseConfig(text: string, file: string, toolVersion: string): Pr
     python,
     arches: [...new Set(arches)].sort() as Arch[],
     app: app as AppKind,
-    port: app === 'web' ? (port as number) : null,
+    port: listens ? (port as number) : null,
     requirements,
     buildDeps: adjustmentsAt(data, 'buildDeps', fail),
     runtimeLibs: adjustmentsAt(data, 'runtimeLibs', fail),
@@ -131,6 +134,24 @@ export function parseConfig(text: string, file: string, toolVersion: string): Pr
 }
 
 type Fail = (key: string, problem: string) => never;
+
+/**
+ * V8's JSON.parse message as one line, with the line and column where it stopped: V8 names a
+ * character position ("at position 17") or quotes the text itself, newlines included, which
+ * would cut a one-line error in two.
+ */
+function describeJsonError(text: string, message: string, file: string): InputFileError {
+  const position = /at position (\d+)/.exec(message);
+  let problem = message.replace(/ in JSON at position \d+.*$/s, '').replace(/, ".*" is not valid JSON$/s, '');
+  // eslint-disable-next-line no-control-regex
+  problem = problem.replace(/[\x00-\x1f\x7f\ufeff]+/g, ' ').trim();
+  const advice = 'fix it or regenerate the project';
+  if (!position) return new InputFileError(file, null, `not valid JSON (${problem}); ${advice}`);
+  const before = text.slice(0, Number(position[1]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return new InputFileError(file, null, `not valid JSON at line ${line}, column ${column} (${problem}); ${advice}`);
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { ApkAdjustments } from '../config/project-config.ts';
 import { adjustmentsFor } from '../plan/apk-sets.ts';
 import { importRequirementsFile, requirementsFromLines } from '../project/requirements.ts';
+import { InputFileError } from '../errors.ts';
 import type { Prompter } from '../prompts/prompter.ts';
 import type { FormatControl } from '../requirements/format-control.ts';
 import type { Requirement } from '../requirements/types.ts';
@@ -52,7 +53,9 @@ export async function askRequirements(
           requirementsFromLines([value]);
           return true;
         } catch (error) {
-          return (error as Error).message.replace(/^--requirement #1: /, '');
+          // Shown under the entry itself: the problem only, without the flag-and-line prefix.
+          if (error instanceof InputFileError) return error.detail;
+          return (error as Error).message.replace(`--requirement #1 (${JSON.stringify(value.trim())}) `, 'this ');
         }
       },
     });

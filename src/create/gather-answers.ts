@@ -16,6 +16,8 @@ import { requirementsFromLines } from '../project/requirements.ts';
 import { askApkList } from './ask-lists.ts';
 import { inferApk, type InferredApk } from './infer.ts';
 import { askApp, askBytecode, askDirectory, askPort, askPython, askRequirementsStep, type StepContext } from './steps.ts';
+import { requirementNames, withAppRequirements } from '../project/requirements.ts';
+import { assertNoShadowing } from '../validate/project-name.ts';
 
 export interface CreateAnswers {
   dir: string;
@@ -31,6 +33,8 @@ export interface CreateAnswers {
   runtimeLibs: ApkAdjustments;
   app: AppKind;
   port: number | null;
+  /** Requirement lines added because the app skeleton imports them (e.g. aiohttp for web). */
+  addedRequirements: string[];
   bytecode: boolean;
 }
 
@@ -70,9 +74,16 @@ export async function gatherAnswers({ args, cwd, env, prompter }: GatherContext)
   if (missing.length > 0) {
     throw new UsageError(`missing ${missing.join(', ')}: pass them, or --yes to accept the defaults (see --help)`);
   }
+  // The skeleton imports its framework: add it when missing, and decide again with it (the
+  // package answers are deltas to the inferred lists, so they still apply).
+  const withApp = withAppRequirements(app, given);
+  const addedRequirements = withApp.added;
+  const decided = addedRequirements.length === 0 ? inferred : inferApk(withApp.requirements, runtime, arches, given.formats);
+  assertNoShadowing(name, [...requirementNames(withApp.requirements), ...decided.decisions.packages.map((item) => item.name)]);
   return {
-    dir, force, name, python: runtime.id, arches, requirementsText: given.text, requirements: given.requirements,
-    inferred, buildDeps, runtimeLibs, app, port, bytecode,
+    dir, force, name, python: runtime.id, arches, requirementsText: withApp.text, requirements: withApp.requirements,
+    inferred: decided,
+    buildDeps, runtimeLibs, app, port, addedRequirements, bytecode,
   };
 }
 

@@ -1,7 +1,7 @@
 /** The Alpine package lists the requirements need: the defaults of the build-deps and runtime-libs prompts. */
 import { decide, type Decisions } from '../knowledge/decide.ts';
 import { loadKnowledge } from '../knowledge/load.ts';
-import { applicableRequirements } from '../project/requirements.ts';
+import { applicableRequirements, duplicateRequirementWarnings } from '../project/requirements.ts';
 import type { PythonRuntime } from '../python/runtimes.ts';
 import type { FormatControl } from '../requirements/format-control.ts';
 import type { Arch, Requirement } from '../requirements/types.ts';
@@ -21,7 +21,8 @@ export function inferApk(
 ): InferredApk {
   const python = runtime.version;
   const applicable = applicableRequirements(requirements, python, arches, runtime.fullVersion);
-  const decisions = decide(applicable, loadKnowledge(), { python, arches, ...(formats ? { formats } : {}) });
+  const decided = decide(applicable, loadKnowledge(), { python, arches, ...(formats ? { formats } : {}) });
+  const decisions = { ...decided, warnings: [...duplicateRequirementWarnings(requirements, python, arches), ...decided.warnings] };
   return {
     build: decisions.apk.build.map((item) => item.name),
     runtime: decisions.apk.runtime.map((item) => item.name),

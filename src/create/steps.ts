@@ -7,13 +7,14 @@ import { basename, resolve } from 'node:path';
 import { boolFlag, listFlag, stringFlag, type ParsedFlags } from '../args/parse.ts';
 import { DEFAULT_DIR, DEFAULT_PORT } from '../commands/create-spec.ts';
 import { UsageError } from '../errors.ts';
-import { importRequirementsFile, requirementsFromLines } from '../project/requirements.ts';
+import { importRequirementsFile, requirementNames, requirementsFromLines } from '../project/requirements.ts';
 import type { Prompter } from '../prompts/prompter.ts';
 import { DEFAULT_PYTHON, PYTHON_RUNTIMES, type PythonRuntime } from '../python/runtimes.ts';
 import type { FormatControl } from '../requirements/format-control.ts';
 import type { Requirement } from '../requirements/types.ts';
 import { assertProjectName, checkProjectName } from '../validate/project-name.ts';
-import { assertApp, assertPort, assertPython, type AppKind } from '../validate/values.ts';
+import { APP_KINDS, assertApp, assertPort, assertPython, type AppKind } from '../validate/values.ts';
+import { appKindSpec, listensOnPort, missingAppRequirements } from '../plan/app-kinds.ts';
 import { askRequirements } from './ask-lists.ts';
 import { chooseTarget, unusableTarget } from './ask-target.ts';
 
@@ -92,34 +93,40 @@ export async function askRequirementsStep({ flags, cwd, env, prompter, need }: S
   return { text: '', requirements: [] };
 }
 
-/** 6. App kind: the web skeleton imports aiohttp, so it is offered only when aiohttp is required. */
+/** 6. App kind. A kind's skeleton imports its framework: gatherAnswers adds what is missing. */
 export async function askApp({ flags, prompter, need }: StepContext, requirements: readonly Requirement[]): Promise<AppKind> {
-  const hasAiohttp = requirements.some((requirement) => requirement.name === 'aiohttp');
-  const defaultApp: AppKind = hasAiohttp ? 'web' : 'cli';
+  const names = requirementNames(requirements);
+  const defaultApp = defaultAppKind(names);
   const flag = stringFlag(flags, 'app');
-  let app: AppKind = defaultApp;
-  if (flag !== undefined) app = assertApp(flag);
-  else if (prompter) {
-    app = await prompter.select<AppKind>({
-      message: 'App kind',
-      choices: [
-        { name: 'aiohttp web server', value: 'web', disabled: hasAiohttp ? false : '(add aiohttp to the requirements)' },
-        { name: 'command-line app', value: 'cli' },
-      ],
-      default: defaultApp,
-    });
-  } else need('--app');
-  if (app === 'web' && !hasAiohttp) {
-    throw new UsageError('--app web needs aiohttp in the requirements: add --requirement aiohttp, or use --app cli');
+  if (flag !== undefined) return assertApp(flag);
+  if (!prompter) {
+    need('--app');
+    return defaultApp;
   }
-  return app;
+  return prompter.select<AppKind>({
+    message: 'App kind',
+    choices: APP_KINDS.map((id) => {
+      const missing = missingAppRequirements(id, names);
+      const adds = missing.length > 0 ? ` (adds ${missing.join(' and ')} to the requirements)` : '';
+      return { name: `${appKindSpec(id).label}${adds}`, value: id };
+    }),
+    default: defaultApp,
+  });
 }
 
-/** 7. Port, for web apps only. */
+/** The kind whose framework the requirements already name (aiohttp first), else cli. */
+export function defaultAppKind(names: ReadonlySet<string>): AppKind {
+  return APP_KINDS.find((id) => {
+    const framework = appKindSpec(id).requires[0];
+    return framework !== undefined && names.has(framework);
+  }) ?? 'cli';
+}
+
+/** 7. Port, for apps that serve HTTP only. */
 export async function askPort({ flags, prompter, need }: StepContext, app: AppKind): Promise<number | null> {
   const flag = stringFlag(flags, 'port');
-  if (app !== 'web') {
-    if (flag !== undefined) throw new UsageError('--port applies only to --app web');
+  if (!listensOnPort(app)) {
+    if (flag !== undefined) throw new UsageError(`--port applies only to web apps (--app ${APP_KINDS.filter(listensOnPort).join(' or --app ')})`);
     return null;
   }
   if (flag !== undefined) return assertPort(flag);
@@ -132,7 +139,7 @@ export async function askPort({ flags, prompter, need }: StepContext, app: AppKi
     default: String(DEFAULT_PORT),
     validate: (value) => {
       try {
-        assertPort(value.trim());
+        assertPort(value.trim(), null);
         return true;
       } catch (error) {
         return (error as Error).message;

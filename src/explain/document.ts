@@ -4,7 +4,8 @@ import type { Requirement } from '../requirements/types.ts';
 
 export interface ExplainDocument {
   python: string;
-  arch: string;
+  /** The architectures judged: a project compiles a requirement when any of them lacks a wheel. */
+  arches: string[];
   requirements: {
     file: string;
     line: number;
@@ -22,7 +23,7 @@ export interface ExplainDocument {
 
 /** Builds the document from parsed requirements, which of them apply, and the decisions. */
 export function buildExplainDocument(
-  target: { python: string; arch: string },
+  target: { python: string; arches: readonly string[] },
   requirements: readonly Requirement[],
   applies: (requirement: Requirement) => boolean,
   decisions: Decisions,
@@ -30,7 +31,7 @@ export function buildExplainDocument(
 ): ExplainDocument {
   return {
     python: target.python,
-    arch: target.arch,
+    arches: [...target.arches].sort(),
     requirements: requirements.map((requirement) => ({
       file: requirement.file,
       line: requirement.line,
@@ -56,7 +57,7 @@ export function buildExplainDocument(
 
 /** Renders the document as a table for people. */
 export function formatExplain(document: ExplainDocument): string {
-  const lines = [`Requirements for CPython ${document.python} on ${document.arch} (Alpine, musllinux):`, ''];
+  const lines = [`Requirements for CPython ${document.python} on ${document.arches.join(' and ')} (Alpine, musllinux):`, ''];
   const rows = document.requirements.map((item) => [
     `${item.file}:${item.line}`,
     `${item.name ?? item.url ?? '?'}${item.extras.length ? `[${item.extras.join(',')}]` : ''}${item.specifiers.join(',')}`,

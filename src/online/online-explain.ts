@@ -70,7 +70,7 @@ export async function runOnlineExplain(input: OnlineExplainInput): Promise<numbe
     }
   }
   const decisions = decideOnline(resolution, skipped, loadKnowledge(), target);
-  const document = buildExplainDocument(target, requirements, (requirement) => applicable.has(requirement), decisions);
+  const document = buildExplainDocument({ python: target.python, arches: [target.arch] }, requirements, (requirement) => applicable.has(requirement), decisions);
   const size = boolFlag(flags, 'size') === true ? await measureSize(input, asked) : null;
   if (write && root !== null) {
     const record = indexRecordOf(decisions, target);

@@ -10,6 +10,7 @@ import { ALPINE_VERSION, findRuntime, RELEASE_IMAGE, RELEASE_IMAGE_RESOLVED } fr
 import { getRenderer, type Render } from '../render/engine.ts';
 import { moduleNameOf } from '../validate/project-name.ts';
 import { resolveApkList, type ApkLine } from './apk-sets.ts';
+import { appKindSpec } from './app-kinds.ts';
 import { planInterpreterCopy, RELEASE_BASE_PACKAGES, releasePackagesFor, type InterpreterCopy } from './release-stage.ts';
 
 export interface PlannedFile {
@@ -81,6 +82,7 @@ export function buildDockerfileModel(config: ProjectConfig, decisions: Decisions
   const files = [...new Set([config.requirements, ...requirementFiles])].sort();
   const interpreter = planInterpreterCopy(runtime);
   const module = moduleNameOf(config.name);
+  const listens = appKindSpec(config.app).listens;
   const buildTools: ApkLine[] = [
     ...(runtime.system
       ? [
@@ -124,10 +126,10 @@ export function buildDockerfileModel(config: ProjectConfig, decisions: Decisions
       { key: 'org.opencontainers.image.version', value: '${VERSION}' },
     ],
     module,
-    isWeb: config.app === 'web',
+    isWeb: listens,
     port: config.port,
-    // The web skeleton serves /health (templates/web/app.py.hbs).
-    healthcheck: config.app === 'web' ? ['/bin/sh', '-c', 'wget -q -T 4 -O /dev/null "http://127.0.0.1:${PORT}/health" || exit 1'] : null,
+    // Every web skeleton serves /health (templates/web/app.py.hbs, templates/fastapi/app.py.hbs).
+    healthcheck: listens ? ['/bin/sh', '-c', 'wget -q -T 4 -O /dev/null "http://127.0.0.1:${PORT}/health" || exit 1'] : null,
     cmd: ['python', '-m', module],
   };
 }
@@ -169,12 +171,6 @@ export function planManagedFiles(
   ];
 }
 
-/** Files of the app skeleton per app kind: template path -> output path (module-relative). */
-const APP_FILES: Record<ProjectConfig['app'], Record<string, string>> = {
-  web: { 'web/__init__.py.hbs': '__init__.py', 'web/__main__.py.hbs': '__main__.py', 'web/app.py.hbs': 'app.py' },
-  cli: { 'cli/__init__.py.hbs': '__init__.py', 'cli/__main__.py.hbs': '__main__.py' },
-};
-
 /** Every file of a new project, sorted by path. */
 export function planNewProject(
   config: ProjectConfig,
@@ -183,7 +179,8 @@ export function planNewProject(
   render: Render = getRenderer(),
 ): PlannedFile[] {
   const module = moduleNameOf(config.name);
-  const data = { name: config.name, module, port: config.port, isWeb: config.app === 'web' };
+  const app = appKindSpec(config.app);
+  const data = { name: config.name, module, port: config.port, isWeb: app.listens, description: app.description };
   const managed = planManagedFiles(config, decisions, [], render);
   const files: PlannedFile[] = [
     ...managed,
@@ -193,7 +190,7 @@ export function planNewProject(
     { path: '.gitignore', content: render('gitignore.hbs', data), managed: false },
     { path: 'README.md', content: render('README.md.hbs', data), managed: false },
   ];
-  for (const [template, output] of Object.entries(APP_FILES[config.app])) {
+  for (const [template, output] of Object.entries(app.templates)) {
     files.push({ path: `${module}/${output}`, content: render(template, data), managed: false });
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -1,6 +1,6 @@
 /** Reads an existing project (config + requirements) and computes its decisions: shared by update and explain. */
 import { lstat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { CONFIG_FILE, parseConfig, type ProjectConfig } from '../config/project-config.ts';
 import { UsageError } from '../errors.ts';
 import { decide, type Decisions, type Knowledge } from '../knowledge/decide.ts';
@@ -10,7 +10,7 @@ import type { KnowledgeEntry } from '../knowledge/schema.ts';
 import { emptyFormatControl, type FormatControl } from '../requirements/format-control.ts';
 import type { Requirement } from '../requirements/types.ts';
 import { TOOL_VERSION } from '../version.ts';
-import { applicableRequirements, readProjectRequirements } from './requirements.ts';
+import { applicableRequirements, duplicateRequirementWarnings, readProjectRequirements } from './requirements.ts';
 import { readInputText } from './read-input-file.ts';
 
 export interface LoadedProject {
@@ -26,13 +26,27 @@ export interface LoadedProject {
 
 const SAFE_PATH = /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;
 
+/**
+ * The project root for a command: `dir` itself when given; else the nearest folder from `cwd`
+ * upward that holds slim-python.json, as git finds its repository. Exit 2 when there is none.
+ */
+export async function findProjectRoot(cwd: string, dir: string | undefined): Promise<string> {
+  if (dir !== undefined) return resolve(cwd, dir);
+  for (let current = resolve(cwd); ; current = dirname(current)) {
+    if (await lstat(join(current, CONFIG_FILE)).catch(() => null)) return current;
+    if (dirname(current) === current) break;
+  }
+  throw new UsageError(`${CONFIG_FILE} not found in ${resolve(cwd)} or any folder above it: run this in a project made by create-slim-python, or pass its directory`);
+}
+
 /** Reads and validates `slim-python.json` in `root`; exit 2 naming the file when missing or invalid. */
 export async function readProjectConfig(root: string): Promise<{ config: ProjectConfig; text: string }> {
   const path = join(root, CONFIG_FILE);
   const stats = await lstat(path).catch(() => null);
   if (!stats) throw new UsageError(`${path} not found: run this in a project made by create-slim-python, or pass its directory`);
   if (stats.isSymbolicLink()) throw new UsageError(`${path} is a symlink; refusing to read or rewrite it through the link`);
-  const text = await readInputText(path);
+  // Without its byte-order mark, if any: the text update compares and rewrites is the JSON.
+  const text = (await readInputText(path)).replace(/^\ufeff/, '');
   return { config: parseConfig(text, path, TOOL_VERSION), text };
 }
 
@@ -70,7 +84,8 @@ export function decideForProject(
   const runtime = findRuntime(config.python)!;
   const python = runtime.version;
   const applicable = applicableRequirements(requirements, python, config.arches, runtime.fullVersion);
-  return decide(applicable, withIndexRecord(knowledge, config, python), { python, arches: config.arches, formats });
+  const decisions = decide(applicable, withIndexRecord(knowledge, config, python), { python, arches: config.arches, formats });
+  return { ...decisions, warnings: [...duplicateRequirementWarnings(requirements, python, config.arches), ...decisions.warnings] };
 }
 
 /**

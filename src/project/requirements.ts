@@ -9,7 +9,10 @@ import { parseRequirementsFile } from '../requirements/read-files.ts';
 import { emptyFormatControl, formatControlOf, type FormatControl } from '../requirements/format-control.ts';
 import { imageFullVersion } from '../python/runtimes.ts';
 import { InputFileRefused, readInputFile, readInputText } from './read-input-file.ts';
+import { adviseRequirementValue } from './requirement-advice.ts';
 import type { Arch, Requirement } from '../requirements/types.ts';
+import { missingAppRequirements } from '../plan/app-kinds.ts';
+import type { AppKind } from '../validate/values.ts';
 
 export interface ProjectRequirements {
   /** Every requirement read, in file order. */
@@ -25,13 +28,52 @@ export function requirementsFromLines(lines: readonly string[], flag = '--requir
   const requirements = lines.map((line, index) => {
     if (/[\r\n]/.test(line)) throw new UsageError(`${flag} #${index + 1} contains a line break; pass one requirement per ${flag}`);
     const trimmed = line.trim();
-    if (trimmed === '' || trimmed.startsWith('-')) {
-      throw new UsageError(`${flag} #${index + 1} (${JSON.stringify(line)}) is not a PEP 508 requirement; write it like "cryptography>=42"`);
+    const advise = (): never => {
+      const advice = adviseRequirementValue(trimmed) ?? 'is not a PEP 508 requirement; write it like "cryptography>=42"';
+      throw new UsageError(`${flag} #${index + 1} (${JSON.stringify(trimmed)}) ${advice}`);
+    };
+    if (trimmed === '' || trimmed.startsWith('-')) return advise();
+    try {
+      return parseRequirementString(trimmed, { file: flag, line: index + 1 });
+    } catch (error) {
+      // A requirements-file line that is not PEP 508 (URL, path, options): say what to write.
+      if (adviseRequirementValue(trimmed) !== null) return advise();
+      throw error;
     }
-    return parseRequirementString(trimmed, { file: flag, line: index + 1 });
   });
   const text = lines.length === 0 ? '' : `${lines.map((line) => line.trim()).join('\n')}\n`;
   return { text, requirements };
+}
+
+/**
+ * Appends requirement lines to a requirements text, in its own line ending, and parses them with
+ * the rest. Lines added by the tool (an app kind's framework) are plain names: valid by design.
+ */
+export function appendRequirementLines(
+  given: { text: string; requirements: Requirement[] },
+  lines: readonly string[],
+  file = 'requirements.txt',
+): { text: string; requirements: Requirement[] } {
+  const eol = given.text.includes('\r\n') ? '\r\n' : '\n';
+  const head = given.text === '' || /[\r\n]$/.test(given.text) ? given.text : `${given.text}${eol}`;
+  const firstLine = head === '' ? 1 : head.split(/\r\n|\n|\r/).length;
+  const added = lines.map((line, index) => parseRequirementString(line, { file, line: firstLine + index }));
+  return { text: `${head}${lines.map((line) => `${line}${eol}`).join('')}`, requirements: [...given.requirements, ...added] };
+}
+
+/** PEP 503 names of the requirements (those with a name), and `name[extra]` for each extra. */
+export function requirementNames(requirements: readonly Requirement[]): Set<string> {
+  return new Set(requirements.flatMap((requirement) =>
+    requirement.name === null ? [] : [requirement.name, ...requirement.extras.map((extra) => `${requirement.name}[${extra}]`)]));
+}
+
+/** The requirements with what the app skeleton imports appended when missing, and what was added. */
+export function withAppRequirements(
+  app: AppKind,
+  given: { text: string; requirements: Requirement[] },
+): { text: string; requirements: Requirement[]; added: string[] } {
+  const added = missingAppRequirements(app, requirementNames(given.requirements));
+  return added.length === 0 ? { ...given, added } : { ...appendRequirementLines(given, added), added };
 }
 
 /**
@@ -71,6 +113,28 @@ export async function readProjectRequirements(
   }
   const parsed = await parseRequirementsFile(file, { projectRoot: root, env, readFile: readInputFile });
   return { all: parsed.requirements, includes: parsed.files.filter((path) => path !== file), formats: formatControlOf(parsed.options) };
+}
+
+/**
+/**
+ * A warning per requirement that names a project an earlier one already names, where both apply
+ * on one of the architectures: pip merges them, which hides what the file means to say.
+ */
+export function duplicateRequirementWarnings(requirements: readonly Requirement[], python: string, arches: readonly Arch[]): string[] {
+  const warnings: string[] = [];
+  const at = (requirement: Requirement) => `${requirement.file}:${requirement.line}`;
+  const full = imageFullVersion(python);
+  for (const arch of arches) {
+    const first = new Map<string, Requirement>();
+    for (const requirement of requirements) {
+      if (requirement.name === null) continue;
+      if (requirement.marker !== null && !evaluateMarker(requirement.marker, { python, arch, ...(full ? { full } : {}) })) continue;
+      const earlier = first.get(requirement.name);
+      if (!earlier) first.set(requirement.name, requirement);
+      else warnings.push(`${at(requirement)}: ${requirement.text} repeats ${requirement.name} from ${at(earlier)}; pip combines them, so keep one line per project`);
+    }
+  }
+  return [...new Set(warnings)];
 }
 
 /**

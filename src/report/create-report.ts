@@ -6,6 +6,7 @@ import { resolveApkList } from '../plan/apk-sets.ts';
 import { releasePackagesFor } from '../plan/release-stage.ts';
 import type { PlannedFile } from '../plan/project-files.ts';
 import { findRuntime } from '../python/runtimes.ts';
+import { appKindSpec } from '../plan/app-kinds.ts';
 import { formatMegabytes, type SizeReport } from '../size/size-report.ts';
 
 export interface CreateReport {
@@ -16,15 +17,24 @@ export interface CreateReport {
   dir: string;
   shownDir: string;
   decisions: Decisions;
+  /** Requirement lines the tool added for the app skeleton. */
+  addedRequirements: readonly string[];
   /** Measured with --online; null otherwise. */
   size?: SizeReport | null;
+}
+
+const UPDATE_STEP = 'npx create-slim-python update';
+
+/** The first line of an interactive session or of the report: which tool, which version. */
+export function formatBanner(version: string): string {
+  return `create-slim-python v${version}\n`;
 }
 
 /** The next steps a user runs after create. */
 export function nextSteps(report: CreateReport): string[] {
   const { config, shownDir } = report;
-  const run = config.app === 'web' ? `docker run --rm -p ${config.port}:${config.port} ${config.name}` : `docker run --rm ${config.name}`;
-  return [...(shownDir === '.' ? [] : [`cd ${shownDir}`]), `docker build -t ${config.name} .`, run];
+  const run = config.port !== null ? `docker run --rm -p ${config.port}:${config.port} ${config.name}` : `docker run --rm ${config.name}`;
+  return [...(shownDir === '.' ? [] : [`cd ${shownDir}`]), `docker build -t ${config.name} .`, run, UPDATE_STEP];
 }
 
 /** What create does to one planned file: create it, overwrite an existing one, or leave an identical one. */
@@ -45,6 +55,7 @@ export function createJsonSummary(report: CreateReport): object {
     image: findRuntime(config.python)?.image ?? null,
     app: config.app,
     port: config.port,
+    addedRequirements: report.addedRequirements,
     files: report.files.map((file) => ({
       path: file.path,
       action: fileAction(report, file.path),
@@ -61,11 +72,12 @@ export function createJsonSummary(report: CreateReport): object {
   };
 }
 
-/** The human-readable report. */
-export function formatCreateReport(report: CreateReport): string {
+/** The human-readable report; `banner` when the session has not shown it yet. */
+export function formatCreateReport(report: CreateReport, banner = ''): string {
   const { config, decisions } = report;
   const runtime = findRuntime(config.python);
-  const kind = config.app === 'web' ? `aiohttp web server on port ${config.port}` : 'command-line app';
+  const app = appKindSpec(config.app);
+  const kind = config.port !== null ? `${app.label} on port ${config.port}` : app.label;
   const lines: string[] = [];
   lines.push(report.dryRun ? `Would create ${config.name} in ${report.shownDir} (dry run: nothing written)` : `Created ${config.name} in ${report.shownDir}`);
   lines.push(`  ${runtime?.label ?? config.python}, ${kind}`);
@@ -76,6 +88,9 @@ export function formatCreateReport(report: CreateReport): string {
     lines.push(`  ${fileAction(report, file.path).padEnd(9)} ${file.path}${saved}`);
   }
   lines.push('');
+  if (report.addedRequirements.length > 0) {
+    lines.push(`${report.dryRun ? 'Would add' : 'Added'} to ${config.requirements}: ${report.addedRequirements.join(', ')} (the ${app.label} imports ${report.addedRequirements.length === 1 ? 'it' : 'them'})`);
+  }
   if (decisions.packages.length > 0) {
     lines.push('Requirements on Alpine:');
     for (const item of decisions.packages) lines.push(`  ${item.name.padEnd(24)} ${item.status.padEnd(8)} ${item.why}`);
@@ -88,8 +103,12 @@ export function formatCreateReport(report: CreateReport): string {
   if (report.size) lines.push(formatSizeLine(report.size));
   lines.push('');
   lines.push(report.dryRun ? 'Next steps (after a real run):' : 'Next steps:');
-  for (const step of nextSteps(report)) lines.push(`  ${step}`);
-  return `${lines.join('\n')}\n`;
+  const steps = nextSteps(report);
+  const width = Math.max(...steps.map((step) => step.length));
+  for (const step of steps) {
+    lines.push(step === UPDATE_STEP ? `  ${step.padEnd(width)}  # after changing ${config.requirements}: regenerates the Dockerfile` : `  ${step}`);
+  }
+  return `${banner}${lines.join('\n')}\n`;
 }
 
 /** One line for the create report: the total, and where it comes from. */

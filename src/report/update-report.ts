@@ -3,6 +3,7 @@ import { CONFIG_FILE } from '../config/project-config.ts';
 import type { unifiedDiff } from '../merge/unified-diff.ts';
 import type { FileChange } from '../update/plan-file.ts';
 import type { Resolution } from '../update/resolve-conflicts.ts';
+import { formatYourFileSteps, type YourFileStep } from '../update/your-files.ts';
 
 export interface UpdateOutcome {
   root: string;
@@ -16,6 +17,8 @@ export interface UpdateOutcome {
   resolutions: Map<string, Resolution>;
   /** Backups of the user's files written by a --force resolution (project-relative paths). */
   backups: Map<string, string>;
+  /** What the user must change in their own files after a --port or --app change. */
+  yourFiles: YourFileStep[];
 }
 
 const ACTION_TEXT: Record<FileChange['action'], string> = {
@@ -36,6 +39,7 @@ function actionOf(outcome: UpdateOutcome, change: FileChange): string {
   const resolution = outcome.resolutions.get(change.path);
   const backup = outcome.backups.get(change.path);
   if (change.action === 'conflict' && resolution) return `conflict: ${RESOLUTION_TEXT[resolution]}${backup ? ` (yours saved as ${backup})` : ''}`;
+  if (change.action === 'conflict' && change.noBase) return 'conflict: no merge base stored, left unchanged';
   if (change.action === 'conflict') return `conflict (lines ${change.conflicts.map((c) => `${c.start}-${c.end}`).join(', ')})`;
   return ACTION_TEXT[change.action];
 }
@@ -44,9 +48,13 @@ function actionOf(outcome: UpdateOutcome, change: FileChange): string {
 export function formatUpdateReport(outcome: UpdateOutcome, options: { diff: typeof unifiedDiff | null }): string {
   const lines: string[] = [];
   const verb = outcome.mode === 'write' ? '' : 'would be ';
-  for (const change of outcome.changes) lines.push(`${change.path}: ${change.action === 'identical' ? 'up to date' : verb + actionOf(outcome, change)}`);
+  for (const change of outcome.changes) {
+    lines.push(`${change.path}: ${change.action === 'identical' ? 'up to date' : verb + actionOf(outcome, change)}`);
+    for (const note of change.notes) lines.push(`  ${note}`);
+  }
   if (outcome.configChanged) lines.push(`${CONFIG_FILE}: ${verb}updated`);
   for (const sentence of outcome.apkChanges) lines.push(`  ${sentence}`);
+  lines.push(...formatYourFileSteps(outcome.yourFiles));
   let text = `${lines.join('\n')}\n`;
   const unifiedDiff = options.diff;
   if (unifiedDiff) {
@@ -69,9 +77,12 @@ export function updateJsonSummary(outcome: UpdateOutcome): object {
       resolution: outcome.resolutions.get(change.path) ?? null,
       backup: outcome.backups.get(change.path) ?? null,
       conflicts: change.conflicts,
+      noBase: change.noBase,
+      notes: change.notes,
     })),
     config: outcome.configChanged ? 'update' : 'identical',
     changes: outcome.apkChanges,
+    yourFiles: outcome.yourFiles,
     warnings: outcome.warnings,
   };
 }

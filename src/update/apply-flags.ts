@@ -6,6 +6,7 @@ import { toAdjustments } from '../plan/apk-sets.ts';
 import { parseApkList } from '../validate/apk-name.ts';
 import { assertApp, assertPort, assertPython } from '../validate/values.ts';
 import { DEFAULT_PORT } from '../commands/create-spec.ts';
+import { listensOnPort } from '../plan/app-kinds.ts';
 
 /** Returns the config with the flags' changes; `inferred` are the current inferred lists. */
 export function applyConfigFlags(
@@ -19,11 +20,11 @@ export function applyConfigFlags(
   const app = stringFlag(flags, 'app');
   if (app !== undefined) {
     next.app = assertApp(app);
-    next.port = next.app === 'web' ? (next.port ?? DEFAULT_PORT) : null;
+    next.port = listensOnPort(next.app) ? (next.port ?? DEFAULT_PORT) : null;
   }
   const port = stringFlag(flags, 'port');
   if (port !== undefined) {
-    if (next.app !== 'web') throw new UsageError('--port applies only to web apps (pass --app web too)');
+    if (!listensOnPort(next.app)) throw new UsageError('--port applies only to web apps (pass --app web too)');
     next.port = assertPort(port);
   }
   const bytecode = boolFlag(flags, 'bytecode');

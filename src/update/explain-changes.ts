@@ -44,11 +44,16 @@ export function describeApkChanges(
   const sentences: string[] = [];
   for (const stage of ['build', 'runtime'] as const) {
     const now = new Map(after[stage].map((line) => [line.name, projectsOf(line.reason)]));
+    const reasons = new Map(after[stage].map((line) => [line.name, line.reason]));
     for (const [name, projects] of now) {
       if (before[stage].has(name)) continue;
       const who = projects.length > 0 ? projects.join(', ') : null;
-      const why = who ? `because ${who} ${stage === 'build' ? 'must compile' : 'needs it at run time'}` : 'because you added it';
-      sentences.push(`added ${name} (${stage}) ${why}`);
+      const reason = reasons.get(name)!;
+      // A package of the runtime itself (Alpine's python3) says what it is; yours says so.
+      const why = who
+        ? `because ${who} ${stage === 'build' ? 'must compile' : 'needs it at run time'}`
+        : reason.startsWith('added by you') ? 'because you added it' : `: ${reason}`;
+      sentences.push(`added ${name} (${stage})${why.startsWith(':') ? '' : ' '}${why}`);
     }
     for (const [name, projects] of before[stage]) {
       if (now.has(name)) continue;

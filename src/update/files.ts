@@ -89,7 +89,10 @@ export async function writeUpdate(root: string, outcome: UpdateOutcome, current:
       }
       pending.delete(change.path);
       const basePath = join(root, BASE_DIR, change.path);
-      if (current.files.get(change.path)?.storedBase !== change.render) {
+      // No base and the user's file left as it was: recording the render as the base would make
+      // the next update take every difference for a hand edit.
+      const keptWithoutBase = change.noBase && resolution !== 'force';
+      if (current.files.get(change.path)?.storedBase !== change.render && !keptWithoutBase) {
         await mkdir(dirname(basePath), { recursive: true });
         await write(basePath, change.render);
       }

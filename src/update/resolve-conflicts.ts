@@ -38,11 +38,14 @@ export async function resolveConflicts(changes: readonly FileChange[], options: 
     let answer: Resolution;
     try {
       answer = await prompter.select<Resolution>({
-        message: `${change.path}: your edits and the regeneration changed the same lines`,
+        message: change.noBase
+          ? `${change.path}: no merge base is stored, so update cannot tell your edits from generated lines`
+          : `${change.path}: your edits and the regeneration changed the same lines`,
         choices: [
           { name: 'keep my file as it is', value: 'keep' },
           { name: 'take the new render where both changed (my file is saved as a .orig backup)', value: 'force' },
-          { name: 'write conflict markers and resolve by hand', value: 'markers' },
+          // Markers need a base to say what each side changed.
+          ...(change.noBase ? [] : [{ name: 'write conflict markers and resolve by hand', value: 'markers' as const }]),
         ],
         default: 'keep',
       });

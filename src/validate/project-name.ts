@@ -3,6 +3,7 @@
  * package name, so they must be safe for all three.
  */
 import { UsageError } from '../errors.ts';
+import { STDLIB_MODULES } from './stdlib-modules.ts';
 
 // https://learn.microsoft.com/windows/win32/fileio/naming-a-file#naming-conventions
 const WINDOWS_RESERVED = new Set([
@@ -35,6 +36,9 @@ export function checkProjectName(name: string): string | null {
   if (name.endsWith('-')) return 'ends with "-"';
   if (WINDOWS_RESERVED.has(name)) return 'is a reserved file name on Windows';
   if (PYTHON_KEYWORDS.has(moduleNameOf(name))) return 'is a Python keyword';
+  if (STDLIB_MODULES.has(moduleNameOf(name))) {
+    return `is the name of a Python standard-library module (the package ${moduleNameOf(name)} would shadow it)`;
+  }
   return null;
 }
 
@@ -45,6 +49,27 @@ export function assertProjectName(name: string, flag = '--name'): string {
     throw new UsageError(`invalid project name ${JSON.stringify(name)}: it ${problem}; pass ${flag} with a name like "my-app"`);
   }
   return name;
+}
+
+/**
+ * Throws when the project's package would shadow a package the requirements install (given as
+ * PEP 503 names, dependencies included): `yarl` under aiohttp, `cryptography` itself. Compared
+ * by module name, which is the project name with `-` as `_` for most projects.
+ */
+export function assertNoShadowing(name: string, installed: Iterable<string>, flag = '--name'): void {
+  const project = findShadowed(name, installed);
+  if (project !== null) {
+    throw new UsageError(
+      `invalid project name ${JSON.stringify(name)}: its package ${moduleNameOf(name)} would shadow the ${project} package the requirements install; pass ${flag} with another name, like "${name}-app"`,
+    );
+  }
+}
+
+/** The installed project (PEP 503 name) the project's package would shadow, or null. */
+export function findShadowed(name: string, installed: Iterable<string>): string | null {
+  const module = moduleNameOf(name);
+  for (const project of installed) if (project.replaceAll('-', '_').replaceAll('.', '_') === module) return project;
+  return null;
 }
 
 /** The Python package name for a project: `my-app` -> `my_app`. */

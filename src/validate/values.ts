@@ -2,7 +2,7 @@
 import { UsageError } from '../errors.ts';
 import { PYTHON_RUNTIMES, findRuntime, type PythonRuntime } from '../python/runtimes.ts';
 
-export const APP_KINDS = ['web', 'cli'] as const;
+export const APP_KINDS = ['web', 'fastapi', 'cli'] as const;
 export type AppKind = (typeof APP_KINDS)[number];
 
 /** Resolves `--python`, or throws naming the supported values. */
@@ -30,12 +30,12 @@ export function isPort(value: string | number): boolean {
   return /^[0-9]{1,5}$/.test(text) && port >= 1024 && port <= 65535;
 }
 
-/** Validates `--port`. */
-export function assertPort(value: string | number, where = '--port'): number {
+/** Validates `--port` (`where` null: an answer at the prompt, which needs no flag name). */
+export function assertPort(value: string | number, where: string | null = '--port'): number {
   const text = String(value);
   if (!isPort(text)) {
     throw new UsageError(
-      `invalid port ${JSON.stringify(text)} in ${where}: use a number from 1024 to 65535 (the app runs as a non-root user)`,
+      `invalid port ${JSON.stringify(text)}${where === null ? '' : ` in ${where}`}: use a number from 1024 to 65535 (the app runs as a non-root user)`,
     );
   }
   return Number(text);

@@ -5,11 +5,13 @@
  */
 import { join } from 'node:path';
 import type { ProjectConfig } from '../config/project-config.ts';
+import { appKindSpec } from '../plan/app-kinds.ts';
 import { PROBE_SCRIPT } from './probe-script.ts';
 
 export interface VerifyPlan {
   root: string;
   name: string;
+  /** 'web' for every app kind that listens (aiohttp, FastAPI): checked on /health; 'cli' runs to exit. */
   app: 'web' | 'cli';
   /** The web app's port inside the container (slim-python.json), null for cli apps. */
   port: number | null;
@@ -35,11 +37,12 @@ export function planVerify(input: {
   maxSizeBytes: number | null;
 }): VerifyPlan {
   const { config, suffix } = input;
+  const listens = appKindSpec(config.app).listens;
   return {
     root: input.root,
     name: config.name,
-    app: config.app,
-    port: config.app === 'web' ? config.port : null,
+    app: listens ? 'web' : 'cli',
+    port: listens ? config.port : null,
     // Project names are lowercase letters, digits and "-": valid in image references and container names.
     tag: `create-slim-python-verify/${config.name}:${suffix}`,
     appContainer: `slim-python-verify-${config.name}-${suffix}`,

@@ -17,7 +17,7 @@ describe('explain', () => {
     expect(result.exitCode).toBe(0);
     const doc = JSON.parse(result.stdout);
     expect(doc.python).toBe('3.12');
-    expect(doc.arch).toBe('x86_64');
+    expect(doc.arches).toEqual(['aarch64', 'x86_64']); // the project's arches, as its Dockerfile
     expect(doc.requirements).toEqual([
       { file: 'requirements.txt', line: 1, name: 'cryptography', extras: [], specifiers: [], marker: null, applies: true, url: null },
       { file: 'requirements.txt', line: 2, name: 'aiohttp', extras: [], specifiers: [], marker: null, applies: true, url: null },
@@ -33,7 +33,7 @@ describe('explain', () => {
     const result = await runCli(['explain', '--requirements-file', 'requirements.txt', '--python', '3.12', '--arch', 'aarch64', '--json'], { cwd: work });
     expect(result.exitCode).toBe(0);
     const doc = JSON.parse(result.stdout);
-    expect(doc.arch).toBe('aarch64');
+    expect(doc.arches).toEqual(['aarch64']);
     const byName = Object.fromEntries(doc.packages.map((p: { name: string }) => [p.name, p]));
     expect(byName.cryptography).toMatchObject({
       status: 'compile', build: ['build-base', 'cargo', 'libffi-dev', 'openssl-dev', 'pkgconf'], runtime: ['libcrypto3', 'libgcc', 'libssl3'],

@@ -76,7 +76,7 @@ describe('interactive update in a terminal', () => {
     const dockerfile = join(work, 'app/Dockerfile');
     const edited = readFileSync(dockerfile, 'utf8').replace(
       /^ {4}xargs apk add --no-cache ca-certificates tzdata < \/tmp\/runtime-deps$/m,
-      '    xargs apk add --no-cache ca-certificates tzdata tini < /tmp/runtime-deps',
+      '    xargs -t apk add --no-cache ca-certificates tzdata tini < /tmp/runtime-deps' /* not only a package: -t too, so no recognised apk edit */,
     );
     writeFileSync(dockerfile, edited);
     writeFileSync(join(work, 'app/requirements.txt'), 'aiohttp\npython-magic\n');
@@ -91,7 +91,7 @@ describe('interactive update in a terminal', () => {
     const work = mkdtempSync(join(tmpdir(), 'csp-pty-'));
     execFileSync(process.execPath, [BIN, 'app', '--yes', '--no-interactive', '--python', '3.12', '-r', 'aiohttp'], { cwd: work });
     const dockerfile = join(work, 'app/Dockerfile');
-    const edited = readFileSync(dockerfile, 'utf8').replace(/^ {4}xargs apk add --no-cache ca-certificates tzdata < \/tmp\/runtime-deps$/m, '    xargs apk add --no-cache ca-certificates tzdata tini < /tmp/runtime-deps');
+    const edited = readFileSync(dockerfile, 'utf8').replace(/^ {4}xargs apk add --no-cache ca-certificates tzdata < \/tmp\/runtime-deps$/m, '    xargs -t apk add --no-cache ca-certificates tzdata tini < /tmp/runtime-deps' /* not only a package: -t too, so no recognised apk edit */);
     writeFileSync(dockerfile, edited);
     writeFileSync(join(work, 'app/requirements.txt'), 'aiohttp\npython-magic\n');
     const result = drive(work, ['update', 'app'], [['your edits and the regeneration changed the same lines', '\x04']]);

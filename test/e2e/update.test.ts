@@ -165,7 +165,7 @@ describe('update keeps hand edits', () => {
   it('conflicting edits: --keep leaves the file; otherwise markers and exit 3, refused until resolved', async () => {
     const original = read('Dockerfile');
     // Edit the very lines the regeneration changes: the release stage's apk line.
-    const edited = original.replace(/^ {4}xargs apk add --no-cache ca-certificates tzdata < \/tmp\/runtime-deps$/m, '    xargs apk add --no-cache ca-certificates tzdata tini < /tmp/runtime-deps');
+    const edited = original.replace(/^ {4}xargs apk add --no-cache ca-certificates tzdata < \/tmp\/runtime-deps$/m, '    xargs -t apk add --no-cache ca-certificates tzdata tini < /tmp/runtime-deps' /* not only a package: -t too, so no recognised apk edit */);
     expect(edited).not.toBe(original);
     write('Dockerfile', edited);
     write('requirements.txt', 'aiohttp\npython-magic\n');
@@ -207,7 +207,7 @@ describe('update keeps hand edits', () => {
   });
 
   it('--force takes the new render and keeps a .orig backup', async () => {
-    const edited = read('Dockerfile').replace(/^ {4}xargs apk add --no-cache ca-certificates tzdata < \/tmp\/runtime-deps$/m, '    xargs apk add --no-cache ca-certificates tzdata tini < /tmp/runtime-deps');
+    const edited = read('Dockerfile').replace(/^ {4}xargs apk add --no-cache ca-certificates tzdata < \/tmp\/runtime-deps$/m, '    xargs -t apk add --no-cache ca-certificates tzdata tini < /tmp/runtime-deps' /* not only a package: -t too, so no recognised apk edit */);
     write('Dockerfile', edited);
     write('requirements.txt', 'aiohttp\npython-magic\n');
     const forced = await update('--force');

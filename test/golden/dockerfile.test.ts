@@ -120,8 +120,8 @@ describe('golden Dockerfiles', () => {
       expect(dockerfile, `${name}: libraries inside the copied trees are skipped`).toMatch(/^ {8}if \[ -z "\$\(find( \/\S+)+ -name "\$lib"\)" \]; then echo "so:\$lib"; fi; \\$/m);
       expect(dockerfile.startsWith('# syntax=docker/dockerfile:1\n'), `${name}: first line`).toBe(true);
       expect(dockerfile.endsWith(`CMD ["python", "-m", "${module}"]\n`), `${name}: last line`).toBe(true);
-      expect(/^EXPOSE \d+$/m.test(dockerfile), `${name}: EXPOSE`).toBe(config.app === 'web');
-      if (config.app === 'web') expect(releaseStage).toContain(`\nEXPOSE ${config.port}\n`);
+      expect(/^EXPOSE \d+$/m.test(dockerfile), `${name}: EXPOSE`).toBe(web);
+      if (web) expect(releaseStage).toContain(`\nEXPOSE ${config.port}\n`);
       const xargs = /^ {4}xargs (-r )?apk add --no-cache(.*) < \/tmp\/runtime-deps( \\)?$/m.exec(releaseStage);
       expect(xargs, `${name}: release apk line`).not.toBeNull();
       expect(xargs![1] === '-r ', `${name}: xargs -r exactly when no package is declared`).toBe(xargs![2] === '');

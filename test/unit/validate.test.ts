@@ -63,6 +63,6 @@ describe('values', () => {
   });
   it('validates app kinds', () => {
     expect(assertApp('web')).toBe('web');
-    expect(() => assertApp('gui')).toThrow(/web, cli/);
+    expect(() => assertApp('gui')).toThrow(/web, fastapi, cli/);
   });
 });
