@@ -4,7 +4,7 @@
  */
 import { isAbsolute, relative } from 'node:path';
 import { boolFlag, formatHelp, parseCommandArgs } from '../args/parse.ts';
-import { CONFIG_VERSION, type ProjectConfig } from '../config/project-config.ts';
+import { type ProjectConfig } from '../config/project-config.ts';
 import { gatherAnswers } from '../create/gather-answers.ts';
 import { checkTarget } from '../create/check-target.ts';
 import { writeProject } from '../apply/write-project.ts';
@@ -35,7 +35,7 @@ export async function runCreate(argv: readonly string[], io: Io): Promise<number
 
   const answers = await gatherAnswers({ args, cwd: io.cwd, env: io.env, prompter });
   const config: ProjectConfig = {
-    version: CONFIG_VERSION,
+    version: 1,
     generator: TOOL_VERSION,
     name: answers.name,
     python: answers.python,

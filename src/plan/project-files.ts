@@ -6,6 +6,7 @@ import { CONFIG_FILE, serializeConfig, type ProjectConfig } from '../config/proj
 import type { Decisions } from '../knowledge/decide.ts';
 import { findRuntime } from '../python/runtimes.ts';
 import { getRenderer, type Render } from '../render/engine.ts';
+import { formatExecForm } from '../init/split-command.ts';
 import { moduleNameOf } from '../validate/project-name.ts';
 import { resolveApkList, type ApkLine } from './apk-sets.ts';
 
@@ -33,9 +34,34 @@ export interface DockerfileModel {
   requirementFiles: string[];
   mainRequirementFile: string;
   interpreterLibDirs: string[];
-  module: string;
+  /** Set when the dependencies are a pyproject.toml's: the build stage lists them with this script. */
+  pyprojectScript: string | null;
+  /** The file `pip install --requirement` reads in the build stage (under /tmp/requirements/). */
+  installRequirementFile: string;
+  /** The project is a package: `pip install` it from a copied source tree after its dependencies. */
+  installProject: boolean;
+  /** The release stage's copy of the code into /app, or null when the venv carries it (installed). */
+  codeCopy: { from: string; to: string; chmod: boolean } | null;
+  /** The CMD in JSON (exec) form. */
+  cmd: string;
   isWeb: boolean;
   port: number | null;
+  /** URL the HEALTHCHECK requests, or null for none. */
+  healthUrl: string | null;
+}
+
+/** Derived from a copied pyproject.toml in the build stage: always in step with it, never a file of the project. */
+const PYPROJECT_REQUIREMENTS = 'pyproject-dependencies.txt';
+
+/**
+ * Prints `[project] dependencies` one per line (PEP 508 strings are valid requirement lines).
+ * Python 3.11+ has tomllib; 3.10 reads TOML with the tomli that pip vendors
+ * (https://github.com/pypa/pip/tree/main/src/pip/_vendor).
+ */
+function pyprojectScriptFor(pythonVersion: string): string {
+  const [major, minor] = pythonVersion.split('.').map(Number) as [number, number];
+  const toml = major > 3 || minor >= 11 ? 'import tomllib' : 'from pip._vendor import tomli as tomllib';
+  return `import sys; ${toml}; print("\\n".join(tomllib.load(open(sys.argv[1], "rb")).get("project", {}).get("dependencies", [])))`;
 }
 
 /** Computes the Dockerfile's template data: which packages, which stages, and why. */
@@ -45,6 +71,9 @@ export function buildDockerfileModel(config: ProjectConfig, decisions: Decisions
   const buildDeps = resolveApkList(decisions.apk.build, config.buildDeps, 'compiling');
   const runtimeLibs = resolveApkList(decisions.apk.runtime, config.runtimeLibs, 'loaded by');
   const files = [...new Set([config.requirements, ...requirementFiles])].sort();
+  const module = moduleNameOf(config.name);
+  const code = config.code ?? 'module';
+  const fromPyproject = config.requirements.split('/').pop() === 'pyproject.toml';
   return {
     configFile: CONFIG_FILE,
     image: runtime.image,
@@ -55,9 +84,14 @@ export function buildDockerfileModel(config: ProjectConfig, decisions: Decisions
     requirementFiles: files,
     mainRequirementFile: config.requirements,
     interpreterLibDirs: runtime.interpreterLibDirs,
-    module: moduleNameOf(config.name),
+    pyprojectScript: fromPyproject ? pyprojectScriptFor(runtime.version) : null,
+    installRequirementFile: fromPyproject ? PYPROJECT_REQUIREMENTS : config.requirements,
+    installProject: code === 'installed',
+    codeCopy: code === 'module' ? { from: `${module}/`, to: `./${module}/`, chmod: false } : code === 'context' ? { from: '.', to: '.', chmod: true } : null,
+    cmd: formatExecForm(config.cmd ?? ['python', '-m', module]),
     isWeb: config.app === 'web',
     port: config.port,
+    healthUrl: config.health !== undefined && config.port !== null ? `http://127.0.0.1:${config.port}${config.health}` : null,
   };
 }
 
