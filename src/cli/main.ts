@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   create: async () => (await import('../commands/create.ts')).runCreate,
   update: async () => (await import('../commands/update.ts')).runUpdate,
   explain: async () => (await import('../commands/explain.ts')).runExplain,
+  init: async () => (await import('../commands/init.ts')).runInit,
 };
 
 /** Runs the CLI with the given arguments (without `node` and the script); returns the exit code. */

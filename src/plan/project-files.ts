@@ -42,6 +42,8 @@ export interface DockerfileModel {
   installProject: boolean;
   /** The release stage's copy of the code into /app, or null when the venv carries it (installed). */
   codeCopy: { from: string; to: string; chmod: boolean } | null;
+  /** The whole build context is copied (init): .dockerignore keeps out tests, secrets and the like. */
+  copiesContext: boolean;
   /** The CMD in JSON (exec) form. */
   cmd: string;
   isWeb: boolean;
@@ -88,6 +90,7 @@ export function buildDockerfileModel(config: ProjectConfig, decisions: Decisions
     installRequirementFile: fromPyproject ? PYPROJECT_REQUIREMENTS : config.requirements,
     installProject: code === 'installed',
     codeCopy: code === 'module' ? { from: `${module}/`, to: `./${module}/`, chmod: false } : code === 'context' ? { from: '.', to: '.', chmod: true } : null,
+    copiesContext: code !== 'module',
     cmd: formatExecForm(config.cmd ?? ['python', '-m', module]),
     isWeb: config.app === 'web',
     port: config.port,
