@@ -3,7 +3,7 @@
  * what detection could not tell. Nothing is written here; every question comes before any disk work.
  */
 import { lstat } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { boolFlag, stringFlag, type ParsedArgs } from '../args/parse.ts';
 import type { ApkAdjustments, CodeLayout } from '../config/project-config.ts';
 import { inferApk, type InferredApk } from '../create/infer.ts';
@@ -72,7 +72,7 @@ export async function gatherInit({ args, cwd, env, prompter, showDetected }: Gat
   // 1. Dependencies: which file, read now (errors name its line).
   const requirementsFlag = stringFlag(flags, 'requirements-file');
   const deps = detectDependencies(snapshot, pyproject, {
-    requirementsFile: requirementsFlag === undefined ? undefined : relative(root, resolve(cwd, requirementsFlag)) || requirementsFlag,
+    requirementsFile: requirementsFlag === undefined ? undefined : projectPathOf(root, cwd, requirementsFlag),
     pyproject: boolFlag(flags, 'pyproject'),
   });
   let file = deps.chosen?.file;
@@ -118,6 +118,12 @@ export async function gatherInit({ args, cwd, env, prompter, showDetected }: Gat
     inferred, buildDeps: apk('build-deps', inferred.build), runtimeLibs: apk('runtime-libs', inferred.runtime),
     detected, notes: deps.notes,
   };
+}
+
+/** A path as typed: from the current directory when that lands inside DIR (tab completion), else relative to DIR. */
+function projectPathOf(root: string, cwd: string, path: string): string {
+  const fromCwd = relative(root, resolve(cwd, path));
+  return fromCwd !== '' && !fromCwd.startsWith('..') && !isAbsolute(fromCwd) ? fromCwd : path;
 }
 
 async function readDependencies(root: string, file: string, env: Record<string, string | undefined>): Promise<{ file: string; requirements: Requirement[]; includes: string[] }> {
