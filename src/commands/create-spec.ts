@@ -14,7 +14,7 @@ export const CREATE_SPEC: CommandSpec = {
     { name: 'name', type: 'string', value: 'NAME', help: 'project name (lowercase, digits, "-")', default: 'the directory name' },
     { name: 'python', type: 'string', value: 'X.Y', help: `Python runtime: ${PYTHON_RUNTIMES.map((r) => r.id).join(', ')}`, default: DEFAULT_PYTHON },
     { name: 'requirement', short: 'r', type: 'string', multiple: true, value: 'LINE', help: 'a PEP 508 requirement (repeatable)' },
-    { name: 'requirements-file', type: 'string', value: 'PATH', help: 'import an existing requirements file (copied as is)' },
+    { name: 'requirements-file', type: 'string', value: 'PATH', help: 'import an existing requirements file (copied as is), or a pyproject.toml ([project] dependencies)' },
     { name: 'build-deps', type: 'string', value: 'a,b', help: 'Alpine build packages; +name adds to / -name removes from the inferred list', default: 'inferred' },
     { name: 'runtime-libs', type: 'string', value: 'a,b', help: 'Alpine runtime packages (dlopen libraries); +name / -name adjust', default: 'inferred' },
     { name: 'app', type: 'string', value: 'web|cli', help: 'app skeleton: aiohttp web server or command-line app', default: 'web if aiohttp is required, else cli' },

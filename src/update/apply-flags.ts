@@ -24,7 +24,15 @@ export function applyConfigFlags(
   const port = stringFlag(flags, 'port');
   if (port !== undefined) {
     if (next.app !== 'web') throw new UsageError('--port applies only to web apps (pass --app web too)');
+    const before = next.port;
     next.port = assertPort(port);
+    // An adopted project's command may name its port (uvicorn --port N): it follows the change.
+    if (next.cmd && before !== null) next.cmd = next.cmd.map((arg, i, argv) => (argv[i - 1] === '--port' && arg === String(before) ? String(next.port) : arg));
+  }
+  // A HEALTHCHECK needs a server port: a cli app has none.
+  if (next.app !== 'web' && next.health !== undefined) {
+    const { health: _dropped, ...rest } = next;
+    next = rest;
   }
   const build = stringFlag(flags, 'build-deps');
   const runtime = stringFlag(flags, 'runtime-libs');

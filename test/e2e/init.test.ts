@@ -81,6 +81,18 @@ describe('init --yes on existing projects', () => {
     expect(cmdOf(readFileSync(join(root, 'Dockerfile'), 'utf8'))).toEqual(['uvicorn', 'fastapi_svc.main:app', '--host', '0.0.0.0', '--port', '8123']);
   });
 
+  it('update after init: --port moves ENV PORT, EXPOSE, the HEALTHCHECK and a uvicorn --port together', async () => {
+    const root = fixture('fastapi-pkg');
+    expect((await runCli(['init', root, '--yes', '--health', '/health'])).exitCode).toBe(0);
+    const updated = await runCli(['update', root, '--port', '9001']);
+    expect(updated.exitCode, updated.stderr).toBe(0);
+    const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
+    expect(cmdOf(dockerfile)).toEqual(['uvicorn', 'fastapi_svc.main:app', '--host', '0.0.0.0', '--port', '9001']);
+    expect(dockerfile).toMatch(/^EXPOSE 9001$/m);
+    expect(dockerfile).toContain('"http://127.0.0.1:9001/health"');
+    expect((await runCli(['update', root, '--check'])).exitCode).toBe(0);
+  });
+
   it('--json prints a summary with what was detected', async () => {
     const root = fixture('django-site');
     const result = await runCli(['init', root, '--yes', '--json', '--dry-run']);
@@ -158,5 +170,23 @@ describe('init refuses and keeps everything as it was', () => {
     const result = await runCli(['init', root]);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/missing --python/);
+  });
+});
+
+describe('create --requirements-file reads a pyproject.toml too', () => {
+  it('imports [project] dependencies into the new requirements.txt', async () => {
+    const root = fixture('fastapi-pkg');
+    const work = dirname(root);
+    const result = await runCli(['new-app', '--yes', '--requirements-file', join(root, 'pyproject.toml')], { cwd: work });
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(readFileSync(join(work, 'new-app', 'requirements.txt'), 'utf8')).toBe('fastapi>=0.110\nuvicorn>=0.29\n');
+  });
+
+  it('names the line of an invalid dependency', async () => {
+    const root = fixture('fastapi-pkg');
+    writeFileSync(join(root, 'pyproject.toml'), '[project]\nname = "x"\nversion = "1"\ndependencies = [\n  "ok",\n  "bad name here",\n]\n');
+    const result = await runCli(['new-app', '--yes', '--requirements-file', join(root, 'pyproject.toml')], { cwd: dirname(root) });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/pyproject\.toml:6: /);
   });
 });
