@@ -61,8 +61,15 @@ export async function gatherInit({ args, cwd, env, prompter, showDetected }: Gat
   const pyproject = pyprojectText === undefined ? null : readPyprojectInfo(pyprojectText, join(root, 'pyproject.toml'));
   const missing: string[] = [];
   const detected: string[] = [];
+  // Before the first question, the interactive flow shows everything detected so far.
+  let shown = false;
+  const asking = prompter && beforeEachPrompt(prompter, () => {
+    if (shown || !showDetected) return;
+    shown = true;
+    showDetected([...detected, ...deps.notes.map((note) => `note: ${note}`)]);
+  });
   const context: InitStepContext = {
-    flags, prompter, yes: boolFlag(flags, 'yes') === true, detected,
+    flags, prompter: asking, yes: boolFlag(flags, 'yes') === true, detected,
     need: (flag) => {
       if (!prompter && !context.yes) missing.push(flag);
     },
@@ -83,11 +90,9 @@ export async function gatherInit({ args, cwd, env, prompter, showDetected }: Gat
   if (installFlag === undefined && isPackage) detected.push(`the project is a package (${isPackage}): pip installs it in the build stage (--no-install-project: don't)`);
   if (installFlag && !isPackage && !pyproject?.hasProjectTable) throw new UsageError('--install-project needs a pyproject.toml or setup.py in the project');
 
-  const runtime = await resolvePython(context, snapshot.texts.get('.python-version'), pyproject);
-  if (showDetected && prompter) showDetected([...detected, ...deps.notes.map((note) => `note: ${note}`)]);
   if (file === undefined) {
-    if (deps.candidates.length > 1 && prompter) {
-      file = await prompter.select({ message: 'Which file lists the dependencies?', choices: deps.candidates.map((path) => ({ name: path, value: path })) });
+    if (deps.candidates.length > 1 && asking) {
+      file = await asking.select({ message: 'Which file lists the dependencies?', choices: deps.candidates.map((path) => ({ name: path, value: path })) });
     } else if (deps.candidates.length > 1) {
       throw new UsageError(`cannot tell which requirements file to use (${deps.candidates.join(', ')}): pass --requirements-file`);
     } else {
@@ -103,9 +108,11 @@ export async function gatherInit({ args, cwd, env, prompter, showDetected }: Gat
   }
   const run = await resolveRun(context, detectCommands(snapshot, pyproject, required, installProject));
   const health = resolveHealth(context, run.port);
+  // 3. The runtime last: its question (when the project does not say) comes after the detection summary.
+  const runtime = await resolvePython(context, snapshot.texts.get('.python-version'), pyproject);
   if (missing.length > 0) throw new UsageError(`missing ${missing.join(', ')}: pass them, or --yes to accept the defaults (see init --help)`);
 
-  // 3. Alpine packages: inferred from the requirements, adjusted only by flags (no question: detected).
+  // 4. Alpine packages: inferred from the requirements, adjusted only by flags (no question: detected).
   const arches = [...ARCHES];
   const inferred = inferApk(read.requirements, runtime.version, arches);
   const apk = (flag: 'build-deps' | 'runtime-libs', list: string[]): ApkAdjustments => {
@@ -117,6 +124,16 @@ export async function gatherInit({ args, cwd, env, prompter, showDetected }: Gat
     code: installProject ? 'installed' : 'context', cmd: run.argv, port: run.port, health,
     inferred, buildDeps: apk('build-deps', inferred.build), runtimeLibs: apk('runtime-libs', inferred.runtime),
     detected, notes: deps.notes,
+  };
+}
+
+/** The same prompter, calling `first` before each question (it acts once). */
+function beforeEachPrompt(prompter: Prompter, first: () => void): Prompter {
+  return {
+    input: (options) => (first(), prompter.input(options)),
+    select: (options) => (first(), prompter.select(options)),
+    confirm: (options) => (first(), prompter.confirm(options)),
+    checkbox: (options) => (first(), prompter.checkbox(options)),
   };
 }
 
