@@ -36,8 +36,12 @@ const inlineSources = {
       return { loader: 'js', contents: `const T = {${entries.join(',\n')}};\nexport function loadTemplateSources() { return T; }` };
     });
     b.onLoad({ filter: /src[\\/]knowledge[\\/]sources\.ts$/ }, () => {
-      // Only the data: the Alpine name lists are for the test suite, not the CLI.
-      const data = { data: readTree(join(root, 'src/knowledge/data'), (n) => n.endsWith('.json')) };
+      // The data and the stage facts (which libraries a base image has): the Alpine name lists are
+      // for the test suite, not the CLI.
+      const data = {
+        data: readTree(join(root, 'src/knowledge/data'), (n) => n.endsWith('.json')),
+        stages: readTree(join(root, 'src/knowledge/stages'), (n) => n.endsWith('.json')),
+      };
       // Minified JSON kept as strings: parsed only when a command asks for the knowledge base.
       for (const folder of Object.values(data)) {
         for (const [name, text] of Object.entries(folder)) folder[name] = JSON.stringify(JSON.parse(text));

@@ -45,6 +45,7 @@ export async function runCreate(argv: readonly string[], io: Io): Promise<number
     requirements: 'requirements.txt',
     buildDeps: answers.buildDeps,
     runtimeLibs: answers.runtimeLibs,
+    bytecode: answers.bytecode,
   };
   const files = planNewProject(config, answers.requirementsText, answers.inferred.decisions);
   const force = boolFlag(args.flags, 'force') === true;

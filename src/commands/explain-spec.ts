@@ -13,6 +13,8 @@ export const EXPLAIN_SPEC: CommandSpec = {
     { name: 'json', type: 'boolean', help: 'a stable JSON document on stdout' },
     { name: 'online', type: 'boolean', help: 'ask the package index (through pip) which requirements, transitive ones included, have no musllinux wheel' },
     { name: 'pip', type: 'string', value: 'PATH', help: 'pip executable for --online', default: 'pip3 or pip on PATH' },
+    { name: 'size', type: 'boolean', help: 'with --online: install the wheels as the Dockerfile would (strip, bytecode) and show the release image size, per package' },
+    { name: 'bytecode', type: 'boolean', help: "with --size: measure with bytecode (--no-bytecode: without)", default: "the project's choice, else on" },
     { name: 'write', type: 'boolean', help: 'with --online: record the result in slim-python.json for update' },
     { name: 'interactive', type: 'boolean', help: 'show progress while pip works (--no-interactive: never)' },
     { name: 'help', short: 'h', type: 'boolean', help: 'show this help' },

@@ -50,9 +50,12 @@ export async function runExplain(argv: readonly string[], io: Io): Promise<numbe
   const python = runtime.version;
   const target = { python, arch };
 
+  if (boolFlag(flags, 'size') && !boolFlag(flags, 'online')) {
+    throw new UsageError('--size installs the real wheels to measure them: add --online (it uses your pip and its index)');
+  }
   if (boolFlag(flags, 'online')) {
     const { runOnlineExplain } = await import('../online/online-explain.ts');
-    return runOnlineExplain({ io, flags, requirements, target, root });
+    return runOnlineExplain({ io, flags, requirements, target, root, runtimeId: runtime.id, bytecode: boolFlag(flags, 'bytecode') ?? config?.bytecode !== false });
   }
   const applicable = new Set(applicableRequirements(requirements, python, [arch]));
   // A project's config may hold what `explain --online --write` recorded: use it, as update does.

@@ -1,6 +1,7 @@
 /** Flags of `update`: the scaffold's value flags (same names) plus the maintenance modes. */
 import type { CommandSpec } from '../args/parse.ts';
 import { PYTHON_RUNTIMES } from '../python/runtimes.ts';
+import { BYTECODE_HELP } from './create-spec.ts';
 
 export const UPDATE_SPEC: CommandSpec = {
   name: 'update',
@@ -15,6 +16,7 @@ export const UPDATE_SPEC: CommandSpec = {
     { name: 'runtime-libs', type: 'string', value: 'a,b', help: 'Alpine runtime packages; +name adds, -name removes' },
     { name: 'app', type: 'string', value: 'web|cli', help: 'change the app kind recorded in the config' },
     { name: 'port', type: 'string', value: 'N', help: 'change the web port' },
+    { name: 'bytecode', type: 'boolean', help: `change the bytecode choice: ${BYTECODE_HELP}` },
     { name: 'check', type: 'boolean', help: 'change nothing; exit 1 and print a diff when an update would change a file' },
     { name: 'dry-run', type: 'boolean', help: 'print the diff of what would change, change nothing' },
     { name: 'force', type: 'boolean', help: 'on conflict take the new render, keeping a .orig backup' },

@@ -52,6 +52,11 @@ export interface ProjectConfig {
   requirements: string;
   buildDeps: ApkAdjustments;
   runtimeLibs: ApkAdjustments;
+  /**
+   * Compile bytecode at build time (fast start; `--no-bytecode` sets false for the smallest
+   * image). Absent in configs written before it existed: true.
+   */
+  bytecode?: boolean;
   /** Wheel availability recorded by `explain --online --write`: project -> status. */
   index?: IndexRecord;
   /** (v2) The CMD argv; absent: `python -m <module>` of the skeleton. */
@@ -76,7 +81,7 @@ export interface IndexRecord {
   packages: Record<string, 'wheel' | 'pure' | 'compile'>;
 }
 
-const KEYS = ['version', 'generator', 'name', 'python', 'arches', 'app', 'port', 'requirements', 'code', 'cmd', 'health', 'buildDeps', 'runtimeLibs', 'index'];
+const KEYS = ['version', 'generator', 'name', 'python', 'arches', 'app', 'port', 'requirements', 'code', 'cmd', 'health', 'buildDeps', 'runtimeLibs', 'bytecode', 'index'];
 
 /** Serialises a config deterministically (fixed key order, sorted lists, one trailing newline). */
 export function serializeConfig(config: ProjectConfig): string {
@@ -153,6 +158,10 @@ export function parseConfig(text: string, file: string, toolVersion: string): Pr
     buildDeps: adjustmentsAt(data, 'buildDeps', fail),
     runtimeLibs: adjustmentsAt(data, 'runtimeLibs', fail),
   };
+  if (data.bytecode !== undefined) {
+    if (typeof data.bytecode !== 'boolean') fail('bytecode', 'must be true or false');
+    config.bytecode = data.bytecode as boolean;
+  }
   if (data.index !== undefined) config.index = indexAt(data.index, fail);
   if (data.cmd !== undefined) {
     const cmd = arrayAt(data, 'cmd', fail);

@@ -13,7 +13,7 @@ import { parseApkList } from '../validate/apk-name.ts';
 import type { AppKind } from '../validate/values.ts';
 import { askApkList } from './ask-lists.ts';
 import { inferApk, type InferredApk } from './infer.ts';
-import { askApp, askDirectory, askPort, askPython, askRequirementsStep, type StepContext } from './steps.ts';
+import { askApp, askBytecode, askDirectory, askPort, askPython, askRequirementsStep, type StepContext } from './steps.ts';
 
 export interface CreateAnswers {
   dir: string;
@@ -27,6 +27,7 @@ export interface CreateAnswers {
   runtimeLibs: ApkAdjustments;
   app: AppKind;
   port: number | null;
+  bytecode: boolean;
 }
 
 export interface GatherContext {
@@ -58,12 +59,13 @@ export async function gatherAnswers({ args, cwd, env, prompter }: GatherContext)
   const runtimeLibs = await resolveApk('runtime-libs', 'Alpine runtime libraries', inferred.runtime, flags, prompter);
   const app = await askApp(context, given.requirements);
   const port = await askPort(context, app);
+  const bytecode = await askBytecode(context);
   if (missing.length > 0) {
     throw new UsageError(`missing ${missing.join(', ')}: pass them, or --yes to accept the defaults (see --help)`);
   }
   return {
     dir, name, python: runtime.id, arches, requirementsText: given.text, requirements: given.requirements,
-    inferred, buildDeps, runtimeLibs, app, port,
+    inferred, buildDeps, runtimeLibs, app, port, bytecode,
   };
 }
 

@@ -19,6 +19,7 @@ import type { Arch, Requirement } from '../requirements/types.ts';
 import { findPip } from './find-pip.ts';
 import { decideOnline, indexRecordOf } from './online-decisions.ts';
 import { startProgress } from './progress.ts';
+import { formatSizeReport, type SizeReport } from '../size/size-report.ts';
 import { resolveOnline, type OnlineResolution, type PipLine } from './resolve-online.ts';
 
 export interface OnlineExplainInput {
@@ -28,6 +29,9 @@ export interface OnlineExplainInput {
   target: { python: string; arch: Arch };
   /** Project directory; null when explaining a bare requirements file. */
   root: string | null;
+  /** The runtime id (`3.12`, `alpine`) and the project's bytecode choice, for --size. */
+  runtimeId: string;
+  bytecode: boolean;
 }
 
 /** Runs the online explain; returns the exit code (errors are thrown). */
@@ -58,13 +62,31 @@ export async function runOnlineExplain(input: OnlineExplainInput): Promise<numbe
   }
   const decisions = decideOnline(resolution, skipped, loadKnowledge(), target);
   const document = buildExplainDocument(target, requirements, (requirement) => applicable.has(requirement), decisions);
+  const size = boolFlag(flags, 'size') === true ? await measureSize(input, asked) : null;
   if (write && root !== null) {
     const record = indexRecordOf(decisions, target);
     await recordIndex(root, record, io);
     io.stderr.write(`recorded ${Object.keys(record.packages).length} projects (CPython ${target.python}, ${target.arch}) in ${join(root, CONFIG_FILE)}\n`);
   }
-  io.stdout.write(boolFlag(flags, 'json') ? `${JSON.stringify(document, null, 2)}\n` : formatExplain(document));
+  if (boolFlag(flags, 'json')) io.stdout.write(`${JSON.stringify(size ? { ...document, size } : document, null, 2)}\n`);
+  else io.stdout.write(size ? `${formatExplain(document)}\n${formatSizeReport(size)}` : formatExplain(document));
   return 0;
+}
+
+/** --size: installs the wheels as the Dockerfile would and measures the release image. */
+async function measureSize(input: OnlineExplainInput, asked: readonly Requirement[]): Promise<SizeReport> {
+  const { io, flags, target } = input;
+  const pip = await findPip(stringFlag(flags, 'pip'), io.env, io.cwd);
+  const progress = startProgress(io.stderr, decideInteractive(boolFlag(flags, 'interactive'), io), 'installing the wheels to measure the venv...');
+  try {
+    const [{ measureVenv }, { buildSizeReport }] = await Promise.all([import('../size/measure-venv.ts'), import('../size/size-report.ts')]);
+    const measure = asked.length === 0
+      ? { venv: 0, packages: {}, notes: [] }
+      : await measureVenv({ pip, lines: toPipLines(asked).map((line) => line.text), target, bytecode: input.bytecode, env: io.env });
+    return buildSizeReport(input.runtimeId, input.bytecode, measure);
+  } finally {
+    progress.stop();
+  }
 }
 
 /**

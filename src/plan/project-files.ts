@@ -3,12 +3,14 @@
  * compute every file of the project with its content. Nothing here touches the disk.
  */
 import { CONFIG_FILE, serializeConfig, type ProjectConfig } from '../config/project-config.ts';
-import type { Decisions } from '../knowledge/decide.ts';
-import { findRuntime } from '../python/runtimes.ts';
+import type { ApkReason, Decisions } from '../knowledge/decide.ts';
+import { imageSonames } from '../knowledge/stage-facts.ts';
+import { ARCHES } from '../requirements/types.ts';
+import { ALPINE_VERSION, findRuntime, RELEASE_IMAGE, RELEASE_IMAGE_RESOLVED } from '../python/runtimes.ts';
 import { getRenderer, type Render } from '../render/engine.ts';
-import { formatExecForm } from '../init/split-command.ts';
 import { moduleNameOf } from '../validate/project-name.ts';
 import { resolveApkList, type ApkLine } from './apk-sets.ts';
+import { planInterpreterCopy, RELEASE_BASE_PACKAGES, releasePackagesFor, type InterpreterCopy } from './release-stage.ts';
 
 export interface PlannedFile {
   /** Path relative to the project root, `/`-separated. */
@@ -26,30 +28,52 @@ export const MANAGED_FILES = ['Dockerfile', '.dockerignore'] as const;
 
 export interface DockerfileModel {
   configFile: string;
+  /** Default of the Dockerfile's `ARG ALPINE_VERSION`. */
+  alpineVersion: string;
+  /** Build-stage image with `${ALPINE_VERSION}` in it; `image` is the same with the default. */
+  buildImage: string;
   image: string;
+  releaseImage: string;
   systemPython: boolean;
   buildDeps: ApkLine[];
+  /** Every package of the build stage's `apk add`, in order. */
+  buildPackages: string[];
+  /** Comment lines above the build stage's `apk add`. */
+  buildNotes: ApkLine[];
   runtimeLibs: ApkLine[];
   releasePackages: string[];
+  /** Comment lines above the release stage's `apk add`. */
+  releaseNotes: ApkLine[];
   requirementFiles: string[];
   mainRequirementFile: string;
-  interpreterLibDirs: string[];
+  /** The interpreter files the release copies from the build stage; null for Alpine's python3. */
+  interpreter: InterpreterCopy | null;
+  /** Folders of the one scanelf pass that lists the release's shared libraries. */
+  scanRoots: string[];
+  /**
+   * The scanelf step's skip list as `case` patterns, a few per line: the empty name (a static
+   * binary links nothing) and every soname the release stage's base image already provides.
+   */
+  baseLibPatterns: string[];
+  bytecode: boolean;
+  /** The app's files, copied into /app readable by the non-root user; none when the venv carries them (installed). */
+  appCopies: { source: string; target: string }[];
+  labels: { key: string; value: string }[];
+  module: string;
+  isWeb: boolean;
+  port: number | null;
+  /** The HEALTHCHECK command (exec form): the skeleton's /health, an adopted project's --health; else null. */
+  healthcheck: string[] | null;
+  /** The release image's CMD argv. */
+  cmd: string[];
   /** Set when the dependencies are a pyproject.toml's: the build stage lists them with this script. */
   pyprojectScript: string | null;
   /** The file `pip install --requirement` reads in the build stage (under /tmp/requirements/). */
   installRequirementFile: string;
   /** The project is a package: `pip install` it from a copied source tree after its dependencies. */
   installProject: boolean;
-  /** The release stage's copy of the code into /app, or null when the venv carries it (installed). */
-  codeCopy: { from: string; to: string; chmod: boolean } | null;
   /** The whole build context is copied (init): .dockerignore keeps out tests, secrets and the like. */
   copiesContext: boolean;
-  /** The CMD in JSON (exec) form. */
-  cmd: string;
-  isWeb: boolean;
-  port: number | null;
-  /** URL the HEALTHCHECK requests, or null for none. */
-  healthUrl: string | null;
 }
 
 /** Derived from a copied pyproject.toml in the build stage: always in step with it, never a file of the project. */
@@ -70,32 +94,98 @@ function pyprojectScriptFor(pythonVersion: string): string {
 export function buildDockerfileModel(config: ProjectConfig, decisions: Decisions, requirementFiles: readonly string[]): DockerfileModel {
   const runtime = findRuntime(config.python);
   if (!runtime) throw new Error(`unsupported runtime ${config.python}`);
-  const buildDeps = resolveApkList(decisions.apk.build, config.buildDeps, 'compiling');
+  const bytecode = config.bytecode !== false;
+  const buildDeps = resolveApkList(withHeaders(decisions.apk.build, runtime.headersPackage), config.buildDeps, 'compiling');
   const runtimeLibs = resolveApkList(decisions.apk.runtime, config.runtimeLibs, 'loaded by');
   const files = [...new Set([config.requirements, ...requirementFiles])].sort();
+  const interpreter = planInterpreterCopy(runtime);
   const module = moduleNameOf(config.name);
+  const buildTools: ApkLine[] = [
+    ...(runtime.system
+      ? [
+          { name: 'python3', reason: "Alpine's own interpreter" },
+          { name: 'py3-pip', reason: 'pip, to install into the venv (which gets none)' },
+        ]
+      : []),
+    { name: 'binutils', reason: 'strip, for the extension modules' },
+  ];
+  const systemPackages: ApkLine[] = runtime.system
+    ? [
+        { name: 'python3', reason: "Alpine's own interpreter (no pip, no headers, no tkinter)" },
+        ...(bytecode ? [{ name: 'python3-pyc', reason: "the standard library's bytecode (fast start)" }] : []),
+      ]
+    : [];
   const code = config.code ?? 'module';
   const fromPyproject = config.requirements.split('/').pop() === 'pyproject.toml';
   return {
     configFile: CONFIG_FILE,
+    alpineVersion: ALPINE_VERSION,
+    buildImage: runtime.buildImage,
     image: runtime.image,
+    releaseImage: RELEASE_IMAGE,
     systemPython: runtime.system,
     buildDeps,
+    buildPackages: [...buildTools.map((line) => line.name), ...buildDeps.map((line) => line.name)],
+    buildNotes: [...buildTools, ...buildDeps],
     runtimeLibs,
-    releasePackages: [...(runtime.system ? ['python3'] : []), ...runtimeLibs.map((line) => line.name)],
+    releasePackages: releasePackagesFor(runtime, bytecode, runtimeLibs.map((line) => line.name)),
+    releaseNotes: [...RELEASE_BASE_PACKAGES.map((row) => ({ name: row.name, reason: row.why })), ...systemPackages, ...runtimeLibs],
     requirementFiles: files,
     mainRequirementFile: config.requirements,
-    interpreterLibDirs: runtime.interpreterLibDirs,
+    interpreter,
+    scanRoots: interpreter ? ['/opt/python', '/opt/venv'] : ['/opt/venv'],
+    // Every architecture, not only the configured ones: the same Dockerfile may be built for either.
+    baseLibPatterns: packPatterns(["''", ...imageSonames(RELEASE_IMAGE_RESOLVED, ARCHES)]),
+    bytecode,
+    appCopies: code === 'module' ? [{ source: `${module}/`, target: `./${module}/` }] : code === 'context' ? [{ source: '.', target: '.' }] : [],
+    labels: [
+      { key: 'org.opencontainers.image.title', value: config.name },
+      { key: 'org.opencontainers.image.version', value: '${VERSION}' },
+    ],
+    module,
+    isWeb: config.app === 'web',
+    port: config.port,
+    healthcheck: healthcheckFor(config, code),
+    cmd: config.cmd ?? ['python', '-m', module],
     pyprojectScript: fromPyproject ? pyprojectScriptFor(runtime.version) : null,
     installRequirementFile: fromPyproject ? PYPROJECT_REQUIREMENTS : config.requirements,
     installProject: code === 'installed',
-    codeCopy: code === 'module' ? { from: `${module}/`, to: `./${module}/`, chmod: false } : code === 'context' ? { from: '.', to: '.', chmod: true } : null,
     copiesContext: code !== 'module',
-    cmd: formatExecForm(config.cmd ?? ['python', '-m', module]),
-    isWeb: config.app === 'web',
-    port: config.port,
-    healthUrl: config.health !== undefined && config.port !== null ? `http://127.0.0.1:${config.port}${config.health}` : null,
   };
+}
+
+/**
+ * The HEALTHCHECK. The web skeleton serves /health: its check reads $PORT in a shell, so
+ * `docker run -e PORT=...` moves it with the app. An adopted project's path is the user's text:
+ * it never reaches a shell, so its check is exec form with the configured port.
+ */
+function healthcheckFor(config: ProjectConfig, code: string): string[] | null {
+  if (config.app !== 'web' || config.port === null) return null;
+  if (code === 'module') return ['/bin/sh', '-c', 'wget -q -T 4 -O /dev/null "http://127.0.0.1:${PORT}/health" || exit 1'];
+  return config.health === undefined ? null : ['wget', '-q', '-T', '4', '-O', '/dev/null', `http://127.0.0.1:${config.port}${config.health}`];
+}
+
+const PATTERN_LINE_WIDTH = 88;
+
+/** Joins `case` patterns with `|` into lines of at most PATTERN_LINE_WIDTH characters. */
+function packPatterns(patterns: readonly string[]): string[] {
+  const lines: string[] = [];
+  for (const pattern of patterns) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last]!.length + 1 + pattern.length <= PATTERN_LINE_WIDTH) lines[last] += `|${pattern}`;
+    else lines.push(pattern);
+  }
+  return lines;
+}
+
+/**
+ * Adds the interpreter's headers package to a non-empty build list (whatever compiles needs
+ * Python.h), needed by the same projects; unchanged when nothing compiles or the image has them.
+ */
+function withHeaders(build: readonly ApkReason[], headersPackage: string | null): readonly ApkReason[] {
+  if (headersPackage === null || build.length === 0 || build.some((item) => item.name === headersPackage)) return build;
+  const projects = [...new Set(build.flatMap((item) => item.for))].sort();
+  return [...build, { name: headersPackage, for: projects }];
 }
 
 /** The files `update` regenerates, rendered for the current config and decisions. */

@@ -11,16 +11,31 @@ export interface PythonRuntime {
   id: string;
   /** CPython minor version the runtime provides (markers and wheel tags are evaluated for it). */
   version: string;
-  /** Pinned base image used by both stages; never `latest`. */
+  /** Pinned base image of the build stage (shown to users); never `latest`. */
   image: string;
+  /**
+   * The same image with the Alpine release written as `${ALPINE_VERSION}`: the Dockerfile's one
+   * ARG, so the build and release stages cannot drift to different Alpine releases.
+   */
+  buildImage: string;
   /** True when the interpreter comes from Alpine's own `python3` package (apk), not the image. */
   system: boolean;
-  /** Directories holding the interpreter's own shared libraries (skipped by the scanelf step). */
-  interpreterLibDirs: string[];
+  /**
+   * The Alpine package with the interpreter's headers (Python.h), added to the build stage when
+   * anything compiles; null when the image already has them (python images: /usr/local/include).
+   */
+  headersPackage: string | null;
   label: string;
 }
 
-const ALPINE = '3.24';
+/** The Alpine release of every stage (the Dockerfile's `ARG ALPINE_VERSION` default). */
+export const ALPINE_VERSION = '3.24';
+const ALPINE = ALPINE_VERSION;
+
+/** The release stage's base for every runtime: plain Alpine, the interpreter is copied in. */
+export const RELEASE_IMAGE = 'alpine:${ALPINE_VERSION}';
+/** The same with the default release: the key of its facts in src/knowledge/stages. */
+export const RELEASE_IMAGE_RESOLVED = `alpine:${ALPINE_VERSION}`;
 
 /** CPython versions with official `python:X.Y-alpine` images, newest stable first. */
 export const PYTHON_RUNTIMES: readonly PythonRuntime[] = [
@@ -35,8 +50,11 @@ export const PYTHON_RUNTIMES: readonly PythonRuntime[] = [
     // Alpine 3.24's main/python3 package is CPython 3.14 (3.14.5-r0, pkgs.alpinelinux.org v3.24/main).
     version: '3.14',
     image: `alpine:${ALPINE}`,
+    buildImage: RELEASE_IMAGE,
     system: true,
-    interpreterLibDirs: [],
+    // Alpine's python3 ships no headers: Python.h is in python3-dev (aports main/python3/APKBUILD,
+    // subpackage "$pkgname-dev"); without it every C/cffi build stops at `#include <Python.h>`.
+    headersPackage: 'python3-dev',
     label: `Alpine's own python3 package (apk, CPython 3.14 on alpine:${ALPINE})`,
   },
 ];
@@ -46,8 +64,9 @@ function cpython(version: string): PythonRuntime {
     id: version,
     version,
     image: `python:${version}-alpine${ALPINE}`,
+    buildImage: `python:${version}-alpine\${ALPINE_VERSION}`,
     system: false,
-    interpreterLibDirs: ['/usr/local/lib'],
+    headersPackage: null,
     label: `CPython ${version} (python:${version}-alpine${ALPINE})`,
   };
 }

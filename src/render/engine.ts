@@ -26,6 +26,11 @@ export function createRenderer(sources: Record<string, string | TemplateSpecific
   const hb = Handlebars.create();
   // Quoted values in Python/TOML need real string literals, not HTML entities.
   hb.registerHelper('json', (value: unknown) => JSON.stringify(value));
+  // A Dockerfile exec form (CMD, ENTRYPOINT): a JSON array, spaced the way Docker's docs write it.
+  hb.registerHelper('execForm', (argv: unknown) => {
+    if (!Array.isArray(argv) || argv.some((item) => typeof item !== 'string')) throw new Error('execForm needs an array of strings');
+    return `[${argv.map((item) => JSON.stringify(item)).join(', ')}]`;
+  });
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
   return (template, data) => {
     let fn = compiled.get(template);

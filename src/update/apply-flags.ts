@@ -1,5 +1,5 @@
 /** Applies update's value flags to the config, with the same validation as the scaffold. */
-import { stringFlag, type ParsedFlags } from '../args/parse.ts';
+import { boolFlag, stringFlag, type ParsedFlags } from '../args/parse.ts';
 import type { ProjectConfig } from '../config/project-config.ts';
 import { UsageError } from '../errors.ts';
 import { toAdjustments } from '../plan/apk-sets.ts';
@@ -34,6 +34,8 @@ export function applyConfigFlags(
     const { health: _dropped, ...rest } = next;
     next = rest;
   }
+  const bytecode = boolFlag(flags, 'bytecode');
+  if (bytecode !== undefined) next.bytecode = bytecode;
   const build = stringFlag(flags, 'build-deps');
   const runtime = stringFlag(flags, 'runtime-libs');
   if (build !== undefined || runtime !== undefined) {

@@ -36,9 +36,16 @@ describe('create: the reference example', () => {
     const dockerfile = readFileSync(join(work, 'my-app/Dockerfile'), 'utf8');
     expect(dockerfile.startsWith('# syntax=docker/dockerfile:1\n')).toBe(true);
     const stages = dockerfile.split(/^FROM /m).slice(1);
-    expect(stages.map((stage) => stage.split('\n')[0])).toEqual(['python:3.12-alpine3.24 AS build', 'python:3.12-alpine3.24 AS release']);
+    // One ARG names the Alpine release of both stages; the release starts from plain Alpine.
+    expect(dockerfile).toMatch(/^ARG ALPINE_VERSION=3\.24$/m);
+    expect(stages.map((stage) => stage.split('\n')[0])).toEqual(['python:3.12-alpine${ALPINE_VERSION} AS build', 'alpine:${ALPINE_VERSION} AS release']);
     const release = stages[1]!;
-    expect(release).not.toMatch(/build-base|gcc|-dev\b|cargo|\.cache\/pip/);
+    expect(release).not.toMatch(/build-base|gcc|-dev\b|cargo|binutils|\.cache\/pip|\bpip\b/);
+    expect(release).toMatch(/^COPY --from=build \/opt\/python \/usr\/local$/m);
+    expect(release).toMatch(/^ {4}PORT=8080$/m);
+    expect(release).toMatch(/^HEALTHCHECK .*\n {4}CMD \["\/bin\/sh", "-c", "wget .*http:\/\/127\.0\.0\.1:\$\{PORT\}\/health/m);
+    expect(release).toMatch(/org\.opencontainers\.image\.title="my-app"/);
+    expect(release).toMatch(/^COPY --chmod=u=rwX,go=rX my_app\/ \.\/my_app\/$/m);
     expect(release).toMatch(/^USER 10001:10001$/m);
     expect(release).toMatch(/^EXPOSE 8080$/m);
     expect(release).toMatch(/^CMD \["python", "-m", "my_app"\]$/m);

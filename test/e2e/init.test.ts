@@ -46,7 +46,7 @@ describe('init --yes on existing projects', () => {
     else expect(dockerfile).toMatch(new RegExp(`^EXPOSE ${port}$`, 'm'));
     expect(dockerfile).not.toMatch(/^HEALTHCHECK/m);
     if (code === 'installed') expect(dockerfile).toMatch(/^COPY \. \/tmp\/src$/m);
-    else expect(dockerfile).toMatch(/^COPY --chmod=a\+rX \. \.$/m);
+    else expect(dockerfile).toMatch(/^COPY --chmod=u=rwX,go=rX \. \.$/m);
     expect(result.stdout).toContain('Detected:');
 
     const check = await runCli(['update', root, '--check']);

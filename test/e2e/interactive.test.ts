@@ -36,18 +36,19 @@ describe('interactive create in a terminal', () => {
       ['Alpine runtime libraries: extra packages', ENTER],
       ['App kind', ENTER],
       ['Port the web app listens on', ENTER],
+      ['Compile bytecode at build time?', ENTER],
     ]);
     expect(result.pendingSteps).toEqual([]);
     expect(result.output).toContain('(8080)');
     expect(result.exitCode).toBe(0);
     const config = JSON.parse(readFileSync(join(work, 'my-app/slim-python.json'), 'utf8'));
-    expect(config).toMatchObject({ name: 'my-app', python: '3.12', app: 'web', port: 8080 });
+    expect(config).toMatchObject({ name: 'my-app', python: '3.12', app: 'web', port: 8080, bytecode: true });
     expect(readFileSync(join(work, 'my-app/requirements.txt'), 'utf8')).toBe('cryptography\naiohttp\n');
   });
 
   it('rejects an invalid requirement at the prompt and asks again', () => {
     const work = mkdtempSync(join(tmpdir(), 'csp-pty-'));
-    const result = drive(work, ['tool', '--python', '3.13', '--app', 'cli', '--build-deps', '', '--runtime-libs', ''], [
+    const result = drive(work, ['tool', '--python', '3.13', '--app', 'cli', '--build-deps', '', '--runtime-libs', '', '--no-bytecode'], [
       ['Requirements', ENTER],
       ['Requirement (e.g.', `foo==${ENTER}`],
       // The prompt is drawn again with the error under it; erase and type a valid one.
@@ -74,8 +75,8 @@ describe('interactive update in a terminal', () => {
     execFileSync(process.execPath, [BIN, 'app', '--yes', '--no-interactive', '--python', '3.12', '-r', 'aiohttp'], { cwd: work });
     const dockerfile = join(work, 'app/Dockerfile');
     const edited = readFileSync(dockerfile, 'utf8').replace(
-      /^ {4}xargs -r apk add --no-cache < \/tmp\/runtime-deps$/m,
-      '    xargs -r apk add --no-cache tini < /tmp/runtime-deps',
+      /^ {4}xargs apk add --no-cache ca-certificates tzdata < \/tmp\/runtime-deps$/m,
+      '    xargs apk add --no-cache ca-certificates tzdata tini < /tmp/runtime-deps',
     );
     writeFileSync(dockerfile, edited);
     writeFileSync(join(work, 'app/requirements.txt'), 'aiohttp\npython-magic\n');
@@ -90,7 +91,7 @@ describe('interactive update in a terminal', () => {
     const work = mkdtempSync(join(tmpdir(), 'csp-pty-'));
     execFileSync(process.execPath, [BIN, 'app', '--yes', '--no-interactive', '--python', '3.12', '-r', 'aiohttp'], { cwd: work });
     const dockerfile = join(work, 'app/Dockerfile');
-    const edited = readFileSync(dockerfile, 'utf8').replace(/^ {4}xargs -r apk add --no-cache < \/tmp\/runtime-deps$/m, '    xargs -r apk add --no-cache tini < /tmp/runtime-deps');
+    const edited = readFileSync(dockerfile, 'utf8').replace(/^ {4}xargs apk add --no-cache ca-certificates tzdata < \/tmp\/runtime-deps$/m, '    xargs apk add --no-cache ca-certificates tzdata tini < /tmp/runtime-deps');
     writeFileSync(dockerfile, edited);
     writeFileSync(join(work, 'app/requirements.txt'), 'aiohttp\npython-magic\n');
     const result = drive(work, ['update', 'app'], [['your edits and the regeneration changed the same lines', '\x04']]);

@@ -123,7 +123,7 @@ describe('update keeps hand edits', () => {
   it('keeps every edited line outside the regenerated ones', async () => {
     const original = read('Dockerfile');
     const edited = original
-      .replace('FROM python:3.12-alpine3.24 AS release\n', 'FROM python:3.12-alpine3.24 AS release\nLABEL org.opencontainers.image.source="https://example.invalid/app"\n')
+      .replace('FROM alpine:${ALPINE_VERSION} AS release\n', 'FROM alpine:${ALPINE_VERSION} AS release\nLABEL org.opencontainers.image.source="https://example.invalid/app"\n')
       .replace(/^CMD .*$/m, 'CMD ["python", "-m", "app", "--verbose"]')
       .replace('WORKDIR /app\n', 'WORKDIR /app\n# my own comment\nENV TZ=UTC\nRUN echo hi > /tmp/hi\n');
     write('Dockerfile', edited);
@@ -143,7 +143,7 @@ describe('update keeps hand edits', () => {
   it('conflicting edits get markers and exit 3; --keep and --force resolve', async () => {
     const original = read('Dockerfile');
     // Edit the very lines the regeneration changes: the release stage's apk line.
-    const edited = original.replace(/^ {4}xargs -r apk add --no-cache < \/tmp\/runtime-deps$/m, '    xargs -r apk add --no-cache tini < /tmp/runtime-deps');
+    const edited = original.replace(/^ {4}xargs apk add --no-cache ca-certificates tzdata < \/tmp\/runtime-deps$/m, '    xargs apk add --no-cache ca-certificates tzdata tini < /tmp/runtime-deps');
     expect(edited).not.toBe(original);
     write('Dockerfile', edited);
     write('requirements.txt', 'aiohttp\npython-magic\n');
@@ -165,7 +165,7 @@ describe('update keeps hand edits', () => {
   });
 
   it('--force takes the new render and keeps a .orig backup', async () => {
-    const edited = read('Dockerfile').replace(/^ {4}xargs -r apk add --no-cache < \/tmp\/runtime-deps$/m, '    xargs -r apk add --no-cache tini < /tmp/runtime-deps');
+    const edited = read('Dockerfile').replace(/^ {4}xargs apk add --no-cache ca-certificates tzdata < \/tmp\/runtime-deps$/m, '    xargs apk add --no-cache ca-certificates tzdata tini < /tmp/runtime-deps');
     write('Dockerfile', edited);
     write('requirements.txt', 'aiohttp\npython-magic\n');
     const forced = await update('--force');

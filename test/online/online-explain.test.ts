@@ -30,6 +30,8 @@ async function explain(requirements: Requirement[], options: { arch?: Arch; flag
     requirements,
     target: { python: '3.12', arch: options.arch ?? 'x86_64' },
     root: options.root ?? null,
+    runtimeId: '3.12',
+    bytecode: true,
   });
   return { code, io, document: options.flags?.json === false ? null : (JSON.parse(io.out()) as ExplainDocument) };
 }
@@ -135,7 +137,7 @@ describe('explain --online without the index', () => {
 
   it('shows progress on stderr only when interactive', async () => {
     const io = fakeIo(pypiOnlyEnv(unreachable));
-    const run = runOnlineExplain({ io, flags: { interactive: true }, requirements: [req('psycopg2', 'psycopg2')], target: { python: '3.12', arch: 'x86_64' }, root: null });
+    const run = runOnlineExplain({ io, flags: { interactive: true }, requirements: [req('psycopg2', 'psycopg2')], target: { python: '3.12', arch: 'x86_64' }, root: null, runtimeId: '3.12', bytecode: true });
     await expect(run).rejects.toMatchObject({ exitCode: 2 });
     expect(io.err()).toMatch(/\| asking the package index with pip \d+\.\d+/);
   });

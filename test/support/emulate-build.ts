@@ -3,8 +3,9 @@
  * RUN (pip, the pyproject dependency listing, the project install) is executed by /bin/sh in a
  * sandbox where the image's absolute paths (/opt/venv, /tmp/requirements, /tmp/src, /app) are
  * mapped under a temporary root, with the machine's python3 and the real index. Not emulated:
- * `apk add` (no Alpine package index here), the scanelf listing, and .dockerignore filtering of
- * the context (the fixtures hold nothing it would drop that matters to the app).
+ * `apk add` (no Alpine package index here), the scanelf steps (strip, library listing), the
+ * interpreter copy to /opt/python with its bytecode (the machine's python3 stands in for it), and
+ * .dockerignore filtering of the context (the fixtures hold nothing it would drop that matters).
  * Returns what the release stage would run: the CMD argv, ENV values and the working directory.
  */
 import { cpSync, mkdirSync } from 'node:fs';
@@ -60,7 +61,7 @@ export async function emulateBuild(dockerfile: string, context: string, sandbox:
       log.push(`COPY ${source} -> ${to}`);
     } else if (keyword === 'RUN' && stage === 'build') {
       const script = rest.replace(/^(--\S+\s+)+/, '');
-      if (/\bscanelf\b|\bapk add\b/.test(script)) continue;
+      if (/\bscanelf\b|\bapk add\b|\/opt\/python\b/.test(script)) continue;
       const mapped = map(script);
       log.push(`RUN ${mapped}`);
       await execa('sh', ['-c', mapped], { cwd: sandbox, env: { ...realIndexEnv(), ...env }, timeout: 600_000 });

@@ -1,0 +1,59 @@
+/**
+ * The Dockerfile's template data and the text it renders for the decisions that broke real
+ * builds (issue 10): Python.h on Alpine's own python3, the skip list of the scanelf step and
+ * where the runtime list lives. test/proof runs the rendered steps in a real Alpine userland.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ProjectConfig } from '../../src/config/project-config.ts';
+import { buildDockerfileModel, planManagedFiles } from '../../src/plan/project-files.ts';
+import { decideForProject } from '../../src/project/load-project.ts';
+import { requirementsFromLines } from '../../src/project/requirements.ts';
+
+const CONFIG: ProjectConfig = {
+  version: 1, generator: '0.1.0', name: 'model-app', python: '3.12', arches: ['aarch64', 'x86_64'], app: 'cli',
+  port: null, requirements: 'requirements.txt', buildDeps: { add: [], remove: [] }, runtimeLibs: { add: [], remove: [] },
+};
+
+function modelFor(python: string, lines: string[], config: Partial<ProjectConfig> = {}) {
+  const full = { ...CONFIG, python, ...config };
+  const decisions = decideForProject(full, requirementsFromLines(lines).requirements);
+  return { model: buildDockerfileModel(full, decisions, []), dockerfile: planManagedFiles(full, decisions, [])[0]!.content };
+}
+
+describe('Python.h in the build stage (defect 2)', () => {
+  it('adds python3-dev on Alpine\'s own python3 when something compiles, needed by the compiling projects', () => {
+    const { model } = modelFor('alpine', ['psycopg2']);
+    expect(model.buildDeps.find((line) => line.name === 'python3-dev')).toEqual({ name: 'python3-dev', reason: 'compiling psycopg2' });
+  });
+
+  it('adds nothing when nothing compiles, nor on the python images (they have /usr/local/include)', () => {
+    expect(modelFor('alpine', ['aiohttp']).model.buildDeps).toEqual([]);
+    expect(modelFor('3.12', ['psycopg2']).model.buildDeps.map((line) => line.name)).not.toContain('python3-dev');
+  });
+
+  it('lets the user remove it like any inferred package', () => {
+    const { model } = modelFor('alpine', ['psycopg2'], { buildDeps: { add: [], remove: ['python3-dev'] } });
+    expect(model.buildDeps.map((line) => line.name)).not.toContain('python3-dev');
+  });
+});
+
+describe('the scanelf step\'s runtime list (defects 1 and 6)', () => {
+  it('skips the empty name a static binary prints and musl\'s libc on every architecture', () => {
+    const patterns = modelFor('3.12', []).model.baseLibPatterns.join('|').split('|');
+    expect(patterns[0]).toBe("''");
+    expect(patterns).toEqual(expect.arrayContaining(['libc.musl-x86_64.so.1', 'libc.musl-aarch64.so.1', 'libz.so.1', 'libssl.so.3']));
+  });
+
+  it('renders the skip list inside the loop, before the so: line is written', () => {
+    const { dockerfile } = modelFor('3.12', ['aiohttp']);
+    expect(dockerfile).toMatch(/while read -r lib; do \\\n {8}case "\$lib" in \\\n {10}''\|libapk/);
+    expect(dockerfile).toContain('          ) continue ;; esac; \\\n');
+  });
+
+  it('keeps the runtime list outside the venv, so the release stage does not copy it', () => {
+    const { dockerfile } = modelFor('3.12', ['aiohttp']);
+    expect(dockerfile).toContain('done > /tmp/runtime-deps\n');
+    expect(dockerfile).toContain('RUN --mount=type=bind,from=build,source=/tmp/runtime-deps,target=/tmp/runtime-deps');
+    expect(dockerfile).not.toContain('/opt/venv/.runtime-deps');
+  });
+});
