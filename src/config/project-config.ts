@@ -9,7 +9,7 @@ import { isApkName } from '../validate/apk-name.ts';
 import { APP_KINDS, isPort, type AppKind } from '../validate/values.ts';
 import { findRuntime } from '../python/runtimes.ts';
 import { compareToolVersions } from '../version.ts';
-import { validateArgv } from '../init/split-command.ts';
+import { validateArgv } from '../validate/argv.ts';
 
 export const CONFIG_FILE = 'slim-python.json';
 /**

@@ -7,6 +7,7 @@
  */
 import { parse } from 'shell-quote';
 import { UsageError } from '../errors.ts';
+import { validateArgv } from '../validate/argv.ts';
 
 /** Splits and validates a `--cmd` value; throws a UsageError naming what to change. */
 export function splitCommand(value: string, where = '--cmd'): string[] {
@@ -16,17 +17,6 @@ export function splitCommand(value: string, where = '--cmd'): string[] {
   if (trimmed === '') throw new UsageError(`${where} is empty: give the command to run, e.g. ${where} "gunicorn myservice.app:app"`);
   const argv = trimmed.startsWith('[') ? parseJsonArgv(trimmed, where) : parseShellWords(trimmed, where);
   return validateArgv(argv, where);
-}
-
-/** Checks an argv (from --cmd or from the config file): non-empty strings without NUL or line breaks. */
-export function validateArgv(argv: readonly string[], where: string): string[] {
-  if (argv.length === 0) throw new UsageError(`${where} is empty: give the command to run`);
-  argv.forEach((arg, index) => {
-    // eslint-disable-next-line no-control-regex
-    if (/[\0-\x1f\x7f]/.test(arg)) throw new UsageError(`${where} argument ${index + 1} contains a control character (a NUL or a line break?)`);
-  });
-  if (argv[0] === '') throw new UsageError(`${where}: the program name is empty`);
-  return [...argv];
 }
 
 function parseJsonArgv(text: string, where: string): string[] {
@@ -68,9 +58,4 @@ function parseShellWords(text: string, where: string): string[] {
     throw new UsageError(`${where} starts with the variable assignment ${JSON.stringify(argv[0])}: no shell runs the CMD; drop it (environment variables belong in ENV lines or docker run -e)`);
   }
   return argv;
-}
-
-/** The JSON-form CMD text for an argv: `["a", "b"]` (JSON strings, Docker parses them as JSON). */
-export function formatExecForm(argv: readonly string[]): string {
-  return `[${argv.map((arg) => JSON.stringify(arg)).join(', ')}]`;
 }

@@ -3,7 +3,7 @@ import type { ProjectConfig } from '../config/project-config.ts';
 import type { Decisions } from '../knowledge/decide.ts';
 import { resolveApkList } from '../plan/apk-sets.ts';
 import type { InitPlannedFile } from '../plan/init-files.ts';
-import { formatExecForm } from '../init/split-command.ts';
+import { formatExecForm } from '../validate/argv.ts';
 import { findRuntime } from '../python/runtimes.ts';
 
 export interface InitReport {

@@ -190,3 +190,14 @@ describe('create --requirements-file reads a pyproject.toml too', () => {
     expect(result.stderr).toMatch(/pyproject\.toml:6: /);
   });
 });
+
+describe('init --help', () => {
+  it('lists every flag and the exit codes', async () => {
+    const result = await runCli(['init', '--help']);
+    expect(result.exitCode).toBe(0);
+    for (const flag of ['--name', '--python', '--requirements-file', '--pyproject', '--install-project', '--cmd', '--port', '--health', '--build-deps', '--runtime-libs', '--yes', '--dry-run', '--json', '--force', '--interactive']) {
+      expect(result.stdout, flag).toContain(flag);
+    }
+    expect(result.stdout).toContain('Exit codes:');
+  });
+});

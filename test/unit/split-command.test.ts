@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatExecForm, splitCommand } from '../../src/init/split-command.ts';
+import { splitCommand } from '../../src/init/split-command.ts';
+import { formatExecForm } from '../../src/validate/argv.ts';
 
 describe('--cmd splitting (no shell)', () => {
   it.each([
