@@ -42,6 +42,8 @@ export function detectCommands(snapshot: ProjectSnapshot, pyproject: PyprojectIn
     } else hints.push(`manage.py is a Django project, but gunicorn is not in the requirements: add gunicorn (runserver is not for production), or pass --cmd`);
   }
   for (const [path, module] of snapshot.modules) {
+    // Under src/ a module is importable only once the project is installed.
+    if (path.startsWith('src/') && !installed) continue;
     const text = snapshot.texts.get(path)!;
     for (const app of WEB_APPS) {
       const factory = app.factory?.exec(text)?.[1];

@@ -99,7 +99,19 @@ export async function gatherInit({ args, cwd, env, prompter, showDetected }: Gat
       throw new UsageError(`no requirements*.txt or pyproject.toml [project] found in ${root}: pass --requirements-file PATH (an empty requirements.txt is fine for no dependencies)`);
     }
   }
-  const read = await readDependencies(root, projectRelative(file, '--requirements-file'), env);
+  let read = await readDependencies(root, projectRelative(file, '--requirements-file'), env);
+  // `-e .` in requirements.txt installs the project itself: init does that from a copied source
+  // tree (the requirements layer comes before the code), so such a file defers to pyproject.toml.
+  const local = read.requirements.filter(isLocalRequirement);
+  if (local.length > 0 && local.length === read.requirements.length && deps.chosen?.reason.startsWith('requirements.txt found') && pyproject?.hasProjectTable && installProject) {
+    const shown = local.map((r) => `${r.editable ? '-e ' : ''}${r.text}`).join(', ');
+    detected[detected.findIndex((line) => line.startsWith('dependencies from '))] = `dependencies from pyproject.toml (requirements.txt only installs the project itself: ${shown})`;
+    read = await readDependencies(root, 'pyproject.toml', env);
+  } else if (local.length > 0) {
+    const first = local[0]!;
+    const fix = pyproject?.hasProjectTable ? 'pass --pyproject, or --requirements-file with a file listing only the dependencies (the project itself is installed with --install-project)' : 'pass --requirements-file with a file listing only the dependencies';
+    throw new UsageError(`${first.file}:${first.line}: ${first.text} installs from a local path, which the build stage cannot see when it installs the requirements (before the code is copied): ${fix}`);
+  }
 
   // 2. What runs: servers need their server among the requirements (pyproject's too, when installed).
   const required = new Set(read.requirements.map((requirement) => requirement.name).filter((n): n is string => n !== null));
@@ -125,6 +137,11 @@ export async function gatherInit({ args, cwd, env, prompter, showDetected }: Gat
     inferred, buildDeps: apk('build-deps', inferred.build), runtimeLibs: apk('runtime-libs', inferred.runtime),
     detected, notes: deps.notes,
   };
+}
+
+/** A requirement pip installs from a local path (`.`, `-e .`, `./libs/x`, `file:` URLs). */
+function isLocalRequirement(requirement: Requirement): boolean {
+  return requirement.editable || (requirement.url !== null && !/^[a-z][a-z0-9+.-]*:\/\//i.test(requirement.url)) || /^file:/i.test(requirement.url ?? '');
 }
 
 /** The same prompter, calling `first` before each question (it acts once). */

@@ -165,6 +165,21 @@ describe('init refuses and keeps everything as it was', () => {
     expect(JSON.parse(readFileSync(join(root, 'slim-python.json'), 'utf8'))).toMatchObject({ app: 'web', port: 5000 });
   });
 
+  it('a requirements.txt that only says "-e ." defers to pyproject.toml; a local path among others is refused', async () => {
+    const root = fixture('fastapi-pkg');
+    writeFileSync(join(root, 'requirements.txt'), '-e .\n');
+    const result = await runCli(['init', root, '--yes']);
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stdout).toContain('dependencies from pyproject.toml (requirements.txt only installs the project itself: -e .)');
+    expect(JSON.parse(readFileSync(join(root, 'slim-python.json'), 'utf8')).requirements).toBe('pyproject.toml');
+
+    const mixed = fixture('fastapi-pkg');
+    writeFileSync(join(mixed, 'requirements.txt'), 'fastapi\n-e .\n');
+    const refused = await runCli(['init', mixed, '--yes']);
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toMatch(/requirements\.txt:2: \. installs from a local path.*pass --pyproject/);
+  });
+
   it('without --yes or a terminal, an undetected Python is a missing flag', async () => {
     const root = fixture('django-site');
     const result = await runCli(['init', root]);

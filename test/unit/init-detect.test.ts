@@ -69,6 +69,12 @@ describe('what to run', () => {
     ]);
   });
 
+  it('proposes a src/ layout app only when the project is installed', async () => {
+    const root = project({ 'src/svc/__init__.py': '', 'src/svc/main.py': 'from fastapi import FastAPI\napp = FastAPI()\n' });
+    expect((await detect(root, ['fastapi', 'uvicorn'], true)).commands.proposals[0]?.argv.slice(0, 2)).toEqual(['uvicorn', 'svc.main:app']);
+    expect((await detect(root, ['fastapi', 'uvicorn'], false)).commands.proposals).toEqual([]);
+  });
+
   it('skips console scripts of a project that is not installed, and says so', async () => {
     const { commands } = await detect(join(FIXTURES, 'scripts-pkg'), [], false);
     expect(commands.proposals).toEqual([]);
