@@ -112,6 +112,10 @@ export async function resolveRun(context: InitStepContext, detection: CommandDet
     // A proposal that names its port in argv (uvicorn) follows --port.
     if (port !== null) argv = withPort(argv, port);
   }
+  // uvicorn and hypercorn listen on 127.0.0.1 by default: unreachable from outside the container.
+  if (['uvicorn', 'hypercorn'].includes(basename(argv[0]!)) && !argv.some((arg) => /^(--host|--bind|-b)(=|$)/.test(arg))) {
+    detected.push(`note: ${basename(argv[0]!)} listens on 127.0.0.1 unless told otherwise: add --host 0.0.0.0 to the command, or the container's port will not answer`);
+  }
   const bound = portInArgv(argv);
   if (port !== null && bound !== null && bound !== port) {
     throw new UsageError(`--port ${port} but the command binds port ${bound}: make them agree`);

@@ -33,7 +33,8 @@ const MAX_MODULES = 200;
 export async function scanProject(root: string): Promise<ProjectSnapshot> {
   const stats = await lstat(root).catch(() => null);
   if (!stats) throw new UsageError(`${root} does not exist: pass the directory of the existing project (create-slim-python init DIR)`);
-  if (stats.isSymbolicLink() || !stats.isDirectory()) throw new UsageError(`${root} is not a directory: pass the directory of the existing project`);
+  if (stats.isSymbolicLink()) throw new UsageError(`${root} is a symlink; refusing to write through it: pass the real directory`);
+  if (!stats.isDirectory()) throw new UsageError(`${root} is not a directory: pass the directory of the existing project`);
   const snapshot: ProjectSnapshot = { root, entries: await listEntries(root), texts: new Map(), requirementFiles: [], packages: [], modules: new Map() };
   for (const name of TOP_FILES) {
     if (snapshot.entries.get(name) === 'file') await readText(snapshot, name);
