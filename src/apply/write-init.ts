@@ -54,7 +54,10 @@ async function createExclusive(path: string, content: string): Promise<void> {
     } finally {
       await handle.close();
     }
-    await link(temp, path);
+    await link(temp, path).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'EEXIST') throw new ConflictError(`${path} appeared while init was writing; nothing was changed: run init again`);
+      throw error;
+    });
   } finally {
     await rm(temp, { force: true });
   }
@@ -62,8 +65,10 @@ async function createExclusive(path: string, content: string): Promise<void> {
 
 function describeWriteError(error: unknown): unknown {
   if (error instanceof CancelledError) return new CancelledError('cancelled: nothing was written (files of this run removed, backups restored)');
+  if (error instanceof ConflictError) return error;
   const failure = error as NodeJS.ErrnoException & { dest?: string };
-  if (failure.code === 'EEXIST') return new ConflictError(`${failure.path ?? failure.dest ?? 'a file'} appeared while init was writing; nothing was changed: run init again`);
-  if (failure.code && failure.path) return new ToolError(`cannot write ${failure.dest ?? failure.path}: ${failure.code === 'EACCES' ? 'permission denied' : failure.code === 'ENOSPC' ? 'no space left on the device' : failure.message}; nothing was changed`);
+  // COPYFILE_EXCL: the backup name was free when planned; never overwrite what took it since.
+  if (failure.code === 'EEXIST' && failure.syscall === 'copyfile') return new ConflictError(`${failure.dest ?? failure.path} appeared while init was writing; nothing was changed: run init again`);
+  if (failure.code && failure.path) return new ToolError(`cannot write ${failure.dest ?? failure.path}: ${failure.code === 'EACCES' ? 'permission denied' : failure.code === 'ENOSPC' ? 'no space left on the device' : failure.code === 'EEXIST' || failure.code === 'ENOTDIR' ? 'a file is in the way of a folder' : failure.message}; nothing was changed`);
   return error;
 }
