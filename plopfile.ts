@@ -26,8 +26,9 @@ export interface GeneratorAnswers {
 
 function plan(answers: GeneratorAnswers, which: 'project' | 'dockerfile', render: ReturnType<typeof createRenderer>): PlannedFile[] {
   const { text, requirements } = requirementsFromLines(answers.requirements);
-  const python = findRuntime(answers.config.python)!.version;
-  const applicable = applicableRequirements(requirements, python, answers.config.arches);
+  const runtime = findRuntime(answers.config.python)!;
+  const python = runtime.version;
+  const applicable = applicableRequirements(requirements, python, answers.config.arches, runtime.fullVersion);
   const decisions = decide(applicable, loadKnowledge(), { python, arches: answers.config.arches });
   return which === 'project'
     ? planNewProject(answers.config, text, decisions, render)

@@ -28,6 +28,7 @@ export const CREATE_SPEC: CommandSpec = {
     { name: 'port', type: 'string', value: 'N', help: 'port of the web app', default: String(DEFAULT_PORT) },
     { name: 'bytecode', type: 'boolean', help: BYTECODE_HELP, default: 'on' },
     { name: 'yes', short: 'y', type: 'boolean', help: 'accept the default for every value not given' },
+    { name: 'strict', type: 'boolean', help: 'exit 2 when a pin cannot build or import on the target, or a project cannot install on Alpine (else a warning)' },
     { name: 'dry-run', type: 'boolean', help: 'print the plan, write nothing' },
     { name: 'json', type: 'boolean', help: 'machine-readable summary on stdout' },
     { name: 'force', type: 'boolean', help: 'write into a non-empty directory, over the files this tool generates only' },

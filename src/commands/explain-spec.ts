@@ -10,6 +10,7 @@ export const EXPLAIN_SPEC: CommandSpec = {
     { name: 'requirements-file', type: 'string', value: 'PATH', help: 'explain this file instead of a project' },
     { name: 'python', type: 'string', value: 'X.Y', help: 'CPython version (or "alpine")', default: "the project's, else the newest" },
     { name: 'arch', type: 'string', value: 'x86_64|aarch64', help: 'target architecture', default: 'x86_64' },
+    { name: 'strict', type: 'boolean', help: 'exit 2 when a pin cannot build or import on the target, or a project cannot install on Alpine (else a warning)' },
     { name: 'json', type: 'boolean', help: 'a stable JSON document on stdout' },
     { name: 'online', type: 'boolean', help: 'ask the package index (through pip) which requirements, transitive ones included, have no musllinux wheel' },
     { name: 'pip', type: 'string', value: 'PATH', help: 'pip executable for --online', default: 'pip3 or pip on PATH' },

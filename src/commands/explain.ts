@@ -8,11 +8,14 @@ import type { Io } from '../cli/io.ts';
 import { UsageError } from '../errors.ts';
 import { buildExplainDocument, formatExplain } from '../explain/document.ts';
 import { decide } from '../knowledge/decide.ts';
+import { enforceStrict } from '../knowledge/strict.ts';
 import { loadKnowledge } from '../knowledge/load.ts';
 import { decideForProject, loadProject } from '../project/load-project.ts';
 import type { ProjectConfig } from '../config/project-config.ts';
 import { applicableRequirements, readProjectRequirements } from '../project/requirements.ts';
 import { DEFAULT_PYTHON } from '../python/runtimes.ts';
+import { emptyFormatControl, type FormatControl } from '../requirements/format-control.ts';
+import { lockKindOf, readLockedInput } from '../project/lock-input.ts';
 import { ARCHES, type Arch, type Requirement } from '../requirements/types.ts';
 import { assertPython } from '../validate/values.ts';
 import { EXPLAIN_SPEC } from './explain-spec.ts';
@@ -32,17 +35,30 @@ export async function runExplain(argv: readonly string[], io: Io): Promise<numbe
   const arch = archFlag as Arch;
 
   let requirements: Requirement[];
+  let formats: FormatControl = emptyFormatControl();
+  // From a lock file: the files it lists per project (its wheels and sdist).
+  let locked: Map<string, string[]> | undefined;
   let pythonId = stringFlag(flags, 'python');
   let root: string | null = null;
   let config: ProjectConfig | null = null;
   if (file !== undefined) {
     const path = resolve(io.cwd, file);
-    const parsed = await readProjectRequirements(resolve(path, '..'), path, io.env);
-    requirements = parsed.all;
+    if (lockKindOf(path) !== null) {
+      // A lock holds the whole dependency set, selected for the target by its own markers.
+      const runtime = assertPython(pythonId ?? DEFAULT_PYTHON);
+      const input = await readLockedInput(path, file, { python: runtime.version, full: runtime.fullVersion, arches: [arch] });
+      requirements = input.requirements;
+      locked = input.files;
+    } else {
+      const parsed = await readProjectRequirements(resolve(path, '..'), path, io.env);
+      requirements = parsed.all;
+      formats = parsed.formats;
+    }
   } else {
     root = resolve(io.cwd, positionals[0] ?? '.');
     const project = await loadProject(root, io.env);
     requirements = project.requirements;
+    formats = project.formats;
     pythonId ??= project.config.python;
     config = project.config;
   }
@@ -57,12 +73,14 @@ export async function runExplain(argv: readonly string[], io: Io): Promise<numbe
     const { runOnlineExplain } = await import('../online/online-explain.ts');
     return runOnlineExplain({ io, flags, requirements, target, root, runtimeId: runtime.id, bytecode: boolFlag(flags, 'bytecode') ?? config?.bytecode !== false });
   }
-  const applicable = new Set(applicableRequirements(requirements, python, [arch]));
+  const applicable = new Set(applicableRequirements(requirements, python, [arch], runtime.fullVersion));
   // A project's config may hold what `explain --online --write` recorded: use it, as update does.
   const decisions = config
-    ? decideForProject({ ...config, python: runtime.id, arches: [arch] }, requirements)
-    : decide([...applicable], loadKnowledge(), { python, arches: [arch] });
+    ? decideForProject({ ...config, python: runtime.id, arches: [arch] }, requirements, formats)
+    : decide([...applicable], loadKnowledge(), { python, arches: [arch], formats, ...(locked ? { locked } : {}) });
   const document = buildExplainDocument(target, requirements, (r) => applicable.has(r), decisions);
   io.stdout.write(boolFlag(flags, 'json') ? `${JSON.stringify(document, null, 2)}\n` : formatExplain(document));
+  // The document is shown either way; --strict then fails on what it found.
+  enforceStrict(decisions, boolFlag(flags, 'strict') === true);
   return 0;
 }

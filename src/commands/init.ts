@@ -49,7 +49,7 @@ export async function runInit(argv: readonly string[], io: Io): Promise<number> 
     runtimeLibs: answers.runtimeLibs,
   };
   // The same decisions update will compute from the written config: same render, no diff.
-  const decisions = decideForProject(config, answers.requirements);
+  const decisions = decideForProject(config, answers.requirements, answers.formats);
   const existing = await inspectOwnFiles(answers.root, initPaths());
   const files = planInitFiles(config, decisions, answers.includes, existing, boolFlag(args.flags, 'force') === true);
   const dryRun = boolFlag(args.flags, 'dry-run') === true;

@@ -21,6 +21,7 @@ export const UPDATE_SPEC: CommandSpec = {
     { name: 'dry-run', type: 'boolean', help: 'print the diff of what would change, change nothing' },
     { name: 'force', type: 'boolean', help: 'on conflict take the new render, keeping a .orig backup' },
     { name: 'keep', type: 'boolean', help: 'on conflict leave your file as it is and report' },
+    { name: 'strict', type: 'boolean', help: 'exit 2 when a pin cannot build or import on the target, or a project cannot install on Alpine (else a warning)' },
     { name: 'json', type: 'boolean', help: 'machine-readable summary on stdout' },
     { name: 'interactive', type: 'boolean', help: 'ask how to resolve conflicts (--no-interactive never prompts)' },
     { name: 'help', short: 'h', type: 'boolean', help: 'show this help' },

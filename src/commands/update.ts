@@ -16,6 +16,7 @@ import { planFileChange, findUnresolvedConflicts, needsMerge, type FileChange, t
 import { describeApkChanges, readApkSnapshot } from '../update/explain-changes.ts';
 import { resolveConflicts } from '../update/resolve-conflicts.ts';
 import { formatUpdateReport, updateJsonSummary, type UpdateOutcome } from '../report/update-report.ts';
+import { enforceStrict } from '../knowledge/strict.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { UPDATE_SPEC } from './update-spec.ts';
 import { EXIT_CODES_HELP } from './create-spec.ts';
@@ -39,10 +40,11 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
   const { config: stored, text: configText } = await readProjectConfig(root);
   const loaded = await loadProject(root, io.env, { config: stored, text: configText });
   const config = applyConfigFlags(stored, flags, (candidate) => {
-    const decisions = decideForProject(candidate, loaded.requirements);
+    const decisions = decideForProject(candidate, loaded.requirements, loaded.formats);
     return { build: decisions.apk.build.map((i) => i.name), runtime: decisions.apk.runtime.map((i) => i.name) };
   });
-  const decisions = decideForProject(config, loaded.requirements);
+  const decisions = decideForProject(config, loaded.requirements, loaded.formats);
+  enforceStrict(decisions, boolFlag(flags, 'strict') === true);
   const renders = planManagedFiles(config, decisions, loaded.includes);
 
   // 2. Plan each managed file against the user's copy and the stored base.

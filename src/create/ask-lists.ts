@@ -4,6 +4,7 @@ import type { ApkAdjustments } from '../config/project-config.ts';
 import { adjustmentsFor } from '../plan/apk-sets.ts';
 import { importRequirementsFile, requirementsFromLines } from '../project/requirements.ts';
 import type { Prompter } from '../prompts/prompter.ts';
+import type { FormatControl } from '../requirements/format-control.ts';
 import type { Requirement } from '../requirements/types.ts';
 import { parseApkList } from '../validate/apk-name.ts';
 
@@ -14,7 +15,7 @@ export async function askRequirements(
   prompter: Prompter,
   cwd: string,
   env: Record<string, string | undefined>,
-): Promise<{ text: string; requirements: Requirement[] }> {
+): Promise<{ text: string; requirements: Requirement[]; formats?: FormatControl }> {
   const source = await prompter.select<Source>({
     message: 'Requirements',
     choices: [

@@ -5,6 +5,7 @@
 import { boolFlag, stringFlag, type ParsedArgs } from '../args/parse.ts';
 import type { ApkAdjustments } from '../config/project-config.ts';
 import { UsageError } from '../errors.ts';
+import { enforceStrict } from '../knowledge/strict.ts';
 import { toAdjustments } from '../plan/apk-sets.ts';
 import type { Prompter } from '../prompts/prompter.ts';
 import type { Arch, Requirement } from '../requirements/types.ts';
@@ -54,7 +55,8 @@ export async function gatherAnswers({ args, cwd, env, prompter }: GatherContext)
   const given = await askRequirementsStep(context);
   // 4-5. Alpine packages, pre-filled from what the requirements need on this runtime.
   const arches = [...ARCHES];
-  const inferred = inferApk(given.requirements, runtime.version, arches);
+  const inferred = inferApk(given.requirements, runtime, arches, given.formats);
+  enforceStrict(inferred.decisions, boolFlag(flags, 'strict') === true);
   const buildDeps = await resolveApk('build-deps', 'Alpine build dependencies', inferred.build, flags, prompter);
   const runtimeLibs = await resolveApk('runtime-libs', 'Alpine runtime libraries', inferred.runtime, flags, prompter);
   const app = await askApp(context, given.requirements);

@@ -2,6 +2,8 @@
 import { decide, type Decisions } from '../knowledge/decide.ts';
 import { loadKnowledge } from '../knowledge/load.ts';
 import { applicableRequirements } from '../project/requirements.ts';
+import type { PythonRuntime } from '../python/runtimes.ts';
+import type { FormatControl } from '../requirements/format-control.ts';
 import type { Arch, Requirement } from '../requirements/types.ts';
 
 export interface InferredApk {
@@ -11,8 +13,15 @@ export interface InferredApk {
 }
 
 /** Decides every requirement for the runtime's Python version on all target architectures. */
-export function inferApk(requirements: readonly Requirement[], python: string, arches: readonly Arch[]): InferredApk {
-  const decisions = decide(applicableRequirements(requirements, python, arches), loadKnowledge(), { python, arches });
+export function inferApk(
+  requirements: readonly Requirement[],
+  runtime: Pick<PythonRuntime, 'version' | 'fullVersion'>,
+  arches: readonly Arch[],
+  formats?: FormatControl,
+): InferredApk {
+  const python = runtime.version;
+  const applicable = applicableRequirements(requirements, python, arches, runtime.fullVersion);
+  const decisions = decide(applicable, loadKnowledge(), { python, arches, ...(formats ? { formats } : {}) });
   return {
     build: decisions.apk.build.map((item) => item.name),
     runtime: decisions.apk.runtime.map((item) => item.name),

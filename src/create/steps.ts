@@ -10,6 +10,7 @@ import { UsageError } from '../errors.ts';
 import { importRequirementsFile, requirementsFromLines } from '../project/requirements.ts';
 import type { Prompter } from '../prompts/prompter.ts';
 import { DEFAULT_PYTHON, PYTHON_RUNTIMES, type PythonRuntime } from '../python/runtimes.ts';
+import type { FormatControl } from '../requirements/format-control.ts';
 import type { Requirement } from '../requirements/types.ts';
 import { assertProjectName, checkProjectName } from '../validate/project-name.ts';
 import { assertApp, assertPort, assertPython, type AppKind } from '../validate/values.ts';
@@ -67,7 +68,7 @@ export async function askPython({ flags, prompter, need }: StepContext): Promise
 }
 
 /** 3. Requirements: flags, an imported file, or typed at prompts. */
-export async function askRequirementsStep({ flags, cwd, env, prompter, need }: StepContext): Promise<{ text: string; requirements: Requirement[] }> {
+export async function askRequirementsStep({ flags, cwd, env, prompter, need }: StepContext): Promise<{ text: string; requirements: Requirement[]; formats?: FormatControl }> {
   const lines = listFlag(flags, 'requirement');
   const file = stringFlag(flags, 'requirements-file');
   if (lines.length > 0 && file !== undefined) throw new UsageError('pass either --requirement lines or --requirements-file, not both');

@@ -11,6 +11,7 @@ import { UsageError } from '../errors.ts';
 import { toAdjustments } from '../plan/apk-sets.ts';
 import { readProjectRequirements } from '../project/requirements.ts';
 import type { Prompter } from '../prompts/prompter.ts';
+import type { FormatControl } from '../requirements/format-control.ts';
 import { ARCHES, type Arch, type Requirement } from '../requirements/types.ts';
 import { parsePyprojectDependencies } from '../requirements/index.ts';
 import { parseApkList } from '../validate/apk-name.ts';
@@ -28,6 +29,8 @@ export interface InitAnswers {
   requirementsFile: string;
   requirements: Requirement[];
   includes: string[];
+  /** `--no-binary` / `--only-binary` lines of the requirements files. */
+  formats: FormatControl;
   code: CodeLayout;
   cmd: string[];
   port: number | null;
@@ -126,13 +129,13 @@ export async function gatherInit({ args, cwd, env, prompter, showDetected }: Gat
 
   // 4. Alpine packages: inferred from the requirements, adjusted only by flags (no question: detected).
   const arches = [...ARCHES];
-  const inferred = inferApk(read.requirements, runtime.version, arches);
+  const inferred = inferApk(read.requirements, runtime, arches, read.formats);
   const apk = (flag: 'build-deps' | 'runtime-libs', list: string[]): ApkAdjustments => {
     const value = stringFlag(flags, flag);
     return value === undefined ? { add: [], remove: [] } : toAdjustments(list, parseApkList(value, `--${flag}`));
   };
   return {
-    root, name, python: runtime.id, arches, requirementsFile: read.file, requirements: read.requirements, includes: read.includes,
+    root, name, python: runtime.id, arches, requirementsFile: read.file, requirements: read.requirements, includes: read.includes, formats: read.formats,
     code: installProject ? 'installed' : 'context', cmd: run.argv, port: run.port, health,
     inferred, buildDeps: apk('build-deps', inferred.build), runtimeLibs: apk('runtime-libs', inferred.runtime),
     detected, notes: deps.notes,
@@ -160,7 +163,7 @@ function projectPathOf(root: string, cwd: string, path: string): string {
   return fromCwd !== '' && !fromCwd.startsWith('..') && !isAbsolute(fromCwd) ? fromCwd : path;
 }
 
-async function readDependencies(root: string, file: string, env: Record<string, string | undefined>): Promise<{ file: string; requirements: Requirement[]; includes: string[] }> {
+async function readDependencies(root: string, file: string, env: Record<string, string | undefined>): Promise<{ file: string; requirements: Requirement[]; includes: string[]; formats: FormatControl }> {
   const stats = await lstat(join(root, file)).catch(() => null);
   if (!stats) throw new UsageError(`${join(root, file)} not found: pass --requirements-file with a file inside the project`);
   if (!stats.isFile()) throw new UsageError(`${join(root, file)} is not a regular file (a symlink?): the Dockerfile copies it, so pass a regular file`);
@@ -170,5 +173,5 @@ async function readDependencies(root: string, file: string, env: Record<string, 
       throw new UsageError(`${file} includes ${JSON.stringify(include)}: rename it to a plain relative path inside the project so the Dockerfile can copy it`);
     }
   }
-  return { file, requirements: parsed.all, includes: parsed.includes };
+  return { file, requirements: parsed.all, includes: parsed.includes, formats: parsed.formats };
 }

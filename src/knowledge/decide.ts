@@ -3,12 +3,17 @@
  * it installs pure / from a musllinux wheel / must compile / is unknown, and the Alpine build and
  * runtime package sets with a reason for each package. Pure: no I/O.
  */
+import { gt } from '@renovatebot/pep440';
 import { byName } from './../sort.ts';
-import { gt, valid } from '@renovatebot/pep440';
 import type { Arch, Requirement } from '../requirements/types.ts';
-import type { KnowledgeEntry, MusllinuxWheels } from './schema.ts';
+import { allowedFormats, describeOrigin, type FormatControl } from '../requirements/format-control.ts';
+import { formatFloorViolation, olderBuildFor, violatedFloors } from './floors.ts';
+import type { KnowledgeEntry } from './schema.ts';
+import { fitLockedFiles } from './locked-files.ts';
+import { missingWheel } from './wheel-fit.ts';
 
-export type Status = 'pure' | 'wheel' | 'compile' | 'unknown';
+/** `unavailable`: no musllinux wheel fits and there is nothing to build from (no sdist). */
+export type Status = 'pure' | 'wheel' | 'compile' | 'unknown' | 'unavailable';
 
 export interface Knowledge {
   packages: ReadonlyMap<string, KnowledgeEntry>;
@@ -35,13 +40,26 @@ export interface ApkReason {
 export interface Decisions {
   packages: PackageDecision[];
   apk: { build: ApkReason[]; runtime: ApkReason[] };
+  /** Everything worth telling the user, problems included. */
   warnings: string[];
+  /** What makes the build fail or the app break (a pin that cannot build, a project that cannot install): exit 2 under --strict. */
+  problems: Problem[];
+}
+
+export interface Problem {
+  /** The project concerned. */
+  name: string;
+  message: string;
 }
 
 export interface DecideTarget {
   python: string;
   /** Architectures the image is built for; a project compiles when any of them lacks a wheel. */
   arches: readonly Arch[];
+  /** `--no-binary` / `--only-binary` from the requirements files (default: both formats allowed). */
+  formats?: FormatControl;
+  /** Project -> the distribution files a lock file lists for it: they decide its wheel status. */
+  locked?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** The Alpine packages that give pip a C toolchain (gcc, musl-dev, make, ...). */
@@ -51,7 +69,10 @@ export const C_TOOLCHAIN = 'build-base';
 export function decide(requirements: readonly Requirement[], knowledge: Knowledge, target: DecideTarget): Decisions {
   const warnings: string[] = [];
   const decisions = new Map<string, PackageDecision>();
-  const queue: { name: string; requirement: Requirement | null; via: string | null }[] = [];
+  const problems: Problem[] = [];
+  const queue: { name: string; requirement: Requirement | null; via: string | null; extras: readonly string[] }[] = [];
+  // Extras already followed per project: a project reached again with a new extra adds its projects.
+  const followed = new Map<string, Set<string>>();
   const unnamed = new Set<string>();
   for (const requirement of requirements) {
     const local = requirement.editable || (requirement.url !== null && !/^[a-z][a-z0-9+.-]*:\/\//i.test(requirement.url));
@@ -66,19 +87,33 @@ export function decide(requirements: readonly Requirement[], knowledge: Knowledg
       decisions.set(requirement.text, unknownDecision(requirement.text, null, 'a path or URL requirement: its contents are not known'));
       continue;
     }
-    queue.push({ name: requirement.name, requirement, via: null });
+    queue.push({ name: requirement.name, requirement, via: null, extras: requirement.extras });
   }
   while (queue.length > 0) {
-    const { name, requirement, via } = queue.shift()!;
-    if (decisions.has(name)) continue;
+    const { name, requirement, via, extras } = queue.shift()!;
     const entry = knowledge.packages.get(name);
-    if (!entry) {
-      decisions.set(name, unknownDecision(name, via, 'not in the knowledge base: a musllinux wheel may be missing'));
-      continue;
+    if (!decisions.has(name)) {
+      if (!entry) {
+        const fromLock = decideFromLock(name, requirement, via, target);
+        if (fromLock?.problem) problems.push({ name, message: fromLock.problem });
+        decisions.set(name, fromLock?.decision ?? withoutBuilds(unknownDecision(name, via, 'not in the knowledge base: a musllinux wheel may be missing'), target));
+        continue;
+      }
+      const { decision, problem } = decideEntry(name, entry, requirement, target, via);
+      decisions.set(name, decision);
+      if (problem) problems.push({ name, message: problem });
+      // A lock already lists the whole dependency set, at its versions: the knowledge base's
+      // (version-blind) requires and extras would only add projects the lock does not install.
+      if (!target.locked) for (const dependency of entry.requires) queue.push({ name: dependency, requirement: null, via: name, extras: [] });
     }
-    const decision = decideEntry(name, entry, requirement, target, via);
-    decisions.set(name, decision);
-    for (const dependency of entry.requires) queue.push({ name: dependency, requirement: null, via: name });
+    if (!entry || target.locked) continue;
+    const seen = followed.get(name) ?? new Set<string>();
+    followed.set(name, seen);
+    for (const extra of extras) {
+      if (seen.has(extra)) continue;
+      seen.add(extra);
+      for (const added of entry.extras?.[extra] ?? []) queue.push({ ...splitExtras(added), requirement: null, via: `${name}[${extra}]` });
+    }
   }
   const packages = [...decisions.values()].sort(byName);
   const unknown = packages.filter((d) => d.status === 'unknown' && d.via === null && !unnamed.has(d.name)).map((d) => d.name);
@@ -88,7 +123,14 @@ export function decide(requirements: readonly Requirement[], knowledge: Knowledg
       `unknown to the knowledge base: ${shown}; the build stage keeps a C toolchain in case ${unknown.length === 1 ? 'it compiles' : 'they compile'} (no cost to the release image; explain --online checks the index)`,
     );
   }
-  return { packages, apk: collectApk(packages), warnings };
+  warnings.push(...problems.map((problem) => problem.message));
+  return { packages, apk: collectApk(packages), warnings, problems };
+}
+
+/** `uvicorn[standard]` -> name and extras, as the knowledge base's extras lists write them. */
+function splitExtras(label: string): { name: string; extras: string[] } {
+  const match = /^([^[]+)\[([^\]]*)\]$/.exec(label);
+  return match ? { name: match[1]!, extras: match[2]!.split(',') } : { name: label, extras: [] };
 }
 
 function decideEntry(
@@ -97,82 +139,78 @@ function decideEntry(
   requirement: Requirement | null,
   target: DecideTarget,
   via: string | null,
-): PackageDecision {
+): { decision: PackageDecision; problem: string | null } {
   const sources = [...new Set(entry.sources.map((source) => source.ref))].sort();
   const base = { name, sources, via };
   if (entry.kind === 'pure') {
     const why = entry.dlopen.length > 0 ? `pure Python; loads ${entry.dlopen.join(', ')} at run time` : 'pure Python';
-    return { ...base, status: 'pure', why, build: [], runtime: [...entry.dlopen].sort() };
+    return { decision: { ...base, status: 'pure', why, build: [], runtime: [...entry.dlopen].sort() }, problem: null };
   }
-  const missing = missingWheel(entry.musllinux, requirement, target);
+  const formats = target.formats ? allowedFormats(target.formats, name) : null;
+  const locked = target.locked?.get(name);
+  const lockFit = locked ? fitLockedFiles(locked, target.python, target.arches) : null;
+  const wheelMissing = lockFit ? (lockFit.fit ? null : `the lock lists no musllinux wheel for CPython ${target.python} on ${lockFit.missingArch}`) : missingWheel(entry.musllinux, requirement, target);
+  // --no-binary makes pip build even where a wheel fits; --only-binary forbids building.
+  const missing = formats && !formats.binary ? `${describeOrigin(formats.because!)} makes pip build it from source` : wheelMissing;
   if (missing === null) {
-    return { ...base, status: 'wheel', why: `musllinux wheel for CPython ${target.python} on ${target.arches.join(' and ')}`, build: [], runtime: [...entry.dlopen].sort() };
+    const why = `musllinux wheel for CPython ${target.python} on ${target.arches.join(' and ')}`;
+    return { decision: { ...base, status: 'wheel', why, build: [], runtime: [...entry.dlopen].sort() }, problem: null };
   }
-  return {
+  const noSdist = lockFit ? !lockFit.sdist : entry.sdist === false;
+  const cannot = noSdist ? (lockFit ? 'the lock lists no sdist' : 'it publishes no sdist') : formats && !formats.source ? `${describeOrigin(formats.because!)} forbids building it` : null;
+  if (cannot !== null) {
+    const why = `${missing.replace(/: pip builds it from source$/, '')}, and ${cannot}: pip cannot install it on Alpine`;
+    const decision: PackageDecision = { ...base, status: 'unavailable', why, build: [], runtime: [] };
+    return { decision, problem: `${requirement?.text ?? name} cannot be installed on Alpine (CPython ${target.python}, ${target.arches.join(' and ')}): ${why}` };
+  }
+  // Older releases may build with other packages (cryptography before Rust needs no cargo).
+  const older = olderBuildFor(entry, requirement);
+  const floor = violatedFloors(entry, requirement, target.python);
+  const decision: PackageDecision = {
     ...base,
+    sources: older ? unique([...sources, older.source]) : sources,
     status: 'compile',
     why: missing,
-    build: unique([C_TOOLCHAIN, ...entry.build]),
-    runtime: unique([...entry.runtime, ...entry.dlopen]),
+    build: unique([C_TOOLCHAIN, ...(older ?? entry).build]),
+    runtime: unique([...(older ?? entry).runtime, ...entry.dlopen]),
   };
+  if (floor) decision.sources = unique([...decision.sources, ...floor.floors.map((item) => item.source)]);
+  return { decision, problem: floor ? formatFloorViolation(name, floor, target.python, firstWheel(entry, target)) : null };
 }
 
-/** Why no musllinux wheel fits, or null when one does. */
-function missingWheel(wheels: MusllinuxWheels | null, requirement: Requirement | null, target: DecideTarget): string | null {
-  if (wheels === null) return 'ships no musllinux wheel: pip builds it from source';
-  if (!coversPython(wheels.python, target.python)) {
-    return `no musllinux wheel for CPython ${target.python} (latest ${wheels.latest} has ${wheels.python.join(', ')})`;
-  }
-  for (const arch of target.arches) {
-    const since = wheels.since[arch];
-    if (!since) return `no musllinux wheel for ${arch}`;
-    const tooOld = pinnedBelow(requirement?.specifiers ?? [], since);
-    if (tooOld) return `${tooOld}, but the first musllinux wheel for ${arch} is ${since}`;
-  }
-  return null;
-}
-
-function coversPython(python: readonly string[], version: string): boolean {
-  if (python[0] === 'abi3') return python[1] !== undefined && compareMinor(version, python[1]) >= 0;
-  return python.includes(version);
-}
-
-function compareMinor(a: string, b: string): number {
-  const [am, an] = a.split('.').map(Number);
-  const [bm, bn] = b.split('.').map(Number);
-  return (am! - bm!) || (an! - bn!);
+/** The first release with a musllinux wheel for the target's CPython on every target arch, when the history knows it. */
+function firstWheel(entry: KnowledgeEntry, target: DecideTarget): string | null {
+  const row = entry.musllinux?.byPython?.[target.python];
+  const releases = target.arches.map((arch) => row?.[arch]);
+  if (releases.some((release) => release === undefined)) return null;
+  return (releases as string[]).reduce((a, b) => (gt(b, a) ? b : a));
 }
 
 /**
- * pip installs the newest release the specifiers admit. A wheel fits unless the specifiers cap
- * every admitted release below `since` (the first release with a musllinux wheel): a pin
- * (`==`, `===`), an upper bound (`<`, `<=`), a prefix (`==3.3.*`) or a compatible release
- * (`~=3.3` admits up to, not including, 4).
+ * A project the knowledge base does not know, decided from the files its lock entry lists:
+ * a wheel or pure-Python wheel fits, or it compiles (with a C toolchain in case), or nothing fits.
  */
-function pinnedBelow(specifiers: readonly string[], since: string): string | null {
-  for (const clause of specifiers) {
-    const match = /^(===|==|<=|<|~=)(.+)$/.exec(clause);
-    if (!match) continue;
-    const [, op, version] = match as unknown as [string, string, string];
-    const prefix = op === '==' && version.endsWith('.*');
-    const upper = prefix ? bumpRelease(version.slice(0, -2), 0) : op === '~=' ? bumpRelease(version, 1) : version;
-    if (!upper || !valid(upper) || !valid(since)) continue;
-    // An exclusive upper bound must be above `since`; a pin or inclusive bound must reach it.
-    const exclusive = op === '<' || op === '~=' || prefix;
-    const below = exclusive ? !gt(upper, since) : gt(since, upper);
-    if (below) return `${clause} selects a release older than ${since}`;
+function decideFromLock(name: string, requirement: Requirement | null, via: string | null, target: DecideTarget): { decision: PackageDecision; problem: string | null } | null {
+  const files = target.locked?.get(name);
+  if (!files) return null;
+  const fit = fitLockedFiles(files, target.python, target.arches);
+  const base = { name, via, sources: ['lock file'], build: [] as string[], runtime: [] as string[] };
+  const where = `CPython ${target.python} on ${target.arches.join(' and ')}`;
+  if (fit.fit === 'wheel') return { decision: { ...base, status: 'wheel', why: `the lock lists a musllinux wheel for ${where}` }, problem: null };
+  if (fit.fit === 'pure') return { decision: { ...base, status: 'pure', why: 'the lock lists a pure-Python wheel' }, problem: null };
+  const missing = `the lock lists no musllinux wheel for CPython ${target.python} on ${fit.missingArch}`;
+  if (!fit.sdist) {
+    const why = `${missing}, and no sdist: pip cannot install it on Alpine`;
+    return { decision: { ...base, status: 'unavailable', why }, problem: `${requirement?.text ?? name} cannot be installed on Alpine (${where}): ${why}` };
   }
-  return null;
+  return { decision: withoutBuilds(unknownDecision(name, via, `${missing}: it compiles, and the knowledge base does not know its build packages`), target), problem: null };
 }
 
-/** The release after a prefix: `3.3` with drop 1 -> `4`; `3.4` with drop 0 -> `3.5`. */
-function bumpRelease(version: string, drop: number): string | null {
-  const release = /^(?:[0-9]+!)?([0-9]+(?:\.[0-9]+)*)/.exec(version)?.[1];
-  if (!release) return null;
-  const parts = release.split('.').map(Number);
-  const kept = parts.slice(0, Math.max(1, parts.length - drop));
-  kept[kept.length - 1] = kept[kept.length - 1]! + 1;
-  return kept.join('.');
+/** An unknown project pip may not build (`--only-binary`) needs no compiler: it installs a wheel or fails. */
+function withoutBuilds(decision: PackageDecision, target: DecideTarget): PackageDecision {
+  const formats = target.formats ? allowedFormats(target.formats, decision.name) : null;
+  if (!formats || formats.source) return decision;
+  return { ...decision, why: `${decision.why}; ${describeOrigin(formats.because!)}: pip installs a wheel or nothing`, build: [] };
 }
 
 function unknownDecision(name: string, via: string | null, why: string): PackageDecision {

@@ -11,7 +11,7 @@ export function loadKnowledge(): Knowledge {
   const packages = new Map<string, KnowledgeEntry>();
   for (const [file, text] of Object.entries(loadKnowledgeSources('data'))) {
     const data = JSON.parse(text) as KnowledgeFile;
-    if (data.version !== 1) throw new Error(`knowledge file ${file}: unsupported version ${String(data.version)}`);
+    if (data.version !== 2) throw new Error(`knowledge file ${file}: unsupported version ${String(data.version)}`);
     for (const [name, entry] of Object.entries(data.packages)) {
       if (packages.has(name)) throw new Error(`knowledge: ${name} is defined twice (${file})`);
       packages.set(name, entry);

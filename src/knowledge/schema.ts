@@ -6,8 +6,8 @@ import type { Arch } from '../requirements/types.ts';
 
 /** A file of the knowledge base: one group of projects (e.g. "databases"). */
 export interface KnowledgeFile {
-  /** Schema version of this file; the loader refuses others. */
-  version: 1;
+  /** Schema version of this file; the loader refuses others (2 added per-CPython wheel history, floors, extras). */
+  version: 2;
   /** Date the facts were checked (YYYY-MM-DD). */
   checked: string;
   /** PEP 503 normalised project name -> entry. */
@@ -35,6 +35,43 @@ export interface KnowledgeEntry {
   sources: Source[];
   /** Optional short remark shown by `explain` (e.g. "needs pg_config at build time"). */
   note?: string;
+  /**
+   * The lowest releases that build from source and import, when older ones fail (newer CPython
+   * versions, newer setuptools or OpenSSL): a pin below one of them gets a warning, or exit 2
+   * with `--strict`. Only consulted when the project compiles (a wheel needs no build).
+   */
+  floors?: VersionFloor[];
+  /** Build and runtime packages of older releases, where they differ (cryptography before Rust). */
+  olderBuilds?: OlderBuild[];
+  /** Extra name -> the projects it adds (normalised names, `name[extra]` allowed), from the latest release's metadata. */
+  extras?: Record<string, string[]>;
+  /** false when the latest release ships no sdist: without a fitting wheel pip cannot install it at all. */
+  sdist?: boolean;
+}
+
+/** The lowest release that builds and imports, on every CPython or from a CPython version on. */
+export interface VersionFloor {
+  /** The first good release (PEP 440). */
+  version: string;
+  /** CPython minor version from which this floor applies ("3.13"); absent: every CPython. */
+  python?: string;
+  /**
+   * What goes wrong with older releases: the sdist does not build; it builds and fails at import;
+   * or the project's changelog says support for this CPython came in `version` (not tried here).
+   */
+  fails: 'build' | 'import' | 'unsupported';
+  /** Why, in the user's terms (shown in the warning). */
+  why: string;
+  /** Where the fact comes from (a changelog in a release's sdist, a PyPI file, a URL). */
+  source: string;
+}
+
+/** What releases older than `before` need to build, replacing the entry's `build` and `runtime`. */
+export interface OlderBuild {
+  before: string;
+  build: string[];
+  runtime: string[];
+  source: string;
 }
 
 export interface MusllinuxWheels {
@@ -47,11 +84,19 @@ export interface MusllinuxWheels {
    * list "abi3" plus the minimum, e.g. ["abi3", "3.9"], meaning every CPython >= 3.9.
    */
   python: string[];
+  /**
+   * Per CPython minor version ("3.12") and architecture: the first final release with a musllinux
+   * wheel that installs there (an abi3 wheel for an older CPython counts). Computed from PyPI's
+   * release file lists by scripts/refresh-knowledge.ts. `{}` for a version means no release has
+   * one; a version missing here (not computed) falls back to `since` and `python` (abi3 covers
+   * later versions).
+   */
+  byPython?: Record<string, Partial<Record<Arch, string>>>;
 }
 
 export interface Source {
-  /** Which fact: "build", "runtime", "dlopen", "wheels", "requires". */
-  fact: 'build' | 'runtime' | 'dlopen' | 'wheels' | 'requires';
+  /** Which fact: "build", "runtime", "dlopen", "wheels", "requires", "extras". */
+  fact: 'build' | 'runtime' | 'dlopen' | 'wheels' | 'requires' | 'extras';
   /**
    * Where: an aports APKBUILD path ("aports:community/py3-lxml/APKBUILD"), a PyPI file list
    * ("pypi:lxml/6.0.2"), or a documentation URL.

@@ -33,7 +33,7 @@ export function decideOnline(resolution: OnlineResolution, skipped: readonly Req
   }
   warnings.push(...markerWarnings(resolution.environment, target));
   const packages = [...decisions.values()].sort(byName);
-  return { packages, apk: collectApk(packages), warnings };
+  return { packages, apk: collectApk(packages), warnings, problems: [] };
 }
 
 /** The statuses to record in slim-python.json (unknown ones are left to the knowledge base). */

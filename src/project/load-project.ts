@@ -7,6 +7,7 @@ import { decide, type Decisions, type Knowledge } from '../knowledge/decide.ts';
 import { loadKnowledge } from '../knowledge/load.ts';
 import { findRuntime } from '../python/runtimes.ts';
 import type { KnowledgeEntry } from '../knowledge/schema.ts';
+import { emptyFormatControl, type FormatControl } from '../requirements/format-control.ts';
 import type { Requirement } from '../requirements/types.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { applicableRequirements, readProjectRequirements } from './requirements.ts';
@@ -18,6 +19,8 @@ export interface LoadedProject {
   requirements: Requirement[];
   /** Included requirement files, relative to the root (copied into the build stage too). */
   includes: string[];
+  /** `--no-binary` / `--only-binary` lines of the requirements files. */
+  formats: FormatControl;
 }
 
 const SAFE_PATH = /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;
@@ -53,14 +56,20 @@ export async function loadProject(
       );
     }
   }
-  return { root, config: effective, configText: read.text, requirements: parsed.all, includes: parsed.includes };
+  return { root, config: effective, configText: read.text, requirements: parsed.all, includes: parsed.includes, formats: parsed.formats };
 }
 
 /** Decisions for a project's config: its runtime's Python version and its architectures. */
-export function decideForProject(config: ProjectConfig, requirements: readonly Requirement[], knowledge: Knowledge = loadKnowledge()): Decisions {
-  const python = findRuntime(config.python)!.version;
-  const applicable = applicableRequirements(requirements, python, config.arches);
-  return decide(applicable, withIndexRecord(knowledge, config, python), { python, arches: config.arches });
+export function decideForProject(
+  config: ProjectConfig,
+  requirements: readonly Requirement[],
+  formats: FormatControl = emptyFormatControl(),
+  knowledge: Knowledge = loadKnowledge(),
+): Decisions {
+  const runtime = findRuntime(config.python)!;
+  const python = runtime.version;
+  const applicable = applicableRequirements(requirements, python, config.arches, runtime.fullVersion);
+  return decide(applicable, withIndexRecord(knowledge, config, python), { python, arches: config.arches, formats });
 }
 
 /**

@@ -7,11 +7,15 @@ import { basename, relative, resolve } from 'node:path';
 import { InputFileError, UsageError } from '../errors.ts';
 import { evaluateMarker, parsePyprojectDependencies, parseRequirementString, parseRequirementsText } from '../requirements/index.ts';
 import { parseRequirementsFile } from '../requirements/read-files.ts';
+import { emptyFormatControl, formatControlOf, type FormatControl } from '../requirements/format-control.ts';
+import { imageFullVersion } from '../python/runtimes.ts';
 import type { Arch, Requirement } from '../requirements/types.ts';
 
 export interface ProjectRequirements {
   /** Every requirement read, in file order. */
   all: Requirement[];
+  /** `--no-binary` / `--only-binary` option lines of the files, applied in pip's order. */
+  formats: FormatControl;
   /** Files read besides the main one (`-r`/`-c` includes), relative to the project root. */
   includes: string[];
 }
@@ -35,21 +39,24 @@ export function requirementsFromLines(lines: readonly string[], flag = '--requir
  * its dependencies, one per line). Files that include others (`-r`, `-c`) are refused: their
  * includes would not come along.
  */
-export async function importRequirementsFile(path: string, env: Record<string, string | undefined>): Promise<{ text: string; requirements: Requirement[] }> {
+export async function importRequirementsFile(
+  path: string,
+  env: Record<string, string | undefined>,
+): Promise<{ text: string; requirements: Requirement[]; formats: FormatControl }> {
   const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(`cannot read --requirements-file ${path}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
   });
   // A pyproject.toml contributes its [project] dependencies (PEP 621), one per line of the new requirements.txt.
   if (basename(path) === 'pyproject.toml') {
     const requirements = parsePyprojectDependencies(text, path);
-    return { text: requirements.map((requirement) => `${requirement.text}\n`).join(''), requirements };
+    return { text: requirements.map((requirement) => `${requirement.text}\n`).join(''), requirements, formats: emptyFormatControl() };
   }
   const parsed = parseRequirementsText(text, path, { env });
   const include = parsed.includes[0];
   if (include) {
     throw new InputFileError(path, include.line, `includes ${include.path}; merge it into one file, or pass each requirement with --requirement`);
   }
-  return { text, requirements: parsed.requirements };
+  return { text, requirements: parsed.requirements, formats: formatControlOf(parsed.options.map((option) => ({ ...option, file: path }))) };
 }
 
 /** Reads the project's requirements file and its includes (inside the project only). */
@@ -64,15 +71,23 @@ export async function readProjectRequirements(
     const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
       throw new UsageError(`cannot read ${path}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
     });
-    return { all: parsePyprojectDependencies(text, relative(root, path) || file), includes: [] };
+    return { all: parsePyprojectDependencies(text, relative(root, path) || file), includes: [], formats: emptyFormatControl() };
   }
   const parsed = await parseRequirementsFile(file, { projectRoot: root, env });
-  return { all: parsed.requirements, includes: parsed.files.filter((path) => path !== file) };
+  return { all: parsed.requirements, includes: parsed.files.filter((path) => path !== file), formats: formatControlOf(parsed.options) };
 }
 
-/** The requirements that apply on every given architecture's target (markers evaluated). */
-export function applicableRequirements(requirements: readonly Requirement[], python: string, arches: readonly Arch[]): Requirement[] {
+/**
+ * The requirements that apply on the given architectures' targets (markers evaluated), with
+ * `python_full_version` the image's patch version: `full`, else the official image's for `python`.
+ */
+export function applicableRequirements(
+  requirements: readonly Requirement[],
+  python: string,
+  arches: readonly Arch[],
+  full: string | undefined = imageFullVersion(python),
+): Requirement[] {
   return requirements.filter(
-    (requirement) => requirement.marker === null || arches.some((arch) => evaluateMarker(requirement.marker!, { python, arch })),
+    (requirement) => requirement.marker === null || arches.some((arch) => evaluateMarker(requirement.marker!, { python, arch, ...(full ? { full } : {}) })),
   );
 }

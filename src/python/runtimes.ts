@@ -4,6 +4,11 @@
  * `alpine3.24` Dockerfiles for 3.10 to 3.15 (`3.15/alpine3.24` sets PYTHON_VERSION 3.15.0, commit
  * 791b4ba4; `3.14/alpine3.24` 3.14.7); Alpine 3.24's main/python3 is 3.14.5-r0 and py3-pip 26.1.2
  * (pkgs.alpinelinux.org, v3.24/main).
+ * Patch versions (`fullVersion`, the markers' python_full_version), read 2026-12-01 from
+ * docker-library/python's `X.Y/alpine3.24/Dockerfile` ENV PYTHON_VERSION at the newest commit the
+ * code index holds for each: 3.10.22 (31a6d5e0), 3.11.16 (951ea245), 3.12.15 (2a3b794c),
+ * 3.13.15 (3cb2fbae), 3.14.7 (228f71e7), 3.15.0 (791b4ba4). The image tags (`python:3.12-alpine3.24`)
+ * move to newer patches, so these are lower bounds: re-check when touching this table.
  */
 
 export interface PythonRuntime {
@@ -11,6 +16,8 @@ export interface PythonRuntime {
   id: string;
   /** CPython minor version the runtime provides (markers and wheel tags are evaluated for it). */
   version: string;
+  /** Its full version (python_full_version in markers), sourced above. */
+  fullVersion: string;
   /** Pinned base image of the build stage (shown to users); never `latest`. */
   image: string;
   /**
@@ -39,16 +46,17 @@ export const RELEASE_IMAGE_RESOLVED = `alpine:${ALPINE_VERSION}`;
 
 /** CPython versions with official `python:X.Y-alpine` images, newest stable first. */
 export const PYTHON_RUNTIMES: readonly PythonRuntime[] = [
-  cpython('3.15'),
-  cpython('3.14'),
-  cpython('3.13'),
-  cpython('3.12'),
-  cpython('3.11'),
-  cpython('3.10'),
+  cpython('3.15.0'),
+  cpython('3.14.7'),
+  cpython('3.13.15'),
+  cpython('3.12.15'),
+  cpython('3.11.16'),
+  cpython('3.10.22'),
   {
     id: 'alpine',
     // Alpine 3.24's main/python3 package is CPython 3.14 (3.14.5-r0, pkgs.alpinelinux.org v3.24/main).
     version: '3.14',
+    fullVersion: '3.14.5',
     image: `alpine:${ALPINE}`,
     buildImage: RELEASE_IMAGE,
     system: true,
@@ -59,10 +67,12 @@ export const PYTHON_RUNTIMES: readonly PythonRuntime[] = [
   },
 ];
 
-function cpython(version: string): PythonRuntime {
+function cpython(fullVersion: string): PythonRuntime {
+  const version = fullVersion.split('.').slice(0, 2).join('.');
   return {
     id: version,
     version,
+    fullVersion,
     image: `python:${version}-alpine${ALPINE}`,
     buildImage: `python:${version}-alpine\${ALPINE_VERSION}`,
     system: false,
@@ -76,6 +86,11 @@ function cpython(version: string): PythonRuntime {
  * before most native projects ship musllinux wheels for it, and a missing wheel means compiling.
  */
 export const DEFAULT_PYTHON = '3.14';
+
+/** The official image's full version for a CPython minor version ("3.12" -> "3.12.15"), if supported. */
+export function imageFullVersion(version: string): string | undefined {
+  return PYTHON_RUNTIMES.find((runtime) => !runtime.system && runtime.version === version)?.fullVersion;
+}
 
 /** Looks up a runtime by its id (`3.12`, `alpine`); undefined when unsupported. */
 export function findRuntime(id: string): PythonRuntime | undefined {

@@ -30,12 +30,12 @@ const STRING_OPERATORS: Record<string, (lhs: string, rhs: EnvValue) => boolean> 
 
 /**
  * The marker environment of the image: CPython X.Y on Alpine Linux (musl) for `target.arch`.
- * We only know the minor version, so python_full_version and implementation_version are "X.Y.0",
- * the first release of that minor (what `python_version`-only projects assume). platform_release
+ * python_full_version and implementation_version are the image's patch version when the caller
+ * knows it (the runtimes table), else "X.Y.0", the first release of that minor. platform_release
  * and platform_version describe the build host's kernel, unknowable here: they are "".
  */
 export function targetEnvironment(target: Target): Record<string, string> {
-  const full = `${target.python}.0`;
+  const full = target.full ?? `${target.python}.0`;
   return {
     implementation_name: 'cpython',
     implementation_version: full,
@@ -56,7 +56,7 @@ const PARSED = new Map<string, MarkerList>();
 
 /** True when `marker` holds for the target; `extras` are the extras selected for the requirement. */
 export function evaluateMarker(marker: string, target: Target, extras?: string[]): boolean {
-  const key = `${target.python}\0${target.arch}\0${(extras ?? []).join(',')}\0${marker}`;
+  const key = `${target.full ?? target.python}\0${target.arch}\0${(extras ?? []).join(',')}\0${marker}`;
   const known = RESULTS.get(key);
   if (known !== undefined) return known;
   const result = evaluateUncached(marker, target, extras);

@@ -64,7 +64,10 @@ export async function parseRequirementsFile(path: string, options: ReadRequireme
     const text = decodeRequirementsBytes(bytes, file);
     for (const scanned of scanRequirementsText(text, file, { env: options.env, constraint, isDirectory })) {
       if (scanned.kind === 'error') throw scanned.error;
-      if (scanned.kind === 'requirement') (constraint ? result.constraints : result.requirements).push(scanned.requirement);
+      if (scanned.kind === 'requirement') {
+        (constraint ? result.constraints : result.requirements).push(scanned.requirement);
+        result.options.push(...scanned.formatOptions.map((option) => ({ ...option, file })));
+      }
       else if (scanned.kind === 'options') result.options.push(...scanned.options.map((option) => ({ ...option, file })));
       else {
         const { include } = scanned;

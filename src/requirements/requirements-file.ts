@@ -42,7 +42,7 @@ export interface ParsedRequirementsText {
 
 /** One logical line's meaning, or the error pip would stop at. */
 export type ScannedLine =
-  | { kind: 'requirement'; line: number; requirement: Requirement }
+  | { kind: 'requirement'; line: number; requirement: Requirement; formatOptions: RequirementsOption[] }
   | { kind: 'include'; line: number; include: RequirementsInclude }
   | { kind: 'options'; line: number; options: RequirementsOption[] }
   | { kind: 'error'; line: number; error: InputFileError };
@@ -50,6 +50,11 @@ export type ScannedLine =
 // Options that belong to the requirement on their line (SUPPORTED_OPTIONS_REQ / _EDITABLE_REQ).
 const REQUIREMENT_OPTIONS = ['--hash', '--config-settings'];
 const EDITABLE_OPTIONS = ['--config-settings'];
+// pip's docs say a requirement line ignores global options, but the --no-binary/--only-binary
+// callbacks write into the finder's FormatControl while the line is parsed (req_file.py,
+// get_line_parser: `defaults.format_control = finder.format_control`): `six --no-binary six`
+// does install the sdist (checked with pip 26 install --dry-run --report). So they count.
+const FORMAT_OPTIONS = ['--no-binary', '--only-binary'];
 // Options that only make sense with a requirement; pip ignores them on an option-only line.
 const IGNORED_ON_OPTION_LINES = ['--hash', '--config-settings'];
 
@@ -58,7 +63,10 @@ export function parseRequirementsText(text: string, file: string, opts: Requirem
   const parsed: ParsedRequirementsText = { requirements: [], includes: [], options: [] };
   for (const scanned of scanRequirementsText(text, file, opts)) {
     if (scanned.kind === 'error') throw scanned.error;
-    if (scanned.kind === 'requirement') parsed.requirements.push(scanned.requirement);
+    if (scanned.kind === 'requirement') {
+      parsed.requirements.push(scanned.requirement);
+      parsed.options.push(...scanned.formatOptions);
+    }
     else if (scanned.kind === 'include') parsed.includes.push(scanned.include);
     else parsed.options.push(...scanned.options);
   }
@@ -100,7 +108,8 @@ function scanLine(text: string, file: string, line: number, opts: RequirementsTe
       editable,
       options: options.filter((option) => kept.includes(option.name)).map(formatOption),
     };
-    return { kind: 'requirement', line, requirement };
+    const formatOptions = options.filter((option) => FORMAT_OPTIONS.includes(option.name)).map((option) => ({ ...option, line }));
+    return { kind: 'requirement', line, requirement, formatOptions };
   }
   // A nested file: pip follows the first -r (else the first -c) and ignores the line's other options.
   const [requirementPath] = values('--requirement');

@@ -3,6 +3,8 @@ export interface Target {
   /** CPython minor version, e.g. "3.12". */
   python: string;
   arch: Arch;
+  /** The interpreter's full version (`python_full_version`), e.g. "3.12.15"; default "X.Y.0". */
+  full?: string;
 }
 
 export type Arch = 'x86_64' | 'aarch64';

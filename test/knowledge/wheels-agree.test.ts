@@ -6,8 +6,11 @@
  * Skips, saying why, when PyPI cannot be reached, except under CI.
  */
 import { describe, expect, it } from 'vitest';
+import { indexFactsOf, type PypiProject } from '../../src/knowledge/index-facts.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import type { KnowledgeEntry } from '../../src/knowledge/schema.ts';
+import { minorOf, wheelFits as wheelFitsFor } from '../../src/knowledge/wheel-tags.ts';
+import { PYTHON_RUNTIMES } from '../../src/python/runtimes.ts';
 import type { Arch } from '../../src/requirements/types.ts';
 import { realIndexProblem, skipWithoutIndex } from '../online/real-index.ts';
 
@@ -20,6 +23,7 @@ type Found = 'wheel' | 'pure' | 'none';
 interface PypiRelease {
   version: string;
   files: string[];
+  project: PypiProject;
 }
 
 /** What the entry claims pip finds for the target: a musllinux wheel, or nothing (compile). */
@@ -31,35 +35,10 @@ function claimed(entry: KnowledgeEntry, arch: Arch): 'wheel' | 'compile' {
   return covers ? 'wheel' : 'compile';
 }
 
-function minorOf(version: string): number {
-  return Number(version.split('.')[1]);
-}
-
-/**
- * Whether a wheel file installs on CPython 3.12 / musl for `arch` (tags per
- * https://packaging.python.org/en/latest/specifications/platform-compatibility-tags/):
- * a musllinux_1_0..1_2 platform (python:3.12-alpine has musl 1.2), and cp312/cp312, cp3X/abi3
- * with X <= 12, or a py3/cp312 tag with abi "none". Platform "any" is a pure-Python wheel.
- */
-function wheelFits(file: string, arch: Arch): Found {
-  if (!file.endsWith('.whl')) return 'none';
-  const parts = file.slice(0, -4).split('-');
-  if (parts.length < 5) return 'none';
-  const [pythons, abis, platforms] = parts.slice(-3).map((tag) => tag.split('.')) as [string[], string[], string[]];
-  const pythonOk = (abi: string): boolean =>
-    pythons.some((py) => {
-      if (abi === 'cp312') return py === 'cp312';
-      if (abi === 'abi3') return /^cp3\d+$/.test(py) && Number(py.slice(3)) <= minorOf(PYTHON);
-      if (abi === 'none') return py === 'py3' || py === 'cp312' || py === 'py312';
-      return false;
-    });
-  if (!abis.some(pythonOk)) return 'none';
-  if (platforms.some((platform) => new RegExp(`^musllinux_1_[012]_${arch}$`).test(platform))) return 'wheel';
-  return platforms.includes('any') ? 'pure' : 'none';
-}
+const wheelFits = (file: string, arch: Arch) => wheelFitsFor(file, PYTHON, arch);
 
 /** Disagreements between an entry's claims and the files of a release, one line each. */
-function compareEntry(name: string, entry: KnowledgeEntry, release: PypiRelease): string[] {
+function compareEntry(name: string, entry: KnowledgeEntry, release: Pick<PypiRelease, 'version' | 'files'>): string[] {
   const lines: string[] = [];
   for (const arch of ARCHES) {
     const found = release.files.map((file) => wheelFits(file, arch));
@@ -79,12 +58,35 @@ async function fetchRelease(name: string): Promise<PypiRelease | string> {
       const response = await fetch(`https://pypi.org/pypi/${name}/json`, { signal: AbortSignal.timeout(30_000) });
       if (response.status === 404) return 'not on PyPI (404)';
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const data = (await response.json()) as { info: { version: string }; urls: { filename: string; yanked?: boolean }[] };
-      return { version: data.info.version, files: data.urls.filter((file) => !file.yanked).map((file) => file.filename) };
+      const data = (await response.json()) as PypiProject & { urls: { filename: string; yanked?: boolean }[] };
+      return { version: data.info.version, files: data.urls.filter((file) => !file.yanked).map((file) => file.filename), project: data };
     } catch (error) {
       if (attempt >= 3) return `PyPI JSON API failed: ${(error as Error).message}`;
     }
   }
+}
+
+const PYTHONS = [...new Set(PYTHON_RUNTIMES.map((runtime) => runtime.version))];
+
+/**
+ * Disagreements between an entry's per-CPython wheel history (and sdist fact) and the index's
+ * release file lists, recomputed with the same code the refresh script uses.
+ */
+function compareHistory(name: string, entry: KnowledgeEntry, project: PypiProject): string[] {
+  const facts = indexFactsOf(project, PYTHONS, ARCHES, () => false);
+  const lines: string[] = [];
+  const stored = entry.musllinux?.byPython;
+  if (stored) {
+    for (const python of PYTHONS) {
+      for (const arch of ARCHES) {
+        const claim = stored[python]?.[arch] ?? null;
+        const actual = facts.byPython[python]?.[arch] ?? null;
+        if (claim !== actual) lines.push(`${name} CPython ${python} ${arch}: knowledge base says first musllinux wheel ${claim ?? 'none'}; PyPI release files say ${actual ?? 'none'}`);
+      }
+    }
+  }
+  if (entry.sdist !== undefined && entry.sdist !== facts.sdist) lines.push(`${name}: knowledge base says sdist ${entry.sdist}; PyPI ${project.info.version} ${facts.sdist ? 'has one' : 'has none'}`);
+  return lines;
 }
 
 /** Runs `task` over `items` with at most `limit` at a time. */
@@ -133,10 +135,36 @@ describe('comparison', () => {
   });
 });
 
+describe('history comparison', () => {
+  const project: PypiProject = {
+    info: { version: '2.0' },
+    releases: {
+      '1.0': [{ filename: 'p-1.0.tar.gz' }],
+      '1.5': [{ filename: 'p-1.5-cp311-abi3-musllinux_1_2_x86_64.whl' }, { filename: 'p-1.5.tar.gz' }],
+      '2.0': [{ filename: 'p-2.0-cp312-cp312-musllinux_1_2_x86_64.whl' }, { filename: 'p-2.0-cp312-cp312-musllinux_1_2_aarch64.whl' }],
+    },
+  };
+  const entry = (byPython: Record<string, Partial<Record<Arch, string>>>, sdist: boolean): KnowledgeEntry => ({
+    kind: 'native', build: [], runtime: [], dlopen: [], requires: [], sources: [], sdist,
+    musllinux: { since: { x86_64: '1.5' }, latest: '2.0', python: ['3.12'], byPython },
+  });
+  const truth = { '3.10': {}, '3.11': { x86_64: '1.5' }, '3.12': { x86_64: '1.5', aarch64: '2.0' }, '3.13': { x86_64: '1.5' }, '3.14': { x86_64: '1.5' }, '3.15': { x86_64: '1.5' } };
+  it('agrees with a history recomputed from the release files (abi3 covers later CPythons)', () => {
+    expect(compareHistory('p', entry(truth, false), project)).toEqual([]);
+  });
+  it('names the CPython, the arch and both first releases where they differ, and a wrong sdist fact', () => {
+    expect(compareHistory('p', entry({ ...truth, '3.12': { x86_64: '1.0', aarch64: '2.0' } }, true), project)).toEqual([
+      'p CPython 3.12 x86_64: knowledge base says first musllinux wheel 1.0; PyPI release files say 1.5',
+      'p: knowledge base says sdist true; PyPI 2.0 has none',
+    ]);
+  });
+});
+
 describe.skipIf(SKIP)('knowledge base agrees with PyPI', () => {
-  it('has the musllinux wheels it claims, and none it does not, for CPython 3.12 on x86_64 and aarch64', async () => {
+  it('has the musllinux wheels it claims, and none it does not, for CPython 3.12 on x86_64 and aarch64, and the per-CPython history it records', async () => {
     const entries = [...loadKnowledge().packages.entries()].filter(([, entry]) => entry.kind === 'native');
     const disagreements: string[] = [];
+    let historyChecked = 0;
     const releases = await mapLimited(entries, 8, ([name]) => fetchRelease(name));
     entries.forEach(([name, entry], index) => {
       const release = releases[index]!;
@@ -145,8 +173,13 @@ describe.skipIf(SKIP)('knowledge base agrees with PyPI', () => {
         return;
       }
       disagreements.push(...compareEntry(name, entry, release));
+      disagreements.push(...compareHistory(name, entry, release.project));
+      if (entry.musllinux?.byPython) historyChecked += 1;
     });
-    console.log(`wheels-agree: checked ${entries.length} native knowledge-base entries against PyPI (CPython ${PYTHON}, ${ARCHES.join(' and ')}); ${disagreements.length} disagreement(s)`);
+    console.log(
+      `wheels-agree: checked ${entries.length} native knowledge-base entries against PyPI (CPython ${PYTHON}, ${ARCHES.join(' and ')}), ` +
+        `and the per-CPython wheel history of ${historyChecked} (${PYTHONS.join(', ')} x ${ARCHES.length} arches); ${disagreements.length} disagreement(s)`,
+    );
     expect(entries.length).toBeGreaterThan(0);
     expect(disagreements, `disagreements with PyPI:\n${disagreements.join('\n')}`).toEqual([]);
   }, 300_000);

@@ -1,0 +1,48 @@
+/**
+ * Whether pip finds a musllinux wheel for a requirement on the target, from the knowledge base's
+ * wheel facts: per CPython version and architecture when the entry has its history (`byPython`),
+ * else per architecture with the latest release's CPython list. Pure.
+ */
+import { gte } from '@renovatebot/pep440';
+import type { Arch, Requirement } from '../requirements/types.ts';
+import type { MusllinuxWheels } from './schema.ts';
+import { clauseBelow, compareMinor, exactPin } from './versions.ts';
+
+export interface WheelTarget {
+  python: string;
+  arches: readonly Arch[];
+}
+
+/** Why no musllinux wheel fits, or null when one does. */
+export function missingWheel(wheels: MusllinuxWheels | null, requirement: Requirement | null, target: WheelTarget): string | null {
+  if (wheels === null) return 'ships no musllinux wheel: pip builds it from source';
+  const specifiers = requirement?.specifiers ?? [];
+  const history = wheels.byPython?.[target.python];
+  const pin = exactPin(specifiers);
+  for (const arch of target.arches) {
+    const since = history ? history[arch] : wheels.since[arch];
+    if (!since) {
+      return history || !wheels.since[arch]
+        ? `no release has a musllinux wheel for CPython ${target.python} on ${arch}`
+        : `no musllinux wheel for ${arch}`;
+    }
+    const below = clauseBelow(specifiers, since);
+    if (below) {
+      const which = history ? `CPython ${target.python} on ${arch}` : arch;
+      return `${below} selects a release older than ${since}, the first with a musllinux wheel for ${which}`;
+    }
+    // An exact pin at or after the first wheel gets that release's wheel, even when the latest
+    // release dropped this CPython; anything else resolves to the latest release.
+    const pinnedAfter = pin !== null && history !== undefined && gte(pin, since);
+    if (!pinnedAfter && !coversPython(wheels.python, target.python)) {
+      return `no musllinux wheel for CPython ${target.python} (latest ${wheels.latest} has ${wheels.python.join(', ')})`;
+    }
+  }
+  return null;
+}
+
+/** Whether the latest release's CPython list covers a version (abi3: every version from the minimum). */
+export function coversPython(python: readonly string[], version: string): boolean {
+  if (python[0] === 'abi3') return python[1] !== undefined && compareMinor(version, python[1]) >= 0;
+  return python.includes(version);
+}

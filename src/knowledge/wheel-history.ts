@@ -1,0 +1,54 @@
+/**
+ * Wheel history from PyPI's release file lists (the `releases` map of the JSON API,
+ * https://docs.pypi.org/api/json/): per CPython version and architecture, the first final release
+ * with a musllinux wheel that installs there. Pure: the refresh script fetches, this computes, and
+ * the knowledge-vs-index test compares with the same code.
+ */
+import { compare, explain } from '@renovatebot/pep440';
+import type { Arch } from '../requirements/types.ts';
+import { wheelFits } from './wheel-tags.ts';
+
+/** One file of a release, as the JSON API lists it. */
+export interface ReleaseFile {
+  filename: string;
+  yanked?: boolean;
+}
+
+/** Release version -> its files. */
+export type ReleaseFiles = Record<string, readonly ReleaseFile[]>;
+
+export type WheelHistory = Record<string, Partial<Record<Arch, string>>>;
+
+/**
+ * Final releases (pip skips pre-releases and dev releases unless asked) with at least one
+ * unyanked file, oldest first; invalid PEP 440 versions are skipped as pip skips them.
+ */
+export function finalReleases(releases: ReleaseFiles): string[] {
+  return Object.keys(releases)
+    .filter((version) => {
+      const parsed = explain(version);
+      return parsed !== null && parsed.pre === null && parsed.dev === null && (releases[version] ?? []).some((file) => !file.yanked);
+    })
+    .sort(compare);
+}
+
+/** Per CPython minor version and architecture, the first final release with a fitting musllinux wheel ({} for none). */
+export function computeWheelHistory(releases: ReleaseFiles, pythons: readonly string[], arches: readonly Arch[]): WheelHistory {
+  const history: WheelHistory = {};
+  const ordered = finalReleases(releases);
+  for (const python of pythons) {
+    const row: Partial<Record<Arch, string>> = {};
+    for (const arch of arches) {
+      const first = ordered.find((version) => releases[version]!.some((file) => !file.yanked && wheelFits(file.filename, python, arch) === 'wheel'));
+      if (first !== undefined) row[arch] = first;
+    }
+    // Every version asked gets a row, empty when no release fits: a missing row means "not computed".
+    history[python] = row;
+  }
+  return history;
+}
+
+/** Whether a release ships an sdist (a `.tar.gz` or `.zip` that is not a wheel). */
+export function hasSdist(files: readonly ReleaseFile[]): boolean {
+  return files.some((file) => !file.yanked && /\.(tar\.gz|zip|tar\.bz2|tgz)$/.test(file.filename));
+}
