@@ -1,11 +1,12 @@
 /**
- * Where an existing project's dependencies are: a flag, else the first readable source in
- * DEPENDENCY_SOURCES order. Pure over the scan. Lock files are detected and named; a lock reader
- * (src/requirements/) plugs in by marking its row `readable` and teaching readProjectRequirements
- * the file name.
+ * Where an existing project's dependencies are: a flag, else requirements.txt, pyproject.toml's
+ * [project], or the one requirements file not for development. Pure over the scan. Lock files
+ * (uv.lock, poetry.lock, pylock.toml: src/requirements/lock-readers.ts) are found here and read by
+ * src/init/describe-locks.ts once the runtime is known.
  */
 import { posix } from 'node:path';
 import { UsageError } from '../errors.ts';
+import { lockKindOf } from '../project/lock-input.ts';
 import type { PyprojectInfo } from './pyproject-info.ts';
 import type { ProjectSnapshot } from './scan-project.ts';
 
@@ -21,14 +22,9 @@ export interface DependencyDetection {
   candidates: string[];
   /** What else was found and why it is not used. */
   notes: string[];
+  /** Lock files at the top of the project. */
+  locks: string[];
 }
-
-/** Lock files of the tools people use; `readable` once src/requirements/ has a reader for it. */
-export const LOCK_FILES: readonly { file: string; tool: string; readable: boolean }[] = [
-  { file: 'pylock.toml', tool: 'PEP 751', readable: false },
-  { file: 'uv.lock', tool: 'uv', readable: false },
-  { file: 'poetry.lock', tool: 'Poetry', readable: false },
-];
 
 /** Requirements files for development only: never chosen by detection. */
 const DEV_ONLY = /(^|[-_./])(dev|devel|develop|test|tests|testing|lint|docs?|ci|typing)([-_.]|$)/;
@@ -40,11 +36,7 @@ export function detectDependencies(
   flags: { requirementsFile?: string; pyproject?: boolean },
 ): DependencyDetection {
   const notes: string[] = [];
-  for (const lock of LOCK_FILES) {
-    if (snapshot.entries.get(lock.file) === 'file' && !lock.readable) {
-      notes.push(`${lock.file} (${lock.tool} lock file) found; not yet used: dependencies come from the file named above`);
-    }
-  }
+  const locks = [...snapshot.entries].filter(([name, kind]) => kind === 'file' && lockKindOf(name) !== null).map(([name]) => name);
   if (pyproject?.hasPoetryDependencies && !pyproject.hasDependencies) {
     notes.push('pyproject.toml has [tool.poetry.dependencies], which is not read: export them (poetry export -o requirements.txt) or move them to [project] dependencies');
   }
@@ -52,21 +44,21 @@ export function detectDependencies(
   if (flags.requirementsFile !== undefined && flags.pyproject) throw new UsageError('pass either --requirements-file or --pyproject, not both');
   if (flags.pyproject) {
     if (!pyproject) throw new UsageError(`--pyproject: ${posix.join(snapshot.root, 'pyproject.toml')} not found`);
-    return { chosen: { file: 'pyproject.toml', reason: 'as --pyproject says' }, candidates: [], notes };
+    return { chosen: { file: 'pyproject.toml', reason: 'as --pyproject says' }, candidates: [], notes, locks };
   }
   if (flags.requirementsFile !== undefined) {
-    return { chosen: { file: projectRelative(flags.requirementsFile, '--requirements-file'), reason: 'as --requirements-file says' }, candidates: [], notes };
+    return { chosen: { file: projectRelative(flags.requirementsFile, '--requirements-file'), reason: 'as --requirements-file says' }, candidates: [], notes, locks };
   }
   if (snapshot.requirementFiles.includes('requirements.txt')) {
     const also = pyproject?.hasDependencies ? ' (pyproject.toml lists dependencies too: requirements.txt usually pins them)' : '';
-    return { chosen: { file: 'requirements.txt', reason: `requirements.txt found${also}` }, candidates: [], notes };
+    return { chosen: { file: 'requirements.txt', reason: `requirements.txt found${also}` }, candidates: [], notes, locks };
   }
   if (pyproject?.hasProjectTable) {
-    return { chosen: { file: 'pyproject.toml', reason: 'pyproject.toml has a [project] table (no requirements.txt)' }, candidates: [], notes };
+    return { chosen: { file: 'pyproject.toml', reason: 'pyproject.toml has a [project] table (no requirements.txt)' }, candidates: [], notes, locks };
   }
   const runtime = snapshot.requirementFiles.filter((file) => !DEV_ONLY.test(file.replace(/^requirements\//, '').replace(/\.txt$/, '')));
-  if (runtime.length === 1) return { chosen: { file: runtime[0]!, reason: `${runtime[0]} is the only requirements file that is not for development` }, candidates: [], notes };
-  return { chosen: null, candidates: runtime, notes };
+  if (runtime.length === 1) return { chosen: { file: runtime[0]!, reason: `${runtime[0]} is the only requirements file that is not for development` }, candidates: [], notes, locks };
+  return { chosen: null, candidates: runtime, notes, locks };
 }
 
 /** A path given for the project's dependencies must stay inside DIR: the Dockerfile copies it. */

@@ -15,6 +15,8 @@ import type { FormatControl } from '../requirements/format-control.ts';
 import { ARCHES, type Arch, type Requirement } from '../requirements/types.ts';
 import { parsePyprojectDependencies } from '../requirements/index.ts';
 import { parseApkList } from '../validate/apk-name.ts';
+import { isFullyPinned } from '../project/lock-input.ts';
+import { describeLocks } from './describe-locks.ts';
 import { detectCommands } from './detect-command.ts';
 import { detectDependencies, projectRelative } from './detect-dependencies.ts';
 import { resolveHealth, resolveName, resolvePython, resolveRun, type InitStepContext } from './init-steps.ts';
@@ -126,9 +128,14 @@ export async function gatherInit({ args, cwd, env, prompter, showDetected }: Gat
   // 3. The runtime last: its question (when the project does not say) comes after the detection summary.
   const runtime = await resolvePython(context, snapshot.texts.get('.python-version'), pyproject);
   if (missing.length > 0) throw new UsageError(`missing ${missing.join(', ')}: pass them, or --yes to accept the defaults (see init --help)`);
+  const arches = [...ARCHES];
+  const named = read.requirements.filter((requirement) => requirement.name !== null);
+  const pinned = named.length > 0 && named.every((requirement) => requirement.specifiers.length === 1 && /^===?[^*]+$/.test(requirement.specifiers[0]!));
+  const fullyPinned = isFullyPinned(read.requirements);
+  if (fullyPinned) detected.push(`${read.file} pins every requirement with hashes: pip checks each download against them in the build`);
+  const notes = [...deps.notes, ...(await describeLocks(root, deps.locks, { file: read.file, pinned, fullyPinned }, runtime, arches))];
 
   // 4. Alpine packages: inferred from the requirements, adjusted only by flags (no question: detected).
-  const arches = [...ARCHES];
   const inferred = inferApk(read.requirements, runtime, arches, read.formats);
   const apk = (flag: 'build-deps' | 'runtime-libs', list: string[]): ApkAdjustments => {
     const value = stringFlag(flags, flag);
@@ -138,7 +145,7 @@ export async function gatherInit({ args, cwd, env, prompter, showDetected }: Gat
     root, name, python: runtime.id, arches, requirementsFile: read.file, requirements: read.requirements, includes: read.includes, formats: read.formats,
     code: installProject ? 'installed' : 'context', cmd: run.argv, port: run.port, health,
     inferred, buildDeps: apk('build-deps', inferred.build), runtimeLibs: apk('runtime-libs', inferred.runtime),
-    detected, notes: deps.notes,
+    detected, notes,
   };
 }
 

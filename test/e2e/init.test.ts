@@ -3,8 +3,9 @@
  * 'ignore': exit codes, the CMD argv, every pre-existing file byte-identical afterwards, and
  * update --check / explain working on the result.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.ts';
 import { cmdOf, copyFixture, fileRecord, INIT_OUTPUTS } from '../support/init-fixtures.ts';
@@ -178,6 +179,18 @@ describe('init refuses and keeps everything as it was', () => {
     const refused = await runCli(['init', mixed, '--yes']);
     expect(refused.exitCode).toBe(2);
     expect(refused.stderr).toMatch(/requirements\.txt:2: \. installs from a local path.*pass --pyproject/);
+  });
+
+  it('reads a lock file beside the dependencies and says how to build exactly its pins', async () => {
+    const locks = fileURLToPath(new URL('../requirements/fixtures/locks/', import.meta.url));
+    const root = fixture('fastapi-pkg');
+    copyFileSync(join(locks, 'uv.lock'), join(root, 'uv.lock'));
+    const before = fileRecord(root);
+    const result = await runCli(['init', root, '--yes', '--python', '3.12']);
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/note: uv\.lock pins 10 packages for CPython 3\.12, with hashes; the image installs from pyproject\.toml's ranges, not these pins: .*uv export --frozen --no-dev --no-emit-project -o requirements\.txt/);
+    const after = fileRecord(root);
+    for (const [path, bytes] of before) expect(after.get(path), path).toBe(bytes);
   });
 
   it('without --yes or a terminal, an undetected Python is a missing flag', async () => {

@@ -102,15 +102,12 @@ describe('where the dependencies are', () => {
     expect(detectDependencies(two, null, {})).toMatchObject({ chosen: null, candidates: ['requirements-api.txt', 'requirements-worker.txt'] });
   });
 
-  it('names lock files and Poetry tables it does not read', async () => {
-    const snap = await scanProject(project({ 'uv.lock': 'version = 1\n', 'poetry.lock': '', 'pyproject.toml': '[tool.poetry.dependencies]\npython = "^3.12"\n', 'requirements.txt': '' }));
+  it('finds lock files, and names Poetry tables it does not read', async () => {
+    const snap = await scanProject(project({ 'uv.lock': 'version = 1\n', 'poetry.lock': '', 'pylock.toml': '', 'pyproject.toml': '[tool.poetry.dependencies]\npython = "^3.12"\n', 'requirements.txt': '' }));
     const info = readPyprojectInfo(snap.texts.get('pyproject.toml')!, 'pyproject.toml');
-    const notes = detectDependencies(snap, info, {}).notes;
-    expect(notes).toEqual([
-      'uv.lock (uv lock file) found; not yet used: dependencies come from the file named above',
-      'poetry.lock (Poetry lock file) found; not yet used: dependencies come from the file named above',
-      expect.stringMatching(/\[tool\.poetry\.dependencies\], which is not read/),
-    ]);
+    const found = detectDependencies(snap, info, {});
+    expect(found.locks).toEqual(['poetry.lock', 'pylock.toml', 'uv.lock']);
+    expect(found.notes).toEqual([expect.stringMatching(/\[tool\.poetry\.dependencies\], which is not read/)]);
   });
 
   it('keeps --requirements-file inside the project', () => {
