@@ -1,5 +1,7 @@
 // npm run bench: start-up and scaffold speed against create-vite and bare Node, update --check
-// and explain --json on a 300-requirement project, peak memory, and package size.
+// and explain --json on a 300-requirement project, peak memory, package size, the reference
+// example's release image size (explain --online --size) and the web app's import time with and
+// without bytecode (a glibc stand-in: this machine's python3 and manylinux wheels).
 // Commands alternate within each round so machine noise hits all of them alike.
 // Writes bench/results.json (not committed). Not a test: it never fails on a number.
 import { spawnSync } from 'node:child_process';
@@ -85,9 +87,67 @@ const results = {
   },
   package: { tarballBytes: pack.size, unpackedBytes: pack.unpackedSize, files: pack.entryCount, runtimeDependencies: Object.keys(pkg.dependencies ?? {}).length },
 };
+results.image = measureImage();
+results.importTime = measureImportTime();
 mkdirSync(join(root, 'bench'), { recursive: true });
 writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 rmSync(work, { recursive: true, force: true });
+
+// The reference example's release image, measured by the CLI itself (needs pip and the index).
+function measureImage() {
+  const ref = join(work, 'image-ref');
+  const made = spawnSync(node, [cli, ref, '--yes', '--no-interactive', '--python', '3.12', '-r', 'cryptography', '-r', 'aiohttp'], { env, encoding: 'utf8' });
+  if (made.status !== 0) return { skipped: `creating the reference example failed: ${made.stderr}` };
+  const sizes = {};
+  for (const [mode, extra] of [['bytecode', []], ['noBytecode', ['--no-bytecode']]]) {
+    const run = spawnSync(node, [cli, 'explain', ref, '--online', '--size', '--json', ...extra], { env, encoding: 'utf8', timeout: 900_000 });
+    if (run.status !== 0) return { skipped: `explain --online --size failed (no pip or no index?): ${String(run.stderr).trim().split('\n').at(-1)}` };
+    const { size } = JSON.parse(run.stdout);
+    sizes[mode] = { base: size.base, venv: size.venv, total: size.total, notes: size.notes };
+  }
+  return { ...sizes, goalBytes: 60e6, classicRecipeBytes: 70.5e6, beforeIssue11Bytes: 75e6 };
+}
+
+// Import time of the web app's imports, with bytecode (warmed -X pycache_prefix) and without (an
+// empty prefix plus PYTHONDONTWRITEBYTECODE): a glibc stand-in for the musl image.
+function measureImportTime() {
+  const dir = join(work, 'imports');
+  const python = process.env.BENCH_PYTHON ?? 'python3';
+  const install = spawnSync(python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--only-binary', ':all:', '--target', join(dir, 'site'), 'cryptography', 'aiohttp'], { encoding: 'utf8' });
+  if (install.status !== 0) return { skipped: `pip could not install the wheels: ${String(install.stderr).trim().split('\n').at(-1)}` };
+  const version = spawnSync(python, ['-c', 'import sys; print("%d.%d.%d" % sys.version_info[:3])'], { encoding: 'utf8' }).stdout.trim();
+  const code = 'import aiohttp.web, cryptography.x509, cryptography.hazmat.primitives.ciphers.aead';
+  const prefix = { bytecode: join(dir, 'pyc'), noBytecode: join(dir, 'empty') };
+  mkdirSync(prefix.noBytecode, { recursive: true });
+  const base = { ...process.env, PYTHONPATH: join(dir, 'site') };
+  delete base.PYTHONDONTWRITEBYTECODE;
+  spawnSync(python, ['-X', `pycache_prefix=${prefix.bytecode}`, '-c', code], { env: base }); // compile once
+  // CPU time (user + sys, from /usr/bin/time) is what the imports cost; wall time also counts
+  // whatever else the machine is doing, so both are kept.
+  const timed = existsSync('/usr/bin/time');
+  const samples = { bytecode: { wall: [], cpu: [] }, noBytecode: { wall: [], cpu: [] } };
+  const runs = Math.max(5, Math.min(rounds, 15));
+  for (let i = 0; i < runs; i += 1) {
+    for (const mode of ['noBytecode', 'bytecode']) {
+      const argv = [python, '-X', `pycache_prefix=${prefix[mode]}`, '-c', code];
+      const start = process.hrtime.bigint();
+      const run = spawnSync(timed ? '/usr/bin/time' : argv[0], timed ? ['-f', 'cpu %U %S', ...argv] : argv.slice(1), { env: { ...base, PYTHONDONTWRITEBYTECODE: '1' }, encoding: 'utf8' });
+      if (run.status !== 0) return { skipped: `the imports failed: ${run.stderr}` };
+      samples[mode].wall.push(Number(process.hrtime.bigint() - start) / 1e6);
+      const cpu = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(run.stderr);
+      if (cpu) samples[mode].cpu.push((Number(cpu[1]) + Number(cpu[2])) * 1000);
+    }
+  }
+  const median = (values) => (values.length ? [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] : null);
+  return {
+    standIn: `glibc, Python ${version}, manylinux wheels`,
+    runs,
+    bytecodeMs: median(samples.bytecode.wall),
+    noBytecodeMs: median(samples.noBytecode.wall),
+    bytecodeCpuMs: median(samples.bytecode.cpu),
+    noBytecodeCpuMs: median(samples.noBytecode.cpu),
+  };
+}
 
 const fmt = (ms) => `${ms.toFixed(1)} ms`;
 console.log(`Node ${process.version}, ${rounds} alternating rounds`);
@@ -98,4 +158,16 @@ console.log(`scaffold / create-vite (median): ${results.ratios.scaffoldVsCreateV
 console.log(`over bare node: ours ${fmt(results.ratios.scaffoldOverNodeMs)}, create-vite ${fmt(results.ratios.createViteOverNodeMs)}`);
 console.log(`update --check / scaffold: ${results.ratios.updateCheckVsScaffold.toFixed(2)}x, explain / scaffold: ${results.ratios.explainVsScaffold.toFixed(2)}x (target <= 1x)`);
 console.log(`peak RSS over create-vite: ${results.ratios.peakRssOverCreateViteKb ?? '?'} KB (target <= 10240 KB)`);
+const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
+if (results.image.skipped) console.log(`image size: skipped (${results.image.skipped})`);
+else {
+  const { bytecode, noBytecode } = results.image;
+  console.log(`reference image (estimate): ${mb(bytecode.total)} with bytecode (base ${mb(bytecode.base)} + venv ${mb(bytecode.venv)}), ${mb(noBytecode.total)} with --no-bytecode; goal <= 60 MB, classic recipe 70.5 MB, before issue 11 ~75 MB`);
+}
+if (results.importTime.skipped) console.log(`import time: skipped (${results.importTime.skipped})`);
+else {
+  const t = results.importTime;
+  const cpu = t.bytecodeCpuMs === null ? '' : `; CPU ${fmt(t.bytecodeCpuMs)} with, ${fmt(t.noBytecodeCpuMs)} without (${(t.noBytecodeCpuMs / t.bytecodeCpuMs).toFixed(1)}x)`;
+  console.log(`web app imports (${t.standIn}, stand-in), medians of ${t.runs}: wall ${fmt(t.bytecodeMs)} with bytecode, ${fmt(t.noBytecodeMs)} without${cpu}`);
+}
 console.log(`tarball ${(pack.size / 1024).toFixed(1)} KB (target < 150 KB), ${pack.entryCount} files, ${results.package.runtimeDependencies} runtime dependencies`);

@@ -3,7 +3,11 @@
  * Steps: gather answers -> plan (pure) -> check the target -> apply -> report.
  */
 import { isAbsolute, relative } from 'node:path';
-import { boolFlag, formatHelp, parseCommandArgs } from '../args/parse.ts';
+import { boolFlag, formatHelp, parseCommandArgs, stringFlag, type ParsedFlags } from '../args/parse.ts';
+import { applicableRequirements } from '../project/requirements.ts';
+import { findRuntime } from '../python/runtimes.ts';
+import type { Requirement } from '../requirements/types.ts';
+import type { SizeReport } from '../size/size-report.ts';
 import { type ProjectConfig } from '../config/project-config.ts';
 import { gatherAnswers } from '../create/gather-answers.ts';
 import { checkTarget } from '../create/check-target.ts';
@@ -48,6 +52,8 @@ export async function runCreate(argv: readonly string[], io: Io): Promise<number
     bytecode: answers.bytecode,
   };
   const files = planNewProject(config, answers.requirementsText, answers.inferred.decisions);
+  // --online: measured before anything is written, so a missing pip leaves no partial project.
+  const size = boolFlag(args.flags, 'online') === true ? await measureCreateSize(config, answers.requirements, args.flags, io, interactive) : null;
   const force = boolFlag(args.flags, 'force') === true;
   const target = await checkTarget(answers.dir, files, force);
   const dryRun = boolFlag(args.flags, 'dry-run') === true;
@@ -58,9 +64,24 @@ export async function runCreate(argv: readonly string[], io: Io): Promise<number
   // "./my-app" reads as a path where "my-app" could be the project name.
   const relativeDir = relative(io.cwd, answers.dir) || '.';
   const shownDir = isAbsolute(relativeDir) || relativeDir.startsWith('.') ? relativeDir : `./${relativeDir}`;
-  const report = { config, files, target, dryRun, dir: answers.dir, shownDir, decisions: answers.inferred.decisions };
+  const report = { config, files, target, dryRun, dir: answers.dir, shownDir, decisions: answers.inferred.decisions, size };
   if (json) io.stdout.write(`${JSON.stringify(createJsonSummary(report), null, 2)}\n`);
   else io.stdout.write(formatCreateReport(report));
   for (const warning of answers.inferred.decisions.warnings) io.stderr.write(`warning: ${warning}\n`);
   return 0;
+}
+
+/** The release image's size for the new project (x86_64, the arch docker builds by default). */
+async function measureCreateSize(config: ProjectConfig, requirements: readonly Requirement[], flags: ParsedFlags, io: Io, interactive: boolean): Promise<SizeReport> {
+  const runtime = findRuntime(config.python)!;
+  const { measureReleaseSize } = await import('../size/measure-size.ts');
+  return measureReleaseSize({
+    io,
+    pipFlag: stringFlag(flags, 'pip'),
+    interactive,
+    requirements: applicableRequirements(requirements, runtime.version, ['x86_64']),
+    target: { python: runtime.version, arch: 'x86_64' },
+    runtimeId: runtime.id,
+    bytecode: config.bytecode !== false,
+  });
 }

@@ -75,18 +75,16 @@ export async function runOnlineExplain(input: OnlineExplainInput): Promise<numbe
 
 /** --size: installs the wheels as the Dockerfile would and measures the release image. */
 async function measureSize(input: OnlineExplainInput, asked: readonly Requirement[]): Promise<SizeReport> {
-  const { io, flags, target } = input;
-  const pip = await findPip(stringFlag(flags, 'pip'), io.env, io.cwd);
-  const progress = startProgress(io.stderr, decideInteractive(boolFlag(flags, 'interactive'), io), 'installing the wheels to measure the venv...');
-  try {
-    const [{ measureVenv }, { buildSizeReport }] = await Promise.all([import('../size/measure-venv.ts'), import('../size/size-report.ts')]);
-    const measure = asked.length === 0
-      ? { venv: 0, packages: {}, notes: [] }
-      : await measureVenv({ pip, lines: toPipLines(asked).map((line) => line.text), target, bytecode: input.bytecode, env: io.env });
-    return buildSizeReport(input.runtimeId, input.bytecode, measure);
-  } finally {
-    progress.stop();
-  }
+  const { measureReleaseSize } = await import('../size/measure-size.ts');
+  return measureReleaseSize({
+    io: input.io,
+    pipFlag: stringFlag(input.flags, 'pip'),
+    interactive: decideInteractive(boolFlag(input.flags, 'interactive'), input.io),
+    requirements: asked,
+    target: input.target,
+    runtimeId: input.runtimeId,
+    bytecode: input.bytecode,
+  });
 }
 
 /**

@@ -3,8 +3,10 @@ import type { ProjectConfig } from '../config/project-config.ts';
 import type { TargetCheck } from '../create/check-target.ts';
 import type { Decisions } from '../knowledge/decide.ts';
 import { resolveApkList } from '../plan/apk-sets.ts';
+import { releasePackagesFor } from '../plan/release-stage.ts';
 import type { PlannedFile } from '../plan/project-files.ts';
 import { findRuntime } from '../python/runtimes.ts';
+import { formatMegabytes, type SizeReport } from '../size/size-report.ts';
 
 export interface CreateReport {
   config: ProjectConfig;
@@ -14,6 +16,8 @@ export interface CreateReport {
   dir: string;
   shownDir: string;
   decisions: Decisions;
+  /** Measured with --online; null otherwise. */
+  size?: SizeReport | null;
 }
 
 /** The next steps a user runs after create. */
@@ -45,6 +49,7 @@ export function createJsonSummary(report: CreateReport): object {
       runtime: resolveApkList(decisions.apk.runtime, config.runtimeLibs, 'loaded by').map((line) => line.name),
     },
     warnings: decisions.warnings,
+    ...(report.size ? { size: report.size } : {}),
     next: nextSteps(report),
   };
 }
@@ -70,9 +75,19 @@ export function formatCreateReport(report: CreateReport): string {
   const build = resolveApkList(decisions.apk.build, config.buildDeps, 'compiling');
   const runtimeLibs = resolveApkList(decisions.apk.runtime, config.runtimeLibs, 'loaded by');
   lines.push(build.length === 0 ? 'Build stage: no compiler needed (every requirement installs from a wheel)' : `Build stage packages: ${build.map((l) => l.name).join(', ')}`);
-  lines.push(`Release stage packages: ${runtimeLibs.length === 0 ? 'only what scanelf finds' : `${runtimeLibs.map((l) => l.name).join(', ')} plus what scanelf finds`}`);
+  const release = runtime ? releasePackagesFor(runtime, config.bytecode !== false, runtimeLibs.map((line) => line.name)) : [];
+  lines.push(`Release stage packages: ${release.join(', ')} plus what scanelf finds`);
+  if (report.size) lines.push(formatSizeLine(report.size));
   lines.push('');
   lines.push(report.dryRun ? 'Next steps (after a real run):' : 'Next steps:');
   for (const step of nextSteps(report)) lines.push(`  ${step}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** One line for the create report: the total, and where it comes from. */
+function formatSizeLine(size: SizeReport): string {
+  const bytecode = size.bytecode ? 'with bytecode' : 'without bytecode';
+  const notes = size.notes.length > 0 ? ` (${size.notes.join('; ')})` : '';
+  if (size.base === null || size.total === null) return `Release image: venv ${formatMegabytes(size.venv)} measured, base not known for this runtime${notes}`;
+  return `Release image: about ${formatMegabytes(size.total)} ${bytecode} (base ${formatMegabytes(size.base)} + venv ${formatMegabytes(size.venv)} measured from the real wheels)${notes}`;
 }

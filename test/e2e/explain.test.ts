@@ -71,4 +71,11 @@ describe('explain', () => {
     expect((await runCli(['explain', '--requirements-file', 'requirements.txt', '--arch', 'riscv64'], { cwd: work })).exitCode).toBe(2);
     expect((await runCli(['explain', '--requirements-file', 'requirements.txt', '--python', '2.7'], { cwd: work })).exitCode).toBe(2);
   });
+
+  it('--size without --online is a usage error naming the fix', async () => {
+    writeFileSync(join(work, 'requirements.txt'), 'aiohttp\n');
+    const result = await runCli(['explain', '--requirements-file', 'requirements.txt', '--size'], { cwd: work });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/--size installs the real wheels to measure them: add --online/);
+  });
 });

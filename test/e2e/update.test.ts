@@ -31,6 +31,18 @@ describe('update follows requirements', () => {
     expect(result.stdout).toMatch(/Dockerfile: up to date/);
   });
 
+  it('--no-bytecode drops the compile step and records the choice; --bytecode brings it back', async () => {
+    expect(read('Dockerfile')).toMatch(/python3 -m compileall/);
+    const off = await update('--no-bytecode');
+    expect(off.exitCode).toBe(0);
+    expect(JSON.parse(read('slim-python.json')).bytecode).toBe(false);
+    expect(read('Dockerfile')).not.toMatch(/compileall/);
+    expect((await update('--check')).exitCode).toBe(0);
+    expect((await update('--bytecode')).exitCode).toBe(0);
+    expect(JSON.parse(read('slim-python.json')).bytecode).toBe(true);
+    expect(read('Dockerfile')).toMatch(/python3 -m compileall -q -b/);
+  });
+
   it('adds build and runtime packages for a requirement that must compile, then removes them', async () => {
     write('requirements.txt', 'cryptography\naiohttp\npsycopg2\n');
     const check = await update('--check');

@@ -36,6 +36,8 @@ const SHAPE_CASES: LintCase[] = [
   { name: 'alpine system python with build deps (psycopg2 + lxml)', args: ['--python', 'alpine', '--requirement', 'psycopg2', '--requirement', 'lxml', '--app', 'cli'] },
   { name: 'python-magic with --runtime-libs libmagic', args: ['--python', '3.12', '--requirement', 'python-magic', '--runtime-libs', 'libmagic', '--app', 'cli'] },
   { name: 'extra user build deps (--build-deps +linux-headers)', args: ['--python', '3.12', '--requirement', 'psycopg2', '--build-deps', '+linux-headers', '--app', 'cli'] },
+  { name: 'reference example with --no-bytecode on 3.12', args: ['--python', '3.12', ...REFERENCE, '--no-bytecode'] },
+  { name: 'alpine system python with --no-bytecode', args: ['--python', 'alpine', ...REFERENCE, '--no-bytecode'] },
   { name: 'web on a non-default port', args: ['--python', '3.13', '--requirement', 'aiohttp', '--app', 'web', '--port', '9000'] },
 ];
 

@@ -17,6 +17,8 @@ export interface CliOptions {
   cwd?: string;
   input?: string;
   env?: Record<string, string>;
+  /** Kill the CLI after this long (default 60 s); commands that install wheels need more. */
+  timeoutMs?: number;
 }
 
 export interface CliResult {
@@ -33,7 +35,7 @@ export async function runCli(args: string[], options: CliOptions = {}): Promise<
     ...(options.input === undefined ? { stdin: 'ignore' as const } : { input: options.input }),
     reject: false,
     stripFinalNewline: false,
-    timeout: CLI_TIMEOUT_MS,
+    timeout: options.timeoutMs ?? CLI_TIMEOUT_MS,
   });
   // A signal-killed child (timeout) has no exit code; -1 keeps the type a number and fails any assertion on 0.
   return { exitCode: result.exitCode ?? -1, stdout: String(result.stdout), stderr: String(result.stderr) };

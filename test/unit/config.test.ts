@@ -40,6 +40,7 @@ describe('slim-python.json', () => {
     [withChange({ requirements: '../etc/passwd' }), /"requirements" must be a relative path/],
     [withChange({ extra: 1 }), /"extra" is not a known key/],
     [withChange({ arches: ['riscv64'] }), /"arches"/],
+    [withChange({ bytecode: 'no' }), /"bytecode" must be true or false/],
   ])('rejects %s', (text, message) => {
     expect(() => parseConfig(text, 'slim-python.json', '0.1.0')).toThrow(message);
   });
@@ -53,5 +54,11 @@ describe('slim-python.json', () => {
   });
   it('names the file in errors', () => {
     expect(() => parseConfig('{', '/p/slim-python.json', '0.1.0')).toThrow(/^\/p\/slim-python\.json: /);
+  });
+  it('keeps the bytecode choice, and reads an older config without it as bytecode on', () => {
+    const off = parseConfig(serializeConfig({ ...GOOD, bytecode: false }), 'slim-python.json', '0.1.0');
+    expect(off.bytecode).toBe(false);
+    expect(serializeConfig(off)).toMatch(/"runtimeLibs": \{[^}]*\},\n {2}"bytecode": false\n\}/);
+    expect(parseConfig(serializeConfig(GOOD), 'slim-python.json', '0.1.0').bytecode).toBeUndefined();
   });
 });
