@@ -153,7 +153,7 @@ function decideEntry(
   // --no-binary makes pip build even where a wheel fits; --only-binary forbids building.
   const missing = formats && !formats.binary ? `${describeOrigin(formats.because!)} makes pip build it from source` : wheelMissing;
   if (missing === null) {
-    const why = `musllinux wheel for CPython ${target.python} on ${target.arches.join(' and ')}`;
+    const why = `${lockFit ? 'the lock lists a ' : ''}musllinux wheel for CPython ${target.python} on ${target.arches.join(' and ')}`;
     return { decision: { ...base, status: 'wheel', why, build: [], runtime: [...entry.dlopen].sort() }, problem: null };
   }
   const noSdist = lockFit ? !lockFit.sdist : entry.sdist === false;

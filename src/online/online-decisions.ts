@@ -5,7 +5,9 @@
  */
 import { byName } from './../sort.ts';
 import type { IndexRecord } from '../config/project-config.ts';
-import { C_TOOLCHAIN, collectApk, type Decisions, type Knowledge, type PackageDecision } from '../knowledge/decide.ts';
+import { C_TOOLCHAIN, collectApk, type Decisions, type Knowledge, type PackageDecision, type Problem } from '../knowledge/decide.ts';
+import { formatFloorViolation, violatedFloors } from '../knowledge/floors.ts';
+import { parseRequirementString } from '../requirements/index.ts';
 import type { KnowledgeEntry } from '../knowledge/schema.ts';
 import type { Requirement } from '../requirements/types.ts';
 import type { PipTarget } from './run-pip.ts';
@@ -32,8 +34,10 @@ export function decideOnline(resolution: OnlineResolution, skipped: readonly Req
     if (dist.status === null) warnings.push(`${dist.name}: pip picked ${dist.file ?? 'a local directory'}, which does not tell whether it is a musllinux wheel`);
   }
   warnings.push(...markerWarnings(resolution.environment, target));
+  const problems = floorProblems(resolution, knowledge, target);
+  warnings.push(...problems.map((problem) => problem.message));
   const packages = [...decisions.values()].sort(byName);
-  return { packages, apk: collectApk(packages), warnings, problems: [] };
+  return { packages, apk: collectApk(packages), warnings, problems };
 }
 
 /** The statuses to record in slim-python.json (unknown ones are left to the knowledge base). */
@@ -76,6 +80,30 @@ function decideBlocked(item: BlockedDist, entry: KnowledgeEntry | undefined, tar
     build: [...new Set([C_TOOLCHAIN, ...(entry?.build ?? [])])].sort(),
     runtime: [...new Set([...(entry?.runtime ?? []), ...(entry?.dlopen ?? [])])].sort(),
   };
+}
+
+/**
+ * Pins that must compile below the lowest release that builds and imports on this CPython (the
+ * knowledge base's floors), as offline: the resolved version of a compiling dist, or the
+ * specifiers of a requirement pip found no wheel for.
+ */
+function floorProblems(resolution: OnlineResolution, knowledge: Knowledge, target: PipTarget): Problem[] {
+  const problems: Problem[] = [];
+  const check = (name: string, requirementText: string) => {
+    const entry = knowledge.packages.get(name);
+    if (!entry?.floors) return;
+    let requirement: Requirement;
+    try {
+      requirement = parseRequirementString(requirementText, { file: 'pip', line: 1 });
+    } catch {
+      return;
+    }
+    const violation = violatedFloors(entry, requirement, target.python);
+    if (violation) problems.push({ name, message: formatFloorViolation(name, violation, target.python, null) });
+  };
+  for (const dist of resolution.dists) if (dist.status === 'compile') check(dist.name, `${dist.name}==${dist.version}`);
+  for (const item of resolution.blocked) if (item.reason === 'compile') check(item.name, item.requirement);
+  return problems.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /**

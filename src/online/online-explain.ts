@@ -12,6 +12,7 @@ import { CONFIG_FILE, serializeConfig, type IndexRecord } from '../config/projec
 import { CancelledError, UsageError } from '../errors.ts';
 import { buildExplainDocument, formatExplain } from '../explain/document.ts';
 import { loadKnowledge } from '../knowledge/load.ts';
+import { enforceStrict } from '../knowledge/strict.ts';
 import { writeFileAtomic } from '../apply/write-atomic.ts';
 import { readProjectConfig } from '../project/load-project.ts';
 import { applicableRequirements } from '../project/requirements.ts';
@@ -70,6 +71,7 @@ export async function runOnlineExplain(input: OnlineExplainInput): Promise<numbe
   }
   if (boolFlag(flags, 'json')) io.stdout.write(`${JSON.stringify(size ? { ...document, size } : document, null, 2)}\n`);
   else io.stdout.write(size ? `${formatExplain(document)}\n${formatSizeReport(size)}` : formatExplain(document));
+  enforceStrict(decisions, boolFlag(flags, 'strict') === true);
   return 0;
 }
 

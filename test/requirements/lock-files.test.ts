@@ -36,7 +36,6 @@ describe.each(['uv.lock', 'poetry.lock', 'pylock.toml'])('%s', (file) => {
       cffi: 'wheel', cryptography: 'wheel', idna: 'pure', multidict: 'wheel', psycopg: 'pure', 'psycopg-c': 'compile',
       pycparser: 'pure', rapidfuzz: 'wheel', 'typing-extensions': 'pure', yarl: 'compile',
     });
-    // rapidfuzz is unknown to the knowledge base, yet the lock shows its musllinux wheels: no toolchain for it.
     expect(decisions.packages.find((p) => p.name === 'rapidfuzz')!.why).toBe('the lock lists a musllinux wheel for CPython 3.12 on x86_64 and aarch64');
     expect(decisions.packages.find((p) => p.name === 'yarl')!.why).toBe('the lock lists no musllinux wheel for CPython 3.12 on x86_64');
     expect(decisions.apk.build.map((a) => a.name)).toEqual(['build-base', 'libpq-dev']);
@@ -47,6 +46,20 @@ describe.each(['uv.lock', 'poetry.lock', 'pylock.toml'])('%s', (file) => {
 describe('lock readers', () => {
   it('names the kinds by file name', () => {
     expect(['uv.lock', 'a/poetry.lock', 'pylock.toml', 'pylock.web.toml', 'pylock.a.b.toml', 'requirements.txt'].map(lockKindOf)).toEqual(['uv', 'poetry', 'pylock', 'pylock', null, null]);
+  });
+  it('a project the knowledge base does not know gets its status from the lock: a wheel needs no toolchain', () => {
+    const lock = readLockText('pylock', [
+      'lock-version = "1.0"', 'created-by = "test"',
+      '[[packages]]', 'name = "fastunknown"', 'version = "1.0"',
+      'wheels = [{ name = "fastunknown-1.0-cp312-cp312-musllinux_1_2_x86_64.whl", hashes = { sha256 = "00" } }]',
+    ].join('\n'), 'pylock.toml');
+    const packages = selectLocked(lock, { python: '3.12', arch: 'x86_64' });
+    const decisions = decide([{ file: 'pylock.toml', line: 3, text: 'fastunknown==1.0', name: 'fastunknown', extras: [], specifiers: ['==1.0'], marker: null, url: null, editable: false, options: [] }], loadKnowledge(), {
+      python: '3.12', arches: ['x86_64'], locked: new Map(packages.map((pkg) => [pkg.name, pkg.files!])),
+    });
+    expect(decisions.packages[0]).toMatchObject({ status: 'wheel', build: [], why: 'the lock lists a musllinux wheel for CPython 3.12 on x86_64' });
+    expect(decisions.apk.build).toEqual([]);
+    expect(decisions.warnings).toEqual([]);
   });
   it('a locked package with neither a fitting wheel nor an sdist cannot install: a problem', () => {
     const lock = readLockText('pylock', [

@@ -8,6 +8,7 @@ import { decide, type Knowledge } from '../../src/knowledge/decide.ts';
 import { extrasOf, musllinuxOf } from '../../src/knowledge/index-facts.ts';
 import type { KnowledgeEntry } from '../../src/knowledge/schema.ts';
 import { enforceStrict } from '../../src/knowledge/strict.ts';
+import { decideOnline } from '../../src/online/online-decisions.ts';
 import { clauseBelow, exactPin } from '../../src/knowledge/versions.ts';
 import { computeWheelHistory, finalReleases } from '../../src/knowledge/wheel-history.ts';
 import { parseRequirementString } from '../../src/requirements/index.ts';
@@ -189,5 +190,19 @@ describe('musllinux facts of a new entry, computed from the index', () => {
     const abi3Only = { info: { version: '1.0' }, releases: { '1.0': [wheel('1.0', 'cp39-abi3')] } };
     expect(musllinuxOf(abi3Only, ['3.12'], ['x86_64'])!.python).toEqual(['abi3', '3.9']);
     expect(musllinuxOf({ info: { version: '1.0' }, releases: { '1.0': [{ filename: 'p-1.0.tar.gz' }] } }, ['3.12'], ['x86_64'])).toBeNull();
+  });
+});
+
+describe('floors online', () => {
+  it('a resolved version or a requirement pip must compile below a floor is a problem, as offline', () => {
+    const resolution = {
+      dists: [{ name: 'pg2', version: '2.9.9', file: 'pg2-2.9.9.tar.gz', status: 'compile' as const, via: null }],
+      blocked: [{ name: 'crypto', requirement: 'crypto==2.3', via: null, versions: ['2.3'], reason: 'compile' as const }],
+      environment: null,
+    };
+    const decisions = decideOnline(resolution, [], KNOWLEDGE, { python: '3.13', arch: 'x86_64' });
+    expect(decisions.problems.map((problem) => problem.name)).toEqual(['crypto', 'pg2']);
+    expect(decisions.problems[1]!.message).toMatch(/^pg2==2\.9\.9 will not work on CPython 3\.13: releases before 2\.9\.10 build but fail at import/);
+    expect(decisions.warnings).toEqual(expect.arrayContaining(decisions.problems.map((problem) => problem.message)));
   });
 });
