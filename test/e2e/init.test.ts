@@ -94,6 +94,24 @@ describe('init --yes on existing projects', () => {
     expect((await runCli(['update', root, '--check'])).exitCode).toBe(0);
   });
 
+  it('update after init follows a new requirement (psycopg2 compiles), touching only its own files', async () => {
+    const root = fixture('flask-gunicorn');
+    expect((await runCli(['init', root, '--yes'])).exitCode).toBe(0);
+    writeFileSync(join(root, 'requirements.txt'), 'flask>=3\ngunicorn>=22\npsycopg2\n');
+    const before = fileRecord(root);
+    const check = await runCli(['update', root, '--check']);
+    expect(check.exitCode).toBe(1);
+    expect(fileRecord(root)).toEqual(before);
+    const updated = await runCli(['update', root]);
+    expect(updated.exitCode, updated.stderr).toBe(0);
+    const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
+    expect(dockerfile).toMatch(/^ {6}libpq-dev/m);
+    expect(cmdOf(dockerfile)).toEqual(['gunicorn', 'myservice.app:app']);
+    const after = fileRecord(root);
+    for (const [path, bytes] of before) if (!['Dockerfile', '.slim-python/generated/Dockerfile', 'slim-python.json'].includes(path)) expect(after.get(path), path).toBe(bytes);
+    expect((await runCli(['update', root, '--check'])).exitCode).toBe(0);
+  });
+
   it('--json prints a summary with what was detected', async () => {
     const root = fixture('django-site');
     const result = await runCli(['init', root, '--yes', '--json', '--dry-run']);
