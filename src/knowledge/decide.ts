@@ -65,6 +65,13 @@ export interface DecideTarget {
 /** The Alpine packages that give pip a C toolchain (gcc, musl-dev, make, ...). */
 export const C_TOOLCHAIN = 'build-base';
 
+/**
+ * Alpine's Rust toolchain (cargo; it depends on rust, aports main/rust/APKBUILD). An unknown sdist
+ * may build with maturin or setuptools-rust: without cargo, maturin tries to download rustup at
+ * build time and setuptools-rust fails. It costs build-stage time only, never release-image size.
+ */
+export const RUST_TOOLCHAIN = 'cargo';
+
 /** Computes decisions for the requirements that apply to the target (markers already evaluated). */
 export function decide(requirements: readonly Requirement[], knowledge: Knowledge, target: DecideTarget): Decisions {
   const warnings: string[] = [];
@@ -120,7 +127,7 @@ export function decide(requirements: readonly Requirement[], knowledge: Knowledg
   if (unknown.length > 0) {
     const shown = unknown.slice(0, 8).join(', ') + (unknown.length > 8 ? `, and ${unknown.length - 8} more` : '');
     warnings.push(
-      `unknown to the knowledge base: ${shown}; the build stage keeps a C toolchain in case ${unknown.length === 1 ? 'it compiles' : 'they compile'} (no cost to the release image; explain --online checks the index)`,
+      `unknown to the knowledge base: ${shown}; the build stage keeps a C and a Rust toolchain (${C_TOOLCHAIN}, ${RUST_TOOLCHAIN}) in case ${unknown.length === 1 ? 'it compiles' : 'they compile'} (no cost to the release image; explain --online --write records what the index has)`,
     );
   }
   warnings.push(...problems.map((problem) => problem.message));
@@ -214,7 +221,7 @@ function withoutBuilds(decision: PackageDecision, target: DecideTarget): Package
 }
 
 function unknownDecision(name: string, via: string | null, why: string): PackageDecision {
-  return { name, status: 'unknown', why, build: [C_TOOLCHAIN], runtime: [], sources: [], via };
+  return { name, status: 'unknown', why, build: [C_TOOLCHAIN, RUST_TOOLCHAIN], runtime: [], sources: [], via };
 }
 
 /** The Alpine package sets of some decisions, each package with the projects that need it. */

@@ -12,19 +12,34 @@ import { loadKnowledgeSources } from './sources.ts';
 export interface BaseImage {
   from: string | null;
   packages: string[];
-  /** Files outside any apk package (the official python images build CPython into /usr/local). */
-  extra?: Provides;
+  /** Files outside any apk package, by folder (the python images build CPython into /usr/local). */
+  paths?: Record<string, Provides>;
   source: string;
 }
 
-/** What an Alpine package puts into a stage. `{arch}` in a soname stands for the apk arch. */
+/** What an Alpine package (or a folder of files) puts into a stage. `{arch}` stands for the apk arch. */
 export interface Provides {
   commands?: string[];
   headers?: string[];
   sonames?: string[];
+  /** Python modules runnable with `python3 -m NAME` (pip, venv). */
+  pythonModules?: string[];
+  /** A compiler (gcc, g++, rustc): the release stage must have none. */
+  compiler?: boolean;
+}
+
+/** A shell: its builtins (commands that need no file). */
+export interface ShellFacts {
+  builtins: string[];
+  source: string;
 }
 
 export interface AlpinePackage extends Provides {
+  /**
+   * Library names the dynamic loader resolves to this package without any file (musl: `libc.*`,
+   * `libm.*`, ...), as shell glob patterns (only a trailing `*`).
+   */
+  loaderNames?: string[];
   /** Packages apk installs with it (the ones that matter for what a stage contains). */
   depends?: string[];
   source: string;
@@ -33,6 +48,7 @@ export interface AlpinePackage extends Provides {
 export interface StageFacts {
   images: Record<string, BaseImage>;
   packages: Record<string, AlpinePackage>;
+  shells: Record<string, ShellFacts>;
 }
 
 let cached: StageFacts | undefined;
@@ -40,12 +56,13 @@ let cached: StageFacts | undefined;
 /** The stage facts, merged from every stages/*.json file. */
 export function loadStageFacts(): StageFacts {
   if (cached) return cached;
-  const facts: StageFacts = { images: {}, packages: {} };
+  const facts: StageFacts = { images: {}, packages: {}, shells: {} };
   for (const [file, text] of Object.entries(loadKnowledgeSources('stages'))) {
-    const data = JSON.parse(text) as { version: number; images?: StageFacts['images']; packages?: StageFacts['packages'] };
+    const data = JSON.parse(text) as { version: number } & Partial<StageFacts>;
     if (data.version !== 1) throw new Error(`stage facts ${file}: unsupported version ${String(data.version)}`);
     Object.assign(facts.images, data.images ?? {});
     Object.assign(facts.packages, data.packages ?? {});
+    Object.assign(facts.shells, data.shells ?? {});
   }
   cached = facts;
   return cached;
@@ -54,10 +71,39 @@ export function loadStageFacts(): StageFacts {
 /** Every apk package of a base image, with the packages they pull in, sorted. */
 export function imagePackages(image: string, facts: StageFacts = loadStageFacts()): string[] {
   const base = facts.images[image];
-  if (!base) throw new Error(`no stage facts for image ${image}`);
+  if (!base) throw new Error(`no stage facts for image ${image} (add it to src/knowledge/stages/base-images.json)`);
   const names = new Set(base.from === null ? [] : imagePackages(base.from, facts));
-  for (const name of base.packages) names.add(name);
+  for (const name of withDependencies(base.packages, facts)) names.add(name);
   return [...names].sort();
+}
+
+/** Packages with everything their `depends` pull in (as far as the facts know), sorted. */
+export function withDependencies(names: Iterable<string>, facts: StageFacts = loadStageFacts()): string[] {
+  const seen = new Set<string>();
+  const queue = [...names];
+  while (queue.length > 0) {
+    const name = queue.shift()!;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    queue.push(...(facts.packages[name]?.depends ?? []));
+  }
+  return [...seen].sort();
+}
+
+/**
+ * Shell `case` patterns for every library name an image's packages satisfy: the loader's own
+ * names first (globs), then each soname no glob already covers; for the given architectures.
+ */
+export function imageLibraryPatterns(image: string, arches: readonly Arch[], facts: StageFacts = loadStageFacts()): string[] {
+  const globs = new Set<string>();
+  for (const name of imagePackages(image, facts)) for (const glob of facts.packages[name]?.loaderNames ?? []) globs.add(glob);
+  const sorted = [...globs].sort();
+  return [...sorted, ...imageSonames(image, arches, facts).filter((soname) => !sorted.some((glob) => matchesGlob(soname, glob)))];
+}
+
+/** True when a library name matches one of the patterns imageLibraryPatterns returns. */
+export function matchesGlob(name: string, pattern: string): boolean {
+  return pattern.endsWith('*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern;
 }
 
 /** The sonames an image's own packages provide, for the given architectures, sorted. */

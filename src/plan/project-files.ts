@@ -4,7 +4,7 @@
  */
 import { CONFIG_FILE, serializeConfig, type ProjectConfig } from '../config/project-config.ts';
 import type { ApkReason, Decisions } from '../knowledge/decide.ts';
-import { imageSonames } from '../knowledge/stage-facts.ts';
+import { imageLibraryPatterns } from '../knowledge/stage-facts.ts';
 import { ARCHES } from '../requirements/types.ts';
 import { ALPINE_VERSION, findRuntime, RELEASE_IMAGE, RELEASE_IMAGE_RESOLVED } from '../python/runtimes.ts';
 import { getRenderer, type Render } from '../render/engine.ts';
@@ -52,7 +52,8 @@ export interface DockerfileModel {
   scanRoots: string[];
   /**
    * The scanelf step's skip list as `case` patterns, a few per line: the empty name (a static
-   * binary links nothing) and every soname the release stage's base image already provides.
+   * binary links nothing), the names musl's loader resolves to itself (`libc.*`: no package
+   * provides `so:libc.so`) and every soname the release stage's base image already provides.
    */
   baseLibPatterns: string[];
   bytecode: boolean;
@@ -135,7 +136,7 @@ export function buildDockerfileModel(config: ProjectConfig, decisions: Decisions
     interpreter,
     scanRoots: interpreter ? ['/opt/python', '/opt/venv'] : ['/opt/venv'],
     // Every architecture, not only the configured ones: the same Dockerfile may be built for either.
-    baseLibPatterns: packPatterns(["''", ...imageSonames(RELEASE_IMAGE_RESOLVED, ARCHES)]),
+    baseLibPatterns: packPatterns(["''", ...imageLibraryPatterns(RELEASE_IMAGE_RESOLVED, ARCHES)]),
     bytecode,
     appCopies: code === 'module' ? [{ source: `${module}/`, target: `./${module}/` }] : code === 'context' ? [{ source: '.', target: '.' }] : [],
     labels: [

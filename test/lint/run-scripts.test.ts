@@ -12,7 +12,10 @@ describe('extractRunScripts', () => {
       '    && echo done',
       '',
     ].join('\n');
-    expect(extractRunScripts(text)).toEqual([{ line: 2, script: 'python3 -m venv /opt/venv     && echo done', dialect: 'sh' }]);
+    expect(extractRunScripts(text)).toEqual([{
+      line: 2, script: 'python3 -m venv /opt/venv     && echo done', dialect: 'sh', shell: ['/bin/sh', '-c'], stage: 'build',
+      flags: ['--mount=type=cache,target=/root/.cache/pip'],
+    }]);
   });
 
   it('uses the SHELL in effect per stage: ash is busybox, a new FROM resets to /bin/sh', () => {
@@ -25,10 +28,10 @@ describe('extractRunScripts', () => {
       'RUN --mount=type=bind,from=build,source=/a,target=/b xargs -r echo < /b',
       '',
     ].join('\n');
-    expect(extractRunScripts(text).map(({ line, dialect, script }) => [line, dialect, script])).toEqual([
-      [2, 'sh', 'echo one'],
-      [4, 'busybox', 'echo two | cat'],
-      [6, 'sh', 'xargs -r echo < /b'],
+    expect(extractRunScripts(text).map(({ line, dialect, script, shell, stage }) => [line, dialect, script, shell.join(' '), stage])).toEqual([
+      [2, 'sh', 'echo one', '/bin/sh -c', 'build'],
+      [4, 'busybox', 'echo two | cat', '/bin/ash -eo pipefail -c', 'build'],
+      [6, 'sh', 'xargs -r echo < /b', '/bin/sh -c', 'release'],
     ]);
   });
 

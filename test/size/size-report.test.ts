@@ -16,8 +16,9 @@ describe('BASE_SIZES', () => {
       expect(row, runtime.id).toBeDefined();
       expect(row!.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(row!.source).toMatch(/repo-info/);
-      // The standard library as bytecode in place of its sources costs little either way.
-      expect(Math.abs(row!.interpreterBytecode - row!.interpreter)).toBeLessThan(2_000_000);
+      // The standard library as bytecode in place of its sources costs little either way (3.10's
+      // compact bytecode even saves 2.8 MB; 3.11+ code objects carry inline caches).
+      expect(Math.abs(row!.interpreterBytecode - row!.interpreter)).toBeLessThan(3_000_000);
     }
   });
 

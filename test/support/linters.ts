@@ -6,7 +6,7 @@
 import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, join } from 'node:path';
-import { DockerfileParser, type Instruction, type Run, type Shell } from 'dockerfile-ast';
+import { DockerfileParser, type From, type Instruction, type Run, type Shell } from 'dockerfile-ast';
 import { validate } from 'dockerfile-utils';
 import { execa } from 'execa';
 import { REPO_ROOT } from './cli.ts';
@@ -28,13 +28,19 @@ export interface RunScript {
   script: string;
   /** shellcheck `--shell` dialect for the SHELL in effect. */
   dialect: string;
+  /** The SHELL in effect, as Docker runs it: `[...shell, script]`. */
+  shell: string[];
+  /** Name of the stage (`FROM ... AS name`), or its index when unnamed. */
+  stage: string;
+  /** The RUN flags as written (`--mount=type=cache,target=/root/.cache/pip`, ...). */
+  flags: string[];
 }
 
 const TOOLS_BIN = join(REPO_ROOT, '.venv-tools', 'bin');
 
 // Docker's default shell form is `/bin/sh -c` (https://docs.docker.com/reference/dockerfile/#shell-form).
 // POSIX `sh` is the strictest dialect for an unknown /bin/sh. `busybox` (ash) exists since shellcheck 0.10.0.
-const DEFAULT_SHELL = '/bin/sh';
+const DEFAULT_SHELL = ['/bin/sh', '-c'];
 const SHELL_DIALECTS: Readonly<Record<string, string>> = {
   sh: 'sh',
   ash: 'busybox',
@@ -107,17 +113,27 @@ export function extractRunScripts(dockerfileText: string): RunScript[] {
   const escape = dockerfile.getEscapeCharacter();
   const scripts: RunScript[] = [];
   let shell = DEFAULT_SHELL;
+  let stage = '';
+  let stages = 0;
   for (const instruction of dockerfile.getInstructions()) {
     const keyword = instruction.getKeyword();
-    if (keyword === 'FROM') shell = DEFAULT_SHELL; // SHELL is per stage
-    if (keyword === 'SHELL') shell = (instruction as Shell).getJSONStrings()[0]?.getJSONValue() ?? DEFAULT_SHELL;
+    if (keyword === 'FROM') {
+      shell = DEFAULT_SHELL; // SHELL is per stage
+      stage = (instruction as From).getBuildStage() ?? String(stages);
+      stages += 1;
+    }
+    if (keyword === 'SHELL') {
+      const strings = (instruction as Shell).getJSONStrings().map((value) => value.getJSONValue());
+      shell = strings.length > 0 ? strings : DEFAULT_SHELL;
+    }
     if (keyword !== 'RUN') continue;
     const run = instruction as Run;
     if (run.getJSONStrings().length > 0) continue; // exec form: no shell runs it
     if (run.getHeredocs().length > 0) throw new Error(`RUN heredocs (line ${lineOf(run)}) are not supported by this extractor`);
-    const dialect = SHELL_DIALECTS[basename(shell)];
-    if (dialect === undefined) throw new Error(`no shellcheck dialect for SHELL ${shell} (line ${lineOf(run)})`);
-    scripts.push({ line: lineOf(run), script: joinContinuations(scriptSource(run, lines), escape), dialect });
+    const dialect = SHELL_DIALECTS[basename(shell[0]!)];
+    if (dialect === undefined) throw new Error(`no shellcheck dialect for SHELL ${shell[0]!} (line ${lineOf(run)})`);
+    const flags = run.getFlags().map((flag) => lines[flag.getRange().start.line]!.slice(flag.getRange().start.character, flag.getRange().end.character));
+    scripts.push({ line: lineOf(run), script: joinContinuations(scriptSource(run, lines), escape), dialect, shell, stage, flags });
   }
   return scripts;
 }

@@ -59,11 +59,11 @@ describe('decide', () => {
     const py312 = decide([req('old-wheels')], KNOWLEDGE, { python: '3.12', arches: ['x86_64'] });
     expect(py312.packages[0]!.why).toMatch(/CPython 3\.12/);
   });
-  it('keeps a C toolchain for unknown projects and says so', () => {
+  it('keeps a C and a Rust toolchain for unknown projects and says so (an unknown sdist may build with maturin)', () => {
     const result = decide([req('nobody-knows-me')], KNOWLEDGE, { python: '3.12', arches: ['x86_64'] });
     expect(result.packages[0]!.status).toBe('unknown');
-    expect(result.apk.build).toEqual([{ name: 'build-base', for: ['nobody-knows-me'] }]);
-    expect(result.warnings.join('\n')).toMatch(/unknown to the knowledge base: nobody-knows-me; .* in case it compiles/);
+    expect(result.apk.build).toEqual([{ name: 'build-base', for: ['nobody-knows-me'] }, { name: 'cargo', for: ['nobody-knows-me'] }]);
+    expect(result.warnings.join('\n')).toMatch(/unknown to the knowledge base: nobody-knows-me; .*Rust toolchain \(build-base, cargo\) in case it compiles/);
   });
 });
 
