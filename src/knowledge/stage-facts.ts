@@ -26,6 +26,11 @@ export interface Provides {
   pythonModules?: string[];
   /** A compiler (gcc, g++, rustc): the release stage must have none. */
   compiler?: boolean;
+  /**
+   * fontconfig: fonts are looked up through a cache, which the release stage builds as root
+   * (`fc-cache -f`) and which needs a writable folder for the non-root user (HOME=/ for uid 10001).
+   */
+  fontCache?: boolean;
 }
 
 /** A shell: its builtins (commands that need no file). */
@@ -104,6 +109,11 @@ export function imageLibraryPatterns(image: string, arches: readonly Arch[], fac
 /** True when a library name matches one of the patterns imageLibraryPatterns returns. */
 export function matchesGlob(name: string, pattern: string): boolean {
   return pattern.endsWith('*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern;
+}
+
+/** True when any of the packages (or what they pull in) keeps a font cache (fontconfig). */
+export function needsFontCache(names: Iterable<string>, facts: StageFacts = loadStageFacts()): boolean {
+  return withDependencies(names, facts).some((name) => facts.packages[name]?.fontCache === true);
 }
 
 /** The sonames an image's own packages provide, for the given architectures, sorted. */

@@ -4,7 +4,7 @@
  */
 import { CONFIG_FILE, serializeConfig, type ProjectConfig } from '../config/project-config.ts';
 import type { ApkReason, Decisions } from '../knowledge/decide.ts';
-import { imageLibraryPatterns } from '../knowledge/stage-facts.ts';
+import { imageLibraryPatterns, needsFontCache } from '../knowledge/stage-facts.ts';
 import { ARCHES } from '../requirements/types.ts';
 import { ALPINE_VERSION, findRuntime, RELEASE_IMAGE, RELEASE_IMAGE_RESOLVED } from '../python/runtimes.ts';
 import { getRenderer, type Render } from '../render/engine.ts';
@@ -60,6 +60,8 @@ export interface DockerfileModel {
   /** The app's files, copied into /app readable by the non-root user; none when the venv carries them (installed). */
   appCopies: { source: string; target: string }[];
   labels: { key: string; value: string }[];
+  /** fontconfig reaches the release stage: build its cache there and give uid 10001 a writable one. */
+  fontCache: boolean;
   module: string;
   isWeb: boolean;
   port: number | null;
@@ -116,6 +118,7 @@ export function buildDockerfileModel(config: ProjectConfig, decisions: Decisions
         ...(bytecode ? [{ name: 'python3-pyc', reason: "the standard library's bytecode (fast start)" }] : []),
       ]
     : [];
+  const releasePackages = releasePackagesFor(runtime, bytecode, runtimeLibs.map((line) => line.name));
   const code = config.code ?? 'module';
   const fromPyproject = config.requirements.split('/').pop() === 'pyproject.toml';
   return {
@@ -129,7 +132,7 @@ export function buildDockerfileModel(config: ProjectConfig, decisions: Decisions
     buildPackages: [...buildTools.map((line) => line.name), ...buildDeps.map((line) => line.name)],
     buildNotes: [...buildTools, ...buildDeps],
     runtimeLibs,
-    releasePackages: releasePackagesFor(runtime, bytecode, runtimeLibs.map((line) => line.name)),
+    releasePackages,
     releaseNotes: [...RELEASE_BASE_PACKAGES.map((row) => ({ name: row.name, reason: row.why })), ...systemPackages, ...runtimeLibs],
     requirementFiles: files,
     mainRequirementFile: config.requirements,
@@ -138,6 +141,7 @@ export function buildDockerfileModel(config: ProjectConfig, decisions: Decisions
     // Every architecture, not only the configured ones: the same Dockerfile may be built for either.
     baseLibPatterns: packPatterns(["''", ...imageLibraryPatterns(RELEASE_IMAGE_RESOLVED, ARCHES)]),
     bytecode,
+    fontCache: needsFontCache(releasePackages),
     appCopies: code === 'module' ? [{ source: `${module}/`, target: `./${module}/` }] : code === 'context' ? [{ source: '.', target: '.' }] : [],
     labels: [
       { key: 'org.opencontainers.image.title', value: config.name },

@@ -99,7 +99,8 @@ async function sharesByDistribution(venv: string, sizes: ReadonlyMap<string, num
     const name = match[1]!.toLowerCase().replace(/[-_.]+/g, '-');
     const record = await readFile(join(venv, entry, 'RECORD'), 'utf8').catch(() => '');
     for (const line of record.split('\n')) {
-      const path = line.split(',')[0];
+      // Console scripts are recorded relative to site-packages (`../../../bin/NAME`); --target puts them in bin/.
+      const path = line.split(',')[0]?.replace(/^(\.\.\/)+(?=bin\/)/, '');
       if (path) owner.set(path, name);
     }
     owner.set(`${entry}/RECORD`, name);

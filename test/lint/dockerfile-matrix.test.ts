@@ -38,6 +38,8 @@ const SHAPE_CASES: LintCase[] = [
   { name: 'extra user build deps (--build-deps +linux-headers)', args: ['--python', '3.12', '--requirement', 'psycopg2', '--build-deps', '+linux-headers', '--app', 'cli'] },
   { name: 'reference example with --no-bytecode on 3.12', args: ['--python', '3.12', ...REFERENCE, '--no-bytecode'] },
   { name: 'alpine system python with --no-bytecode', args: ['--python', 'alpine', ...REFERENCE, '--no-bytecode'] },
+  { name: 'weasyprint (fonts, fontconfig cache, XDG_CACHE_HOME)', args: ['--python', '3.12', '--requirement', 'weasyprint', '--app', 'cli'] },
+  { name: 'unknown requirement (C and Rust toolchains)', args: ['--python', '3.14', '--requirement', 'some-unknown-project', '--app', 'cli'] },
   { name: 'web on a non-default port', args: ['--python', '3.13', '--requirement', 'aiohttp', '--app', 'web', '--port', '9000'] },
 ];
 

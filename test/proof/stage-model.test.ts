@@ -69,6 +69,13 @@ describe('stage model controls: it reports what a real build would trip over', (
     ]));
   });
 
+  it('fontconfig for uid 10001 without a writable cache or without a built font cache (weasyprint before defect 5)', () => {
+    const text = generateDockerfile({ ...PROOF_PROJECTS.find((p) => p.name === 'dlopen set')!, app: 'cli' }, '3.12').text;
+    expect(modelDockerfile(text).findings).toEqual([]);
+    expect(modelDockerfile(text.replace(' \\\n    XDG_CACHE_HOME=/tmp/.cache', '')).findings.map((f) => f.problem)).toEqual(['fontconfig runs as 10001:10001 with no writable cache (set XDG_CACHE_HOME under /tmp)']);
+    expect(modelDockerfile(text.replace(' \\\n    && fc-cache -f', '')).findings.map((f) => f.problem)).toEqual(['fontconfig is in the release stage but its font cache is never built (fc-cache)']);
+  });
+
   it('a venv copied to a release stage without its interpreter, and an image without facts', () => {
     const text = generateDockerfile(PROOF_PROJECTS[0]!, '3.12').text.replace('COPY --from=build /opt/python /usr/local\n', '');
     expect(modelDockerfile(text).findings.map((f) => f.problem)).toEqual(['/opt/venv was made with the interpreter of path:/usr/local, which the release stage lacks']);

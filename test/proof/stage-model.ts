@@ -6,8 +6,8 @@
  * Python.h, pip or venv where they are not, a release stage with a compiler, a -dev package or a
  * package-manager cache. Data-driven: a new base image or release layout needs facts, not code.
  */
-import { DockerfileParser, type Copy, type From, type Instruction, type JSONInstruction, type Run } from 'dockerfile-ast';
-import { imagePackages, loadStageFacts, withDependencies, type Provides, type StageFacts } from '../../src/knowledge/stage-facts.ts';
+import { DockerfileParser, type Copy, type Env, type From, type Instruction, type JSONInstruction, type Run } from 'dockerfile-ast';
+import { imagePackages, loadStageFacts, needsFontCache, withDependencies, type Provides, type StageFacts } from '../../src/knowledge/stage-facts.ts';
 import { extractRunScripts, type RunScript } from '../support/linters.ts';
 import { invokedCommands, type Invocation } from '../support/shell-commands.ts';
 
@@ -29,6 +29,10 @@ export interface StageState {
   /** Where each venv's interpreter comes from: `package:python3` or `path:/usr/local`. */
   venvInterpreter: Map<string, string>;
   shell: string;
+  /** ENV values set in this stage (later ones win). */
+  env: Map<string, string>;
+  /** The USER the stage ends with (null: root). */
+  user: string | null;
   /** Set when a step adds packages the model cannot list (an `xargs apk add` of a computed list). */
   computedPackages: boolean;
 }
@@ -43,7 +47,7 @@ export interface StageModel {
 const DEFAULT_SHELL = '/bin/sh';
 
 /** All that a stage provides: its packages' facts (with dependencies) and its folders. */
-export function provided(state: StageState, facts: StageFacts): Required<Omit<Provides, 'compiler'>> & { compilers: string[] } {
+export function provided(state: StageState, facts: StageFacts): Required<Omit<Provides, 'compiler' | 'fontCache'>> & { compilers: string[] } {
   const all = { commands: new Set<string>(), headers: new Set<string>(), sonames: new Set<string>(), pythonModules: new Set<string>(), compilers: new Set<string>() };
   const add = (what: Provides, origin: string): void => {
     for (const key of ['commands', 'headers', 'sonames', 'pythonModules'] as const) for (const value of what[key] ?? []) all[key].add(value);
@@ -96,18 +100,18 @@ export function modelDockerfile(text: string, facts: StageFacts = loadStageFacts
       const parent = stages.find((stage) => stage.name === image);
       const name = from.getBuildStage() ?? String(stages.length);
       if (parent) {
-        state = { ...parent, name, packages: new Set(parent.packages), paths: new Map(parent.paths), venvs: new Set(parent.venvs), venvInterpreter: new Map(parent.venvInterpreter), shell: DEFAULT_SHELL };
+        state = { ...parent, name, packages: new Set(parent.packages), paths: new Map(parent.paths), venvs: new Set(parent.venvs), venvInterpreter: new Map(parent.venvInterpreter), shell: DEFAULT_SHELL, env: new Map(parent.env), user: parent.user };
       } else {
         const base = facts.images[image];
         if (!base) {
           report(instruction, `no stage facts for ${image}: add it to src/knowledge/stages/base-images.json with its source`);
-          state = { name, image, packages: new Set(), paths: new Map(), venvs: new Set(), venvInterpreter: new Map(), shell: DEFAULT_SHELL, computedPackages: false };
+          state = { name, image, packages: new Set(), paths: new Map(), venvs: new Set(), venvInterpreter: new Map(), shell: DEFAULT_SHELL, env: new Map(), user: null, computedPackages: false };
         } else {
           const paths = new Map<string, Provides>();
           for (let img: string | null = image; img; img = facts.images[img]?.from ?? null) {
             for (const [path, what] of Object.entries(facts.images[img]?.paths ?? {})) if (!paths.has(path)) paths.set(path, what);
           }
-          state = { name, image, packages: new Set(imagePackages(image, facts)), paths, venvs: new Set(), venvInterpreter: new Map(), shell: DEFAULT_SHELL, computedPackages: false };
+          state = { name, image, packages: new Set(imagePackages(image, facts)), paths, venvs: new Set(), venvInterpreter: new Map(), shell: DEFAULT_SHELL, env: new Map(), user: null, computedPackages: false };
         }
       }
       stages.push(state);
@@ -117,6 +121,14 @@ export function modelDockerfile(text: string, facts: StageFacts = loadStageFacts
     if (keyword === 'SHELL') {
       const shell = runsShell(instruction);
       if (shell) state.shell = shell;
+      continue;
+    }
+    if (keyword === 'ENV') {
+      for (const property of (instruction as Env).getProperties()) state.env.set(property.getName(), property.getValue() ?? '');
+      continue;
+    }
+    if (keyword === 'USER') {
+      state.user = instruction.getArgumentsContent();
       continue;
     }
     if (keyword === 'COPY') {
@@ -303,6 +315,14 @@ function checkRelease(release: StageState, facts: StageFacts, findings: Finding[
   if (have.compilers.length > 0) at(`the release stage has a compiler (${have.compilers.join(', ')})`);
   const dev = [...release.packages].filter((name) => name.endsWith('-dev') || name === 'build-base');
   if (dev.length > 0) at(`the release stage has build packages: ${dev.sort().join(', ')}`);
+  // fontconfig under a non-root user: its HOME is / (no passwd entry), so it needs XDG_CACHE_HOME
+  // somewhere writable (/tmp is 1777 in every Alpine base), and a system cache built as root.
+  if (needsFontCache(release.packages, facts) && release.user !== null && !/^\/tmp(\/|$)/.test(release.env.get('XDG_CACHE_HOME') ?? '')) {
+    at(`fontconfig runs as ${release.user} with no writable cache (set XDG_CACHE_HOME under /tmp)`);
+  }
+  if (needsFontCache(release.packages, facts) && !/\bfc-cache\b/.test(text.slice(text.lastIndexOf('\nFROM ')))) {
+    at('fontconfig is in the release stage but its font cache is never built (fc-cache)');
+  }
   for (const [venv, origin] of release.venvInterpreter) {
     const kind = origin.split(':')[0];
     const where = origin.slice(kind!.length + 1);

@@ -7,7 +7,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execa } from 'execa';
+import { execa, execaSync } from 'execa';
 
 /** Same folder as scripts/setup-alpine-rootfs.sh. */
 export const CACHE_DIR = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'create-slim-python');
@@ -24,6 +24,9 @@ export function whyNoUserland(): string | undefined {
     return `no Alpine rootfs in ${PRISTINE_ROOTFS} (run: bash scripts/setup-alpine-rootfs.sh)`;
   }
   if (typeof process.getuid === 'function' && process.getuid() !== 0) return 'chroot needs root (CI runs as root)';
+  // A container without CAP_SYS_CHROOT refuses chroot even to root: say so instead of failing later.
+  const probe = execaSync('chroot', [PRISTINE_ROOTFS, '/bin/true'], { reject: false, stdin: 'ignore', timeout: 30_000 });
+  if (probe.exitCode !== 0) return `chroot into ${PRISTINE_ROOTFS} was refused: ${String(probe.stderr).trim() || `exit ${String(probe.exitCode)}`}`;
   return undefined;
 }
 

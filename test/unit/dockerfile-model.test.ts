@@ -59,3 +59,19 @@ describe('the scanelf step\'s runtime list (defects 1 and 6)', () => {
     expect(dockerfile).not.toContain('/opt/venv/.runtime-deps');
   });
 });
+
+describe('weasyprint renders text as uid 10001 (defect 5)', () => {
+  it('installs a font and harfbuzz-subset, builds the font cache as root and gives the user a writable cache', () => {
+    const { model, dockerfile } = modelFor('3.12', ['weasyprint']);
+    expect(model.runtimeLibs.map((line) => line.name)).toEqual(expect.arrayContaining(['font-dejavu', 'fontconfig', 'harfbuzz-subset', 'pango']));
+    expect(model.fontCache).toBe(true);
+    expect(dockerfile).toMatch(/apk add --no-cache [^\n]*font-dejavu[^\n]* < \/tmp\/runtime-deps \\\n {4}&& fc-cache -f\n/);
+    expect(dockerfile).toMatch(/\n {4}XDG_CACHE_HOME=\/tmp\/\.cache\n(?:# Set the version[^\n]*\nARG VERSION=dev\nLABEL[^]*?)?# A numeric non-root user/);
+  });
+
+  it('adds neither the cache step nor the variable without fontconfig', () => {
+    const { model, dockerfile } = modelFor('3.12', ['aiohttp']);
+    expect(model.fontCache).toBe(false);
+    expect(dockerfile).not.toMatch(/fc-cache|XDG_CACHE_HOME/);
+  });
+});
