@@ -13,6 +13,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   update: async () => (await import('../commands/update.ts')).runUpdate,
   verify: async () => (await import('../commands/verify.ts')).runVerifyCommand,
   explain: async () => (await import('../commands/explain.ts')).runExplain,
+  init: async () => (await import('../commands/init.ts')).runInit,
 };
 
 /** Runs the CLI with the given arguments (without `node` and the script); returns the exit code. */

@@ -14,14 +14,14 @@ export const DEFAULT_DIR = 'slim-python-app';
 
 export const CREATE_SPEC: CommandSpec = {
   name: 'create',
-  usage: 'create-slim-python [DIR] [flags]\n       create-slim-python update [DIR] [flags]\n       create-slim-python explain [DIR] [flags]',
+  usage: 'create-slim-python [DIR] [flags]\n       create-slim-python init [DIR] [flags]\n       create-slim-python update [DIR] [flags]\n       create-slim-python explain [DIR] [flags]',
   summary: 'Scaffold a Python project with a tuned multi-stage Alpine Dockerfile.',
   positionals: 1,
   flags: [
     { name: 'name', type: 'string', value: 'NAME', help: 'project name (lowercase, digits, "-")', default: 'the directory name' },
     { name: 'python', type: 'string', value: 'X.Y', help: `Python runtime: ${PYTHON_RUNTIMES.map((r) => r.id).join(', ')}`, default: DEFAULT_PYTHON },
     { name: 'requirement', short: 'r', type: 'string', multiple: true, value: 'LINE', help: 'a PEP 508 requirement (repeatable)' },
-    { name: 'requirements-file', type: 'string', value: 'PATH', help: 'import an existing requirements file (copied as is)' },
+    { name: 'requirements-file', type: 'string', value: 'PATH', help: 'import an existing requirements file (copied as is), or a pyproject.toml ([project] dependencies)' },
     { name: 'build-deps', type: 'string', value: 'a,b', help: 'Alpine build packages; +name adds to / -name removes from the inferred list', default: 'inferred' },
     { name: 'runtime-libs', type: 'string', value: 'a,b', help: 'Alpine runtime packages (dlopen libraries); +name / -name adjust', default: 'inferred' },
     { name: 'app', type: 'string', value: 'web|fastapi|cli', help: 'app skeleton: aiohttp web server, FastAPI on uvicorn, or command-line app (a web framework is added to the requirements)', default: 'web if aiohttp is required, fastapi if fastapi is, else cli' },

@@ -8,7 +8,7 @@ import { applicableRequirements } from '../project/requirements.ts';
 import { findRuntime } from '../python/runtimes.ts';
 import type { Requirement } from '../requirements/types.ts';
 import type { SizeReport } from '../size/size-report.ts';
-import { CONFIG_VERSION, type ProjectConfig } from '../config/project-config.ts';
+import { type ProjectConfig } from '../config/project-config.ts';
 import { gatherAnswers } from '../create/gather-answers.ts';
 import { checkTarget } from '../create/check-target.ts';
 import { writeProject } from '../apply/write-project.ts';
@@ -48,7 +48,7 @@ export async function runCreate(argv: readonly string[], io: Io): Promise<number
   if (prompter && !json) io.stdout.write(`${banner}\n`);
   const answers = await gatherAnswers({ args, cwd: io.cwd, env: io.env, prompter });
   const config: ProjectConfig = {
-    version: CONFIG_VERSION,
+    version: 1,
     generator: TOOL_VERSION,
     name: answers.name,
     python: answers.python,

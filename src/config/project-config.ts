@@ -10,9 +10,28 @@ import { APP_KINDS, isPort, type AppKind } from '../validate/values.ts';
 import { findRuntime } from '../python/runtimes.ts';
 import { listensOnPort } from '../plan/app-kinds.ts';
 import { compareToolVersions } from '../version.ts';
+import { validateArgv } from '../validate/argv.ts';
 
 export const CONFIG_FILE = 'slim-python.json';
-export const CONFIG_VERSION = 1;
+/**
+ * Schema versions. 1: a project made by `create` (the app skeleton's module, `python -m` it).
+ * 2: adds `cmd`, `code` and `health`, written by `init` for a project that already existed.
+ * A file is written at the lowest version that holds its keys, so created projects stay at 1
+ * and older tools keep reading them; a tool refuses a version newer than it knows.
+ */
+export const CONFIG_VERSION = 2;
+export type ConfigVersion = 1 | 2;
+
+/**
+ * Where the app's code comes from in the release stage. "module": the skeleton's package folder
+ * (create). "context": the whole build context behind the generated .dockerignore (init).
+ * "installed": the project is a package, `pip install`ed in the build stage; the venv carries it.
+ */
+export const CODE_LAYOUTS = ['module', 'context', 'installed'] as const;
+export type CodeLayout = (typeof CODE_LAYOUTS)[number];
+
+/** A health-check path: a plain URL path, optionally a simple query (it ends up inside the HEALTHCHECK URL). */
+export const HEALTH_PATH = /^\/[A-Za-z0-9._~/%-]*(\?[A-Za-z0-9._~=&%-]*)?$/;
 
 /** Adjustments the user made to an inferred Alpine package list. */
 export interface ApkAdjustments {
@@ -21,7 +40,7 @@ export interface ApkAdjustments {
 }
 
 export interface ProjectConfig {
-  version: typeof CONFIG_VERSION;
+  version: ConfigVersion;
   /** Tool version that last wrote the project ("0.1.0"). */
   generator: string;
   name: string;
@@ -41,6 +60,20 @@ export interface ProjectConfig {
   bytecode?: boolean;
   /** Wheel availability recorded by `explain --online --write`: project -> status. */
   index?: IndexRecord;
+  /** (v2) The CMD argv; absent: `python -m <module>` of the skeleton. */
+  cmd?: string[];
+  /** (v2) Where the code comes from; absent: "module". */
+  code?: CodeLayout;
+  /** (v2) Path the HEALTHCHECK requests (web apps only); absent: no HEALTHCHECK. */
+  health?: string;
+}
+
+/** Keys that need schema version 2. */
+const V2_KEYS = ['cmd', 'code', 'health'] as const;
+
+/** The lowest schema version that holds this config's keys. */
+export function configVersionOf(config: ProjectConfig): ConfigVersion {
+  return V2_KEYS.some((key) => config[key] !== undefined) ? 2 : 1;
 }
 
 export interface IndexRecord {
@@ -49,13 +82,14 @@ export interface IndexRecord {
   packages: Record<string, 'wheel' | 'pure' | 'compile'>;
 }
 
-const KEYS = ['version', 'generator', 'name', 'python', 'arches', 'app', 'port', 'requirements', 'buildDeps', 'runtimeLibs', 'bytecode', 'index'];
+const KEYS = ['version', 'generator', 'name', 'python', 'arches', 'app', 'port', 'requirements', 'code', 'cmd', 'health', 'buildDeps', 'runtimeLibs', 'bytecode', 'index'];
 
 /** Serialises a config deterministically (fixed key order, sorted lists, one trailing newline). */
 export function serializeConfig(config: ProjectConfig): string {
   const sorted = (list: readonly string[]) => [...new Set(list)].sort();
   config = {
     ...config,
+    version: configVersionOf(config),
     arches: sorted(config.arches) as Arch[],
     buildDeps: { add: sorted(config.buildDeps.add), remove: sorted(config.buildDeps.remove) },
     runtimeLibs: { add: sorted(config.runtimeLibs.add), remove: sorted(config.runtimeLibs.remove) },
@@ -82,12 +116,14 @@ export function parseConfig(text: string, file: string, toolVersion: string): Pr
   };
   if (!isRecord(data)) return fail('(root)', 'must be a JSON object');
   for (const key of Object.keys(data)) if (!KEYS.includes(key)) fail(key, 'is not a known key; remove it');
-  if (data.version !== CONFIG_VERSION) {
+  if (data.version !== 1 && data.version !== 2) {
     if (typeof data.version === 'number' && data.version > CONFIG_VERSION) {
       fail('version', `is ${data.version}: this project was written by a newer create-slim-python; run the newer version (npx create-slim-python@latest)`);
     }
-    fail('version', `must be ${CONFIG_VERSION}`);
+    fail('version', `must be 1 or ${CONFIG_VERSION}`);
   }
+  const version = data.version as ConfigVersion;
+  for (const key of V2_KEYS) if (data[key] !== undefined && version < 2) fail(key, 'needs "version": 2');
   const generator = stringAt(data, 'generator', fail);
   if (!/^[0-9]+\.[0-9]+\.[0-9]+([-+][0-9A-Za-z.-]+)?$/.test(generator)) fail('generator', 'must be a version like "0.1.0"');
   if (compareToolVersions(generator, toolVersion) > 0) {
@@ -114,7 +150,7 @@ export function parseConfig(text: string, file: string, toolVersion: string): Pr
     fail('requirements', 'must be a relative path inside the project, like "requirements.txt"');
   }
   const config: ProjectConfig = {
-    version: CONFIG_VERSION,
+    version,
     generator,
     name,
     python,
@@ -130,6 +166,25 @@ export function parseConfig(text: string, file: string, toolVersion: string): Pr
     config.bytecode = data.bytecode as boolean;
   }
   if (data.index !== undefined) config.index = indexAt(data.index, fail);
+  if (data.cmd !== undefined) {
+    const cmd = arrayAt(data, 'cmd', fail);
+    try {
+      config.cmd = validateArgv(cmd, '"cmd"');
+    } catch (error) {
+      fail('cmd', (error as Error).message.replace(/^"cmd" ?:? ?/, ''));
+    }
+  }
+  if (data.code !== undefined) {
+    const code = stringAt(data, 'code', fail);
+    if (!(CODE_LAYOUTS as readonly string[]).includes(code)) fail('code', `must be one of ${CODE_LAYOUTS.join(', ')}`);
+    config.code = code as CodeLayout;
+  }
+  if (data.health !== undefined) {
+    const health = stringAt(data, 'health', fail);
+    if (!HEALTH_PATH.test(health)) fail('health', 'must be a URL path starting with "/", like "/health"');
+    if (app !== 'web') fail('health', 'applies only to a web app (with a port)');
+    config.health = health;
+  }
   return config;
 }
 

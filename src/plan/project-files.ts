@@ -58,7 +58,7 @@ export interface DockerfileModel {
    */
   baseLibPatterns: string[];
   bytecode: boolean;
-  /** The app's files, copied into /app readable by the non-root user. */
+  /** The app's files, copied into /app readable by the non-root user; none when the venv carries them (installed). */
   appCopies: { source: string; target: string }[];
   labels: { key: string; value: string }[];
   /** fontconfig reaches the release stage: build its cache there and give uid 10001 a writable one. */
@@ -66,10 +66,32 @@ export interface DockerfileModel {
   module: string;
   isWeb: boolean;
   port: number | null;
-  /** The HEALTHCHECK command (exec form) for web apps; null for cli apps. */
+  /** The HEALTHCHECK command (exec form): the skeleton's /health, an adopted project's --health; else null. */
   healthcheck: string[] | null;
   /** The release image's CMD argv. */
   cmd: string[];
+  /** Set when the dependencies are a pyproject.toml's: the build stage lists them with this script. */
+  pyprojectScript: string | null;
+  /** The file `pip install --requirement` reads in the build stage (under /tmp/requirements/). */
+  installRequirementFile: string;
+  /** The project is a package: `pip install` it from a copied source tree after its dependencies. */
+  installProject: boolean;
+  /** The whole build context is copied (init): .dockerignore keeps out tests, secrets and the like. */
+  copiesContext: boolean;
+}
+
+/** Derived from a copied pyproject.toml in the build stage: always in step with it, never a file of the project. */
+const PYPROJECT_REQUIREMENTS = 'pyproject-dependencies.txt';
+
+/**
+ * Prints `[project] dependencies` one per line (PEP 508 strings are valid requirement lines).
+ * Python 3.11+ has tomllib; 3.10 reads TOML with the tomli that pip vendors
+ * (https://github.com/pypa/pip/tree/main/src/pip/_vendor).
+ */
+function pyprojectScriptFor(pythonVersion: string): string {
+  const [major, minor] = pythonVersion.split('.').map(Number) as [number, number];
+  const toml = major > 3 || minor >= 11 ? 'import tomllib' : 'from pip._vendor import tomli as tomllib';
+  return `import sys; ${toml}; print("\\n".join(tomllib.load(open(sys.argv[1], "rb")).get("project", {}).get("dependencies", [])))`;
 }
 
 /** Computes the Dockerfile's template data: which packages, which stages, and why. */
@@ -99,6 +121,8 @@ export function buildDockerfileModel(config: ProjectConfig, decisions: Decisions
       ]
     : [];
   const releasePackages = releasePackagesFor(runtime, bytecode, runtimeLibs.map((line) => line.name));
+  const code = config.code ?? 'module';
+  const fromPyproject = config.requirements.split('/').pop() === 'pyproject.toml';
   return {
     configFile: CONFIG_FILE,
     alpineVersion: ALPINE_VERSION,
@@ -120,7 +144,7 @@ export function buildDockerfileModel(config: ProjectConfig, decisions: Decisions
     baseLibPatterns: packPatterns(["''", ...imageLibraryPatterns(RELEASE_IMAGE_RESOLVED, ARCHES)]),
     bytecode,
     fontCache: needsFontCache(releasePackages),
-    appCopies: [{ source: `${module}/`, target: `./${module}/` }],
+    appCopies: code === 'module' ? [{ source: `${module}/`, target: `./${module}/` }] : code === 'context' ? [{ source: '.', target: '.' }] : [],
     labels: [
       { key: 'org.opencontainers.image.title', value: config.name },
       { key: 'org.opencontainers.image.version', value: '${VERSION}' },
@@ -128,10 +152,26 @@ export function buildDockerfileModel(config: ProjectConfig, decisions: Decisions
     module,
     isWeb: listens,
     port: config.port,
-    // Every web skeleton serves /health (templates/web/app.py.hbs, templates/fastapi/app.py.hbs).
-    healthcheck: listens ? ['/bin/sh', '-c', 'wget -q -T 4 -O /dev/null "http://127.0.0.1:${PORT}/health" || exit 1'] : null,
-    cmd: ['python', '-m', module],
+    // Every web skeleton serves /health (templates/web/app.py.hbs, templates/fastapi/app.py.hbs);
+    // an adopted project gets a HEALTHCHECK only for the path given with --health.
+    healthcheck: healthcheckFor(config, code),
+    cmd: config.cmd ?? ['python', '-m', module],
+    pyprojectScript: fromPyproject ? pyprojectScriptFor(runtime.version) : null,
+    installRequirementFile: fromPyproject ? PYPROJECT_REQUIREMENTS : config.requirements,
+    installProject: code === 'installed',
+    copiesContext: code !== 'module',
   };
+}
+
+/**
+ * The HEALTHCHECK. The web skeleton serves /health: its check reads $PORT in a shell, so
+ * `docker run -e PORT=...` moves it with the app. An adopted project's path is the user's text:
+ * it never reaches a shell, so its check is exec form with the configured port.
+ */
+function healthcheckFor(config: ProjectConfig, code: string): string[] | null {
+  if (!appKindSpec(config.app).listens || config.port === null) return null;
+  if (code === 'module') return ['/bin/sh', '-c', 'wget -q -T 4 -O /dev/null "http://127.0.0.1:${PORT}/health" || exit 1'];
+  return config.health === undefined ? null : ['wget', '-q', '-T', '4', '-O', '/dev/null', `http://127.0.0.1:${config.port}${config.health}`];
 }
 
 const PATTERN_LINE_WIDTH = 88;

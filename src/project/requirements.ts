@@ -77,8 +77,9 @@ export function withAppRequirements(
 }
 
 /**
- * Reads a requirements file to import into a new project, exactly as given. Files that include
- * others (`-r`, `-c`) are refused: their includes would not come along.
+ * Reads a requirements file to import into a new project, exactly as given (a pyproject.toml:
+ * its dependencies, one per line). Files that include others (`-r`, `-c`) are refused: their
+ * includes would not come along.
  */
 export async function importRequirementsFile(
   path: string,
@@ -88,6 +89,11 @@ export async function importRequirementsFile(
     if (error instanceof InputFileRefused) throw new UsageError(`--requirements-file ${error.message}`);
     throw new UsageError(`cannot read --requirements-file ${path}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
   });
+  // A pyproject.toml contributes its [project] dependencies (PEP 621), one per line of the new requirements.txt.
+  if (basename(path) === 'pyproject.toml') {
+    const requirements = parsePyprojectDependencies(text, path);
+    return { text: requirements.map((requirement) => `${requirement.text}\n`).join(''), requirements, formats: emptyFormatControl() };
+  }
   const parsed = parseRequirementsText(text, path, { env });
   const include = parsed.includes[0];
   if (include) {

@@ -25,7 +25,15 @@ export function applyConfigFlags(
   const port = stringFlag(flags, 'port');
   if (port !== undefined) {
     if (!listensOnPort(next.app)) throw new UsageError('--port applies only to web apps (pass --app web too)');
+    const before = next.port;
     next.port = assertPort(port);
+    // An adopted project's command may name its port (uvicorn --port N): it follows the change.
+    if (next.cmd && before !== null) next.cmd = next.cmd.map((arg, i, argv) => (argv[i - 1] === '--port' && arg === String(before) ? String(next.port) : arg));
+  }
+  // A HEALTHCHECK needs a server port: a cli app has none.
+  if (!listensOnPort(next.app) && next.health !== undefined) {
+    const { health: _dropped, ...rest } = next;
+    next = rest;
   }
   const bytecode = boolFlag(flags, 'bytecode');
   if (bytecode !== undefined) next.bytecode = bytecode;

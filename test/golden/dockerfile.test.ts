@@ -80,6 +80,10 @@ describe('golden Dockerfiles', () => {
       const runtime = findRuntime(config.python)!;
       const module = config.name.replaceAll('-', '_');
       const system = runtime.system;
+      // Adopted projects (init): code copied as laid out, or pip-installed; their own command.
+      const code = config.code ?? 'module';
+      const fromPyproject = config.requirements.endsWith('pyproject.toml');
+      const cmdLine = `CMD [${(config.cmd ?? ['python', '-m', module]).map((arg) => JSON.stringify(arg)).join(', ')}]`;
       const bytecode = config.bytecode !== false;
       const web = config.app !== 'cli';
       const contract: [string, string][] = [
@@ -90,9 +94,9 @@ describe('golden Dockerfiles', () => {
         ['no pip version check', 'ENV PIP_DISABLE_PIP_VERSION_CHECK=1 \\\n    PIP_ROOT_USER_ACTION=ignore\n'],
         ...[config.requirements, ...(input.includes ?? [])].map((file): [string, string] => [`copy ${file}`, `\nCOPY ${file} /tmp/requirements/${file}\n`]),
         ['pip cache mount', '\nRUN --mount=type=cache,target=/root/.cache/pip \\\n'],
-        ['venv without pip', '    python3 -m venv --without-pip /opt/venv \\\n'],
+        ['venv without pip', ' python3 -m venv --without-pip /opt/venv \\\n'],
         ['install without bytecode (compiled later, once)', '    && python3 -m pip --python /opt/venv/bin/python install --no-compile \\\n'],
-        ['install from the copied file', `      --requirement /tmp/requirements/${config.requirements}\n`],
+        ['install from the copied file', `      --requirement /tmp/requirements/${fromPyproject ? 'pyproject-dependencies.txt' : config.requirements}\n`],
         ['pipefail shell', '\nSHELL ["/bin/ash", "-eo", "pipefail", "-c"]\n'],
         ['extensions stripped, never inside *.libs', "\nRUN scanelf --recursive --nobanner --format '%F' /opt/venv \\\n    | awk '!/\\.libs\\//' | tr '\\n' '\\0' | xargs -0 -r strip --strip-unneeded\n"],
         ['one scanelf pass over the interpreter and the venv', `\nRUN scanelf --recursive --needed --nobanner --format '%n#p' ${system ? '' : '/opt/python '}/opt/venv \\\n`],
@@ -103,23 +107,24 @@ describe('golden Dockerfiles', () => {
         ...(system ? [] : [['interpreter copied without pip', '\nCOPY --from=build /opt/python /usr/local\n'] as [string, string], ['no ensurepip', '/ensurepip \\\n'] as [string, string]]),
         ['venv copied', '\nCOPY --from=build /opt/venv /opt/venv\n'],
         ['app dir', '\nWORKDIR /app\n'],
-        ['app copied readable by the non-root user', `\nCOPY --chmod=u=rwX,go=rX ${module}/ ./${module}/\n`],
+        ...(code === 'installed' ? [] : [['code copied readable by the non-root user', code === 'context' ? '\nCOPY --chmod=u=rwX,go=rX . .\n' : `\nCOPY --chmod=u=rwX,go=rX ${module}/ ./${module}/\n`] as [string, string]]),
         ['env', '\nENV PATH="/opt/venv/bin:$PATH" \\\n'],
         ['unbuffered', '    PYTHONUNBUFFERED=1'],
         ['no bytecode written at run time', '    PYTHONDONTWRITEBYTECODE=1'],
         ['OCI title label', `org.opencontainers.image.title="${config.name}"`],
         ['OCI version label', 'org.opencontainers.image.version="${VERSION}"'],
         ['non-root user', '\nUSER 10001:10001\n'],
-        ['exec-form CMD', `\nCMD ["python", "-m", "${module}"]\n`],
+        ['exec-form CMD', `\n${cmdLine}\n`],
       ];
       for (const [what, text] of contract) expect(dockerfile.includes(text), `${name}: ${what}: ${JSON.stringify(text)}`).toBe(true);
       expect(dockerfile.includes('python3 -m compileall'), `${name}: bytecode compiled at build time exactly when wanted`).toBe(bytecode);
       expect(releaseStage, `${name}: release stage has no pip`).not.toMatch(/py3-pip|-m pip|ensurepip/);
-      expect(/^HEALTHCHECK /m.test(dockerfile), `${name}: HEALTHCHECK exactly for web apps`).toBe(web);
+      // Skeletons serve /health; an adopted project gets a HEALTHCHECK only for the path given with --health.
+      expect(/^HEALTHCHECK /m.test(dockerfile), `${name}: HEALTHCHECK exactly for web apps with a health path`).toBe(web && (code === 'module' || config.health !== undefined));
       if (web) expect(releaseStage, `${name}: PORT matches EXPOSE`).toContain(`    PORT=${config.port}`);
       expect(dockerfile, `${name}: libraries inside the copied trees are skipped`).toMatch(/^ {8}if \[ -z "\$\(find( \/\S+)+ -name "\$lib"\)" \]; then echo "so:\$lib"; fi; \\$/m);
       expect(dockerfile.startsWith('# syntax=docker/dockerfile:1\n'), `${name}: first line`).toBe(true);
-      expect(dockerfile.endsWith(`CMD ["python", "-m", "${module}"]\n`), `${name}: last line`).toBe(true);
+      expect(dockerfile.endsWith(`${cmdLine}\n`), `${name}: last line`).toBe(true);
       expect(/^EXPOSE \d+$/m.test(dockerfile), `${name}: EXPOSE`).toBe(web);
       if (web) expect(releaseStage).toContain(`\nEXPOSE ${config.port}\n`);
       const xargs = /^ {4}xargs (-r )?apk add --no-cache(.*) < \/tmp\/runtime-deps( \\)?$/m.exec(releaseStage);

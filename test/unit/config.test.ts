@@ -20,7 +20,16 @@ describe('slim-python.json', () => {
   it.each([
     ['{', /not valid JSON/],
     ['[]', /must be a JSON object/],
-    [withChange({ version: 2 }), /newer create-slim-python/],
+    [withChange({ version: 3 }), /"version" is 3: this project was written by a newer create-slim-python/],
+    [withChange({ version: 0 }), /"version" must be 1 or 2/],
+    [withChange({ cmd: ['gunicorn', 'app:app'] }), /"cmd" needs "version": 2/],
+    [withChange({ version: 2, cmd: ['gunicorn', 'app:app\nRUN rm -rf /'] }), /"cmd" .*control character/],
+    [withChange({ version: 2, cmd: [] }), /"cmd" .*empty/],
+    [withChange({ version: 2, cmd: 'gunicorn app:app' }), /"cmd" must be a list of strings/],
+    [withChange({ version: 2, code: 'everything' }), /"code" must be one of module, context, installed/],
+    [withChange({ version: 2, health: 'health' }), /"health" must be a URL path/],
+    [withChange({ version: 2, health: '/h"ealth' }), /"health" must be a URL path/],
+    [withChange({ version: 2, app: 'cli', port: null, health: '/health' }), /"health" applies only to a web app/],
     [withChange({ generator: '9.0.0' }), /"generator" is 9\.0\.0, newer/],
     [withChange({ python: '3.12\nRUN rm -rf /' }), /"python" contains a control character/],
     [withChange({ python: '2.7' }), /"python" is "2\.7"/],
@@ -34,6 +43,14 @@ describe('slim-python.json', () => {
     [withChange({ bytecode: 'no' }), /"bytecode" must be true or false/],
   ])('rejects %s', (text, message) => {
     expect(() => parseConfig(text, 'slim-python.json', '0.1.0')).toThrow(message);
+  });
+  it('writes schema 2 only when a v2 key is present, and reads it back', () => {
+    expect(JSON.parse(serializeConfig({ ...GOOD, version: 2 })).version).toBe(1);
+    const adopted: ProjectConfig = { ...GOOD, version: 2, code: 'context', cmd: ['gunicorn', 'myservice.app:app'], health: '/health?full=1' };
+    const text = serializeConfig(adopted);
+    expect(JSON.parse(text).version).toBe(2);
+    expect(Object.keys(JSON.parse(text))).toEqual(['version', 'generator', 'name', 'python', 'arches', 'app', 'port', 'requirements', 'code', 'cmd', 'health', 'buildDeps', 'runtimeLibs']);
+    expect(parseConfig(text, 'slim-python.json', '0.1.0')).toEqual(adopted);
   });
   it('names the file in errors', () => {
     expect(() => parseConfig('{', '/p/slim-python.json', '0.1.0')).toThrow(/^\/p\/slim-python\.json: /);

@@ -1,0 +1,46 @@
+/**
+ * The lint matrix for adopted projects: init on each fixture (and the variants its flags make:
+ * HEALTHCHECK, --cmd, a pyproject on 3.10, a project not installed) must give Dockerfiles with zero
+ * findings from hadolint, shellcheck (each RUN script in its SHELL's dialect) and dockerfile-utils.
+ * Linters missing: skip with the reason, except under CI, where that fails.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it, type TestContext } from 'vitest';
+import { isCi, runCli } from '../support/cli.ts';
+import { copyFixture } from '../support/init-fixtures.ts';
+import { formatFindings, hadolint, missingLintTools, shellcheckRunScripts, validateDockerfile } from '../support/linters.ts';
+
+const CASES: { name: string; fixture: string; args: string[] }[] = [
+  { name: 'Flask + gunicorn, whole context copied', fixture: 'flask-gunicorn', args: [] },
+  { name: 'Flask + gunicorn with --health and --cmd', fixture: 'flask-gunicorn', args: ['--health', '/health', '--cmd', 'gunicorn --workers 2 myservice.app:app'] },
+  { name: 'FastAPI package from pyproject.toml (installed)', fixture: 'fastapi-pkg', args: [] },
+  { name: 'FastAPI package on 3.10 (tomli from pip)', fixture: 'fastapi-pkg', args: ['--python', '3.10'] },
+  { name: 'FastAPI on alpine system python, not installed', fixture: 'fastapi-pkg', args: ['--python', 'alpine', '--no-install-project', '--cmd', 'uvicorn fastapi_svc.main:app --host 0.0.0.0 --port 8000'] },
+  { name: 'Django + gunicorn', fixture: 'django-site', args: ['--python', '3.13', '--health', '/health'] },
+  { name: 'console script package', fixture: 'scripts-pkg', args: [] },
+];
+
+function requireLinters(ctx: TestContext): void {
+  const missing = missingLintTools();
+  if (missing === undefined) return;
+  if (isCi()) throw new Error(`CI requires the linters: ${missing}`);
+  console.warn(`skipped: ${missing}`);
+  ctx.skip(missing);
+}
+
+describe('init Dockerfiles pass hadolint, shellcheck and dockerfile-utils with zero findings', () => {
+  it.for(CASES)('$name', async ({ fixture, args }, ctx) => {
+    requireLinters(ctx);
+    const root = copyFixture(fixture);
+    try {
+      const result = await runCli(['init', root, '--yes', ...args]);
+      expect(result.exitCode, result.stderr).toBe(0);
+      const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
+      const findings = [...(await hadolint(dockerfile)), ...(await shellcheckRunScripts(dockerfile)), ...validateDockerfile(dockerfile)];
+      expect(findings, `lint findings for init ${args.join(' ')}\n${formatFindings(findings)}\n--- Dockerfile ---\n${dockerfile}`).toEqual([]);
+    } finally {
+      rmSync(dirname(root), { recursive: true, force: true });
+    }
+  });
+});
