@@ -164,12 +164,13 @@ describe('create: refusing to overwrite exits 3', () => {
     const result = await runCli([...REFERENCE, '--force'], { cwd: work });
     expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(0);
-    expect(result.stdout).toMatch(/^ {2}overwrite Dockerfile$/m);
+    expect(result.stdout).toMatch(/^ {2}overwrite Dockerfile \(yours saved as Dockerfile\.orig\)$/m);
     expect(result.stdout).toMatch(/^ {2}create {4}my_app\/app\.py$/m);
     expect(tree(join(work, 'my-app'))).toEqual([
       '.dockerignore', '.gitignore', '.slim-python/generated/.dockerignore', '.slim-python/generated/Dockerfile',
-      'Dockerfile', 'README.md', 'my_app/__init__.py', 'my_app/__main__.py', 'my_app/app.py', 'my_app/models.py', 'notes.txt', 'requirements.txt', 'slim-python.json',
+      'Dockerfile', 'Dockerfile.orig', 'README.md', 'my_app/__init__.py', 'my_app/__main__.py', 'my_app/app.py', 'my_app/models.py', 'notes.txt', 'requirements.txt', 'slim-python.json',
     ]);
+    expect(readFileSync(join(work, 'my-app/Dockerfile.orig'), 'utf8')).toBe('FROM scratch\n');
     expect(readFileSync(join(work, 'my-app/notes.txt'), 'utf8')).toBe('mine');
     expect(readFileSync(join(work, 'my-app/my_app/models.py'), 'utf8')).toBe('MINE = 1\n');
     expect(readFileSync(join(work, 'my-app/Dockerfile'), 'utf8')).toMatch(/^# syntax=docker\/dockerfile:1\n/);

@@ -62,8 +62,11 @@ describe('update follows requirements', () => {
     expect(read('Dockerfile')).not.toMatch(/libpq/);
   });
 
-  it('an old cryptography pin brings the Rust toolchain; unpinning removes it with the reason', async () => {
-    write('requirements.txt', 'cryptography==3.3.2\naiohttp\n');
+  it('cryptography built from source brings the Rust toolchain; taking the wheel again removes it with the reason', async () => {
+    // No cryptography pin both compiles and needs Rust on CPython 3.12 (knowledge base): every release
+    // from 3.4.8 has a musllinux wheel, 3.4 to 3.4.7 do not build against OpenSSL 3 (floor 35.0.0), and
+    // before 3.4 there is no Rust code. pip's --no-binary makes a wheel-carrying release compile.
+    write('requirements.txt', '--no-binary cryptography\ncryptography>=44\naiohttp\n');
     const pinned = await update();
     expect(pinned.exitCode).toBe(0);
     for (const apk of ['build-base', 'cargo', 'libffi-dev', 'openssl-dev']) {
@@ -74,6 +77,7 @@ describe('update follows requirements', () => {
     const result = await update();
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toMatch(/^ {2}removed build-base \(build\) because cryptography now installs from a wheel$/m);
+    expect(result.stdout).toMatch(/^ {2}removed cargo \(build\) because cryptography now installs from a wheel$/m);
     expect(read('Dockerfile')).not.toMatch(/build-base|cargo|openssl-dev/);
   });
 
@@ -199,7 +203,7 @@ describe('update keeps hand edits', () => {
     write('requirements.txt', 'aiohttp\npython-magic\n');
     const config = read('slim-python.json');
     const result = await update('--force', '--keep');
-    expect(result.stderr).toBe('create-slim-python: --force and --keep contradict each other: pass one of them\n');
+    expect(result.stderr).toBe('create-slim-python: pass --force (take the new render) or --keep (leave your file), not both\n');
     expect(result.exitCode).toBe(2);
     expect(read('Dockerfile')).toBe(edited);
     expect(read('slim-python.json')).toBe(config);
@@ -212,7 +216,7 @@ describe('update keeps hand edits', () => {
     write('requirements.txt', 'aiohttp\npython-magic\n');
     const forced = await update('--force');
     expect(forced.exitCode).toBe(0);
-    expect(forced.stdout).toMatch(/^Dockerfile: conflict: took the new render \(yours saved as Dockerfile\.orig\)$/m);
+    expect(forced.stdout).toMatch(/^Dockerfile: conflict: took the new render where both changed, kept your other edits \(yours saved as Dockerfile\.orig\)$/m);
     expect(read('Dockerfile.orig')).toBe(edited);
     expect(read('Dockerfile')).toMatch(/^ {4}xargs apk add --no-cache libmagic < \/tmp\/runtime-deps$/m);
     expect(read('Dockerfile')).not.toContain('tini');
@@ -233,7 +237,7 @@ describe('update keeps hand edits', () => {
     write('Dockerfile', second);
     const twice = await update('--force', '--runtime-libs', '+tzdata');
     expect(twice.exitCode).toBe(0);
-    expect(twice.stdout).toMatch(/^Dockerfile: conflict: took the new render \(yours saved as Dockerfile\.2\.orig\)$/m);
+    expect(twice.stdout).toMatch(/^Dockerfile: conflict: took the new render where both changed, kept your other edits \(yours saved as Dockerfile\.2\.orig\)$/m);
     expect(read('Dockerfile.orig')).toBe('my backup from last week\n');
     expect(read('Dockerfile.1.orig')).toBe(first);
     expect(read('Dockerfile.2.orig')).toBe(second);

@@ -52,7 +52,7 @@ describe('decide: warnings, literally', () => {
     expect(local.warnings).toEqual([
       'requirements.txt:3: ./vendor/pkg installs from a local path; the Dockerfile copies only the requirements files, so add a COPY for it before the install step',
     ]);
-    expect(local.packages).toEqual([{ name: './vendor/pkg', status: 'unknown', why: 'a path or URL requirement: its contents are not known', build: ['build-base'], runtime: [], sources: [], via: null }]);
+    expect(local.packages).toEqual([{ name: './vendor/pkg', status: 'unknown', why: 'a path or URL requirement: its contents are not known', build: ['build-base', 'cargo'], runtime: [], sources: [], via: null }]);
     const editable = run([req('cffi', { text: '-e ./cffi', editable: true, line: 2 })]);
     expect(editable.warnings).toEqual([
       'requirements.txt:2: -e ./cffi installs from a local path; the Dockerfile copies only the requirements files, so add a COPY for it before the install step',
@@ -73,15 +73,15 @@ describe('decide: warnings, literally', () => {
   });
 
   it('unknown projects: one, several, and more than eight; transitive and unnamed ones are not listed', () => {
-    const tail = 'the build stage keeps a C toolchain in case';
-    expect(run([req('zz-one')]).warnings).toEqual([`unknown to the knowledge base: zz-one; ${tail} it compiles (no cost to the release image; explain --online checks the index)`]);
-    expect(run([req('b-two'), req('a-one')]).warnings).toEqual([`unknown to the knowledge base: a-one, b-two; ${tail} they compile (no cost to the release image; explain --online checks the index)`]);
+    const tail = 'the build stage keeps a C and a Rust toolchain (build-base, cargo) in case';
+    expect(run([req('zz-one')]).warnings).toEqual([`unknown to the knowledge base: zz-one; ${tail} it compiles (no cost to the release image; explain --online --write records what the index has)`]);
+    expect(run([req('b-two'), req('a-one')]).warnings).toEqual([`unknown to the knowledge base: a-one, b-two; ${tail} they compile (no cost to the release image; explain --online --write records what the index has)`]);
     const eight = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7', 'p8'];
-    expect(run(eight.map((name) => req(name))).warnings).toEqual([`unknown to the knowledge base: ${eight.join(', ')}; ${tail} they compile (no cost to the release image; explain --online checks the index)`]);
-    expect(run([...eight, 'p9', 'q0'].map((name) => req(name))).warnings).toEqual([`unknown to the knowledge base: ${eight.join(', ')}, and 2 more; ${tail} they compile (no cost to the release image; explain --online checks the index)`]);
+    expect(run(eight.map((name) => req(name))).warnings).toEqual([`unknown to the knowledge base: ${eight.join(', ')}; ${tail} they compile (no cost to the release image; explain --online --write records what the index has)`]);
+    expect(run([...eight, 'p9', 'q0'].map((name) => req(name))).warnings).toEqual([`unknown to the knowledge base: ${eight.join(', ')}, and 2 more; ${tail} they compile (no cost to the release image; explain --online --write records what the index has)`]);
     const transitive: Knowledge = { packages: new Map([['parent', entry({ kind: 'pure', requires: ['ghost'] })]]) };
     const result = decide([req('parent')], transitive, { python: '3.12', arches: ['x86_64'] });
-    expect(result.packages.find((p) => p.name === 'ghost')).toEqual({ name: 'ghost', status: 'unknown', why: 'not in the knowledge base: a musllinux wheel may be missing', build: ['build-base'], runtime: [], sources: [], via: 'parent' });
+    expect(result.packages.find((p) => p.name === 'ghost')).toEqual({ name: 'ghost', status: 'unknown', why: 'not in the knowledge base: a musllinux wheel may be missing', build: ['build-base', 'cargo'], runtime: [], sources: [], via: 'parent' });
     expect(result.warnings).toEqual([]);
   });
 });
@@ -110,7 +110,7 @@ describe('decide: statuses and reasons, literally', () => {
     const compiled = one(req('cryptography', { specifiers: ['==3.3.2'] }));
     expect(compiled).toMatchObject({
       status: 'compile', build: ['build-base', 'cargo', 'libffi-dev', 'openssl-dev'], runtime: ['libffi', 'libssl3'],
-      why: '==3.3.2 selects a release older than 3.4, but the first musllinux wheel for x86_64 is 3.4',
+      why: '==3.3.2 selects a release older than 3.4, the first with a musllinux wheel for x86_64',
     });
   });
 
@@ -120,7 +120,7 @@ describe('decide: statuses and reasons, literally', () => {
       name: 'nowheel', status: 'compile', why: 'ships no musllinux wheel: pip builds it from source', build: ['build-base', 'zlib-dev'], runtime: ['libgcc', 'zlib'], sources: ['pypi:x/1'], via: null,
     });
     expect(one(req('cffi'), { python: '3.13', arches: ['x86_64'] }).why).toBe('no musllinux wheel for CPython 3.13 (latest 2.0.0 has 3.10, 3.11, 3.12)');
-    expect(one(req('big'), { python: '3.12', arches: ['x86_64', 'aarch64'] })).toMatchObject({ status: 'compile', why: 'no musllinux wheel for aarch64' });
+    expect(one(req('big'), { python: '3.12', arches: ['x86_64', 'aarch64'] })).toMatchObject({ status: 'compile', why: 'no release has a musllinux wheel for CPython 3.12 on aarch64' });
   });
 
   it.each([
@@ -159,8 +159,8 @@ describe('decide: specifiers against the first musllinux release, edge cases', (
     expect(status(name, specifiers)).toBe(expected);
   });
   it('names the clause that selects an older release', () => {
-    expect(one(req('cryptography', { specifiers: ['<3.0'] })).why).toBe('<3.0 selects a release older than 3.4, but the first musllinux wheel for x86_64 is 3.4');
-    expect(one(req('big', { specifiers: ['==1.10.*'] })).why).toBe('==1.10.* selects a release older than 2.0, but the first musllinux wheel for x86_64 is 2.0');
+    expect(one(req('cryptography', { specifiers: ['<3.0'] })).why).toBe('<3.0 selects a release older than 3.4, the first with a musllinux wheel for x86_64');
+    expect(one(req('big', { specifiers: ['==1.10.*'] })).why).toBe('==1.10.* selects a release older than 2.0, the first with a musllinux wheel for x86_64');
   });
 });
 

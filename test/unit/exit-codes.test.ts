@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { CANCEL_SIGNALS } from '../../src/cli/cancel.ts';
 import type { Io } from '../../src/cli/io.ts';
 import { main } from '../../src/cli/main.ts';
 import { CancelledError, ConflictError, EXIT, exitCodeOf, InputFileError, OutOfDateError, ToolError, UsageError } from '../../src/errors.ts';
@@ -46,7 +47,9 @@ function brokenStdout(error: unknown): Writable {
 
 describe('exit codes: the documented numbers', () => {
   it('EXIT holds the README table', () => {
-    expect(EXIT).toEqual({ ok: 0, outOfDate: 1, usage: 2, conflict: 3, internal: 70, cancelled: 130 });
+    expect(EXIT).toEqual({ ok: 0, outOfDate: 1, usage: 2, conflict: 3, internal: 70, cannotWrite: 73, cancelled: 130 });
+    // The signal rows of the same table live in the entry point's signal table (src/cli/cancel.ts).
+    expect(CANCEL_SIGNALS).toEqual({ SIGINT: 130, SIGTERM: 143, SIGHUP: 129 });
   });
 
   // Factories, so the errors are built inside each test (Stryker's per-test coverage sees them).
