@@ -30,7 +30,7 @@ export function requirementsFromLines(lines: readonly string[], flag = '--requir
     const trimmed = line.trim();
     const advise = (): never => {
       const advice = adviseRequirementValue(trimmed) ?? 'is not a PEP 508 requirement; write it like "cryptography>=42"';
-      throw new UsageError(`${flag} #${index + 1} (${JSON.stringify(trimmed)}) ${advice}`);
+      throw new UsageError(`${flag} #${index + 1} (${JSON.stringify(line)}) ${advice}`);
     };
     if (trimmed === '' || trimmed.startsWith('-')) return advise();
     try {

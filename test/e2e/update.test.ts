@@ -106,7 +106,7 @@ describe('update follows requirements', () => {
     await update();
     const ambiguous = await update('--build-deps', '-libpq-dev');
     expect(ambiguous.exitCode).toBe(2);
-    expect(ambiguous.stderr).toBe('create-slim-python: the value of --build-deps starts with "-": write it as --build-deps=VALUE (e.g. --build-deps=-cargo); run "create-slim-python update --help" for the flags\n');
+    expect(ambiguous.stderr).toBe('create-slim-python: the value of --build-deps starts with "-": write it as --build-deps=VALUE, here --build-deps=-libpq-dev; run "create-slim-python update --help" for the flags\n');
     const result = await update('--build-deps=-libpq-dev');
     expect(result.stdout).toMatch(/removed libpq-dev \(build\) because you removed it/);
     expect(JSON.parse(read('slim-python.json')).buildDeps.remove).toEqual(['libpq-dev']);
@@ -187,8 +187,8 @@ describe('update keeps hand edits', () => {
     const lines = read('Dockerfile').split('\n');
     expect(lines[Number(start) - 1]).toBe('<<<<<<< Dockerfile (yours)');
     expect(lines[Number(end) - 1]).toBe('>>>>>>> Dockerfile (generated now)');
-    expect(lines.slice(Number(start), Number(end) - 1)).toContain('    xargs -r apk add --no-cache tini < /tmp/runtime-deps');
-    expect(lines.slice(Number(start), Number(end) - 1)).toContain('    xargs apk add --no-cache libmagic < /tmp/runtime-deps');
+    expect(lines.slice(Number(start), Number(end) - 1)).toContain('    xargs -t apk add --no-cache ca-certificates tzdata tini < /tmp/runtime-deps');
+    expect(lines.slice(Number(start), Number(end) - 1)).toContain('    xargs apk add --no-cache ca-certificates tzdata libmagic < /tmp/runtime-deps');
     // Unresolved markers are refused on the next run, even with --force (which would back them up).
     const again = await update();
     expect(again.exitCode).toBe(3);
@@ -218,24 +218,26 @@ describe('update keeps hand edits', () => {
     expect(forced.exitCode).toBe(0);
     expect(forced.stdout).toMatch(/^Dockerfile: conflict: took the new render where both changed, kept your other edits \(yours saved as Dockerfile\.orig\)$/m);
     expect(read('Dockerfile.orig')).toBe(edited);
-    expect(read('Dockerfile')).toMatch(/^ {4}xargs apk add --no-cache libmagic < \/tmp\/runtime-deps$/m);
+    expect(read('Dockerfile')).toMatch(/^ {4}xargs apk add --no-cache ca-certificates tzdata libmagic < \/tmp\/runtime-deps$/m);
     expect(read('Dockerfile')).not.toContain('tini');
     expect((await update('--check')).exitCode).toBe(0);
   });
 
   it('--force never overwrites an earlier backup: later ones are numbered', async () => {
     write('Dockerfile.orig', 'my backup from last week\n');
-    const edit = (text: string) => text.replace(/^ {4}xargs -r apk add --no-cache < \/tmp\/runtime-deps$/m, '    xargs -r apk add --no-cache tini < /tmp/runtime-deps');
+    // -t too, not only a package: no recognised apk edit, so a real conflict.
+    const edit = (text: string) => text.replace(/^ {4}xargs apk add --no-cache ca-certificates tzdata < \/tmp\/runtime-deps$/m, '    xargs -t apk add --no-cache ca-certificates tzdata tini < /tmp/runtime-deps');
     const first = edit(read('Dockerfile'));
+    expect(first).not.toBe(read('Dockerfile'));
     write('Dockerfile', first);
     write('requirements.txt', 'aiohttp\npython-magic\n');
     const once = await update('--force', '--json');
     expect(once.exitCode).toBe(0);
     expect(JSON.parse(once.stdout).files[0]).toMatchObject({ path: 'Dockerfile', action: 'conflict', resolution: 'force', backup: 'Dockerfile.1.orig' });
-    const second = read('Dockerfile').replace('xargs apk add --no-cache libmagic <', 'xargs apk add --no-cache libmagic tini <');
+    const second = read('Dockerfile').replace('xargs apk add --no-cache ca-certificates tzdata libmagic <', 'xargs -t apk add --no-cache ca-certificates tzdata libmagic tini <');
     expect(second).not.toBe(read('Dockerfile'));
     write('Dockerfile', second);
-    const twice = await update('--force', '--runtime-libs', '+tzdata');
+    const twice = await update('--force', '--runtime-libs', '+curl');
     expect(twice.exitCode).toBe(0);
     expect(twice.stdout).toMatch(/^Dockerfile: conflict: took the new render where both changed, kept your other edits \(yours saved as Dockerfile\.2\.orig\)$/m);
     expect(read('Dockerfile.orig')).toBe('my backup from last week\n');
@@ -247,7 +249,7 @@ describe('update keeps hand edits', () => {
 describe('update: bad input exits 2, nothing written', () => {
   it.each([
     // The parser's own words (from V8) vary by Node version: everything around them is literal.
-    ['{', /^not valid JSON \(.+\); fix it or regenerate the project$/],
+    ['{', /^not valid JSON at line 1, column 2 \(.+\); fix it or regenerate the project$/],
     ['{"version": 9}', '"version" is 9: this project was written by a newer create-slim-python; run the newer version (npx create-slim-python@latest)'],
   ])('corrupt config %s', async (text, message) => {
     write('slim-python.json', text);

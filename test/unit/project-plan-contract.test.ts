@@ -34,7 +34,12 @@ describe('planNewProject', () => {
     expect(JSON.parse(byPath['slim-python.json']!)).toEqual(CONFIG);
     expect(byPath['my_app/__main__.py']).not.toBe('');
     expect(byPath.Dockerfile).not.toMatch(/^EXPOSE/m);
-    expect(byPath.Dockerfile!.match(/^COPY .*$/gm)).toEqual(['COPY requirements.txt /tmp/requirements/requirements.txt', 'COPY --from=build /opt/venv /opt/venv', 'COPY my_app/ ./my_app/']);
+    expect(byPath.Dockerfile!.match(/^COPY .*$/gm)).toEqual([
+      'COPY requirements.txt /tmp/requirements/requirements.txt',
+      'COPY --from=build /opt/python /usr/local',
+      'COPY --from=build /opt/venv /opt/venv',
+      'COPY --chmod=u=rwX,go=rX my_app/ ./my_app/',
+    ]);
     expect(byPath['README.md']).toMatch(/^A command-line program with a slim multi-stage Alpine Docker image,$/m);
     expect(byPath['README.md']).not.toContain('docker run --rm -p');
   });
@@ -70,7 +75,7 @@ describe('requirementsFromLines', () => {
   it('refuses line breaks, empty lines and options, naming the flag and its position', () => {
     expect(() => requirementsFromLines(['ok', 'a\rb'])).toThrow('--requirement #2 contains a line break; pass one requirement per --requirement');
     expect(() => requirementsFromLines([' '], '-r')).toThrow('-r #1 (" ") is not a PEP 508 requirement; write it like "cryptography>=42"');
-    expect(() => requirementsFromLines(['ok', '-e .'])).toThrow('--requirement #2 ("-e .") is not a PEP 508 requirement; write it like "cryptography>=42"');
+    expect(() => requirementsFromLines(['ok', '-e .'])).toThrow('--requirement #2 ("-e .") is a pip option line, not a requirement: put it in a requirements file and pass --requirements-file FILE');
     expect(inputErrorOf((text) => requirementsFromLines(['ok', text]), 'foo==').message).toBe('--requirement:2: Invalid requirement "foo==": Expected semicolon (after name with no version specifier) or end (at character 4)');
   });
 });
