@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { boolFlag, formatHelp, parseCommandArgs } from '../args/parse.ts';
 import { serializeConfig } from '../config/project-config.ts';
 import { decideInteractive, type Io } from '../cli/io.ts';
-import { ConflictError, OutOfDateError } from '../errors.ts';
+import { ConflictError, OutOfDateError, UsageError } from '../errors.ts';
 import { decideForProject, loadProject, readProjectConfig } from '../project/load-project.ts';
 import { planManagedFiles, buildDockerfileModel } from '../plan/project-files.ts';
 import { applyConfigFlags } from '../update/apply-flags.ts';
@@ -33,7 +33,7 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
   const force = boolFlag(flags, 'force') === true;
   const keep = boolFlag(flags, 'keep') === true;
   const json = boolFlag(flags, 'json') === true;
-  if (force && keep) throw new ConflictError('pass --force or --keep, not both');
+  if (force && keep) throw new UsageError('--force and --keep contradict each other: pass one of them');
   const root = resolve(io.cwd, positionals[0] ?? '.');
 
   // 1. Config (strict), flags applied, requirements, decisions: all before any write.
@@ -74,7 +74,7 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
   const flagsChanged = serializeConfig(config) !== serializeConfig(stored);
   const nextConfigText = serializeConfig(fileChanged || flagsChanged ? { ...config, generator: TOOL_VERSION } : stored);
   const configChanged = nextConfigText !== configText;
-  const outcome: UpdateOutcome = { root, changes, configBefore: configText, configAfter: nextConfigText, configChanged, apkChanges, warnings: decisions.warnings, mode: check ? 'check' : dryRun ? 'dry-run' : 'write', resolutions: new Map() };
+  const outcome: UpdateOutcome = { root, changes, configBefore: configText, configAfter: nextConfigText, configChanged, apkChanges, warnings: decisions.warnings, mode: check ? 'check' : dryRun ? 'dry-run' : 'write', resolutions: new Map(), backups: new Map() };
 
   // 3. --check / --dry-run: report, write nothing.
   const outOfDate = configChanged || changes.some((change) => change.action !== 'identical');

@@ -34,14 +34,19 @@ export function exactPin(specifiers: readonly string[]): string | null {
   return null;
 }
 
-/** The release after a prefix: `3.3` with drop 1 -> `4`; `3.4` with drop 0 -> `3.5`. */
+/**
+ * The release after a prefix: `3.3` with drop 1 -> `4`; `3.4` with drop 0 -> `3.5`. A leading
+ * `v` and an epoch are PEP 440 syntax (https://peps.python.org/pep-0440/#preceding-v-character,
+ * #version-epochs): the `v` is dropped, the epoch kept (`1!2.0` with drop 1 -> `1!3`).
+ */
 function bumpRelease(version: string, drop: number): string | null {
-  const release = /^(?:[0-9]+!)?([0-9]+(?:\.[0-9]+)*)/.exec(version)?.[1];
-  if (!release) return null;
+  const match = /^v?(?:([0-9]+)!)?([0-9]+(?:\.[0-9]+)*)/i.exec(version);
+  if (!match) return null;
+  const [, epoch, release] = match as unknown as [string, string | undefined, string];
   const parts = release.split('.').map(Number);
   const kept = parts.slice(0, Math.max(1, parts.length - drop));
   kept[kept.length - 1] = kept[kept.length - 1]! + 1;
-  return kept.join('.');
+  return `${epoch === undefined ? '' : `${epoch}!`}${kept.join('.')}`;
 }
 
 /** Compares CPython minor versions ("3.9" < "3.12"). */

@@ -72,8 +72,10 @@ export async function readProjectRequirements(
 }
 
 /**
- * The requirements that apply on the given architectures' targets (markers evaluated), with
- * `python_full_version` the image's patch version: `full`, else the official image's for `python`.
+/**
+ * The requirements that apply on at least one of the given architectures (markers evaluated):
+ * the image for that architecture installs them, so their Alpine needs count.
+ * `python_full_version` is the image's patch version: `full`, else the official image's for `python`.
  */
 export function applicableRequirements(
   requirements: readonly Requirement[],

@@ -14,6 +14,8 @@ export interface UpdateOutcome {
   warnings: string[];
   mode: 'check' | 'dry-run' | 'write';
   resolutions: Map<string, Resolution>;
+  /** Managed path -> the backup of the user's file written before --force replaced it. */
+  backups: Map<string, string>;
 }
 
 const ACTION_TEXT: Record<FileChange['action'], string> = {
@@ -26,13 +28,14 @@ const ACTION_TEXT: Record<FileChange['action'], string> = {
 
 const RESOLUTION_TEXT: Record<Resolution, string> = {
   markers: 'conflict markers written',
-  force: 'took the new render (yours saved as .orig)',
+  force: 'took the new render',
   keep: 'kept your file unchanged',
 };
 
 function actionOf(outcome: UpdateOutcome, change: FileChange): string {
   const resolution = outcome.resolutions.get(change.path);
-  if (change.action === 'conflict' && resolution) return `conflict: ${RESOLUTION_TEXT[resolution]}`;
+  const backup = outcome.backups.get(change.path);
+  if (change.action === 'conflict' && resolution) return `conflict: ${RESOLUTION_TEXT[resolution]}${backup ? ` (yours saved as ${backup})` : ''}`;
   if (change.action === 'conflict') return `conflict (lines ${change.conflicts.map((c) => `${c.start}-${c.end}`).join(', ')})`;
   return ACTION_TEXT[change.action];
 }
@@ -64,6 +67,7 @@ export function updateJsonSummary(outcome: UpdateOutcome): object {
       path: change.path,
       action: change.action,
       resolution: outcome.resolutions.get(change.path) ?? null,
+      backup: outcome.backups.get(change.path) ?? null,
       conflicts: change.conflicts,
     })),
     config: outcome.configChanged ? 'update' : 'identical',

@@ -1,7 +1,8 @@
 /** Reading the managed files with their stored bases, and writing an update's results atomically. */
 import { lstat, mkdir, readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { writeFileAtomic } from '../apply/write-atomic.ts';
+import { writeBackup } from '../apply/write-backup.ts';
 import { beginWrite, endWrite } from '../cli/cancel.ts';
 import { CONFIG_FILE } from '../config/project-config.ts';
 import { CancelledError, UsageError } from '../errors.ts';
@@ -32,7 +33,8 @@ async function readRegular(path: string): Promise<string | null> {
 
 /**
  * Writes what the outcome decided, each file atomically (temp + rename): the managed files,
- * their new bases, and the config. A `.orig` backup is written before a --force overwrite.
+ * their new bases, and the config. A backup (`.orig`, never overwriting an earlier one) is
+ * written before a --force overwrite; its path, relative to `root`, goes to `outcome.backups`.
  */
 export async function writeUpdate(root: string, outcome: UpdateOutcome, isCancelled: () => boolean): Promise<void> {
   beginWrite();
@@ -43,7 +45,9 @@ export async function writeUpdate(root: string, outcome: UpdateOutcome, isCancel
       if (change.action !== 'identical') {
         if (isCancelled()) throw new CancelledError('cancelled: files written so far are complete; nothing is half-written');
         const resolution = outcome.resolutions.get(change.path);
-        if (resolution === 'force' && change.current !== null) await writeFileAtomic(`${path}.orig`, change.current);
+        if (resolution === 'force' && change.current !== null) {
+          outcome.backups.set(change.path, relative(root, await writeBackup(path, change.current)));
+        }
         await writeFileAtomic(path, resolution === 'force' ? change.render : change.next);
       }
       const basePath = join(root, BASE_DIR, change.path);

@@ -107,6 +107,9 @@ describe('requirements parsing agrees with pip and packaging', () => {
   it('PEP 508 strings: parseRequirementString vs packaging.requirements.Requirement', (context) => {
     if (!reference) return context.skip(skipReason);
     const texts = JSON.parse(readFileSync(join(CORPUS, 'requirement-strings.json'), 'utf8')) as string[];
+    // Every corpus case must have come back: a reference that prints nothing compares nothing.
+    expect(reference.strings).toHaveLength(texts.length);
+    expect(texts.length).toBeGreaterThanOrEqual(150);
     const mismatches: unknown[] = [];
     texts.forEach((text, index) => {
       const expected = reference!.strings[index]!;
@@ -125,6 +128,9 @@ describe('requirements parsing agrees with pip and packaging', () => {
 
   it('markers: evaluateMarker vs packaging.markers.Marker.evaluate on each target', (context) => {
     if (!reference) return context.skip(skipReason);
+    const cases = JSON.parse(readFileSync(join(CORPUS, 'markers.json'), 'utf8')) as unknown[];
+    expect(reference.markers).toHaveLength(cases.length);
+    expect(cases.length).toBeGreaterThanOrEqual(400);
     const mismatches: unknown[] = [];
     for (const expected of reference.markers) {
       let ours: { result?: boolean; error?: string };
@@ -144,6 +150,8 @@ describe('requirements parsing agrees with pip and packaging', () => {
     if (!reference) return context.skip(skipReason);
     const mismatches: unknown[] = [];
     const names = readdirSync(FILES).filter((name) => name.endsWith('.txt'));
+    expect(names.length).toBeGreaterThanOrEqual(15);
+    let lines = 0;
     expect(Object.keys(reference.lines).sort()).toEqual(names.sort());
     for (const name of names) {
       const text = decodeRequirementsBytes(readFileSync(join(FILES, name)), name);
@@ -154,6 +162,7 @@ describe('requirements parsing agrees with pip and packaging', () => {
         const expected = pipLines[index]!;
         const mine = pick(scannedShape(scanned), LINE_KEYS);
         const theirs = pick(expected, LINE_KEYS);
+        lines++;
         if (JSON.stringify(mine) !== JSON.stringify(theirs)) {
           mismatches.push({ file: name, line: scanned.line, ours: mine, pip: theirs, ourError: scanned.kind === 'error' ? scanned.error.message : undefined, pipError: expected.error });
         }
@@ -161,6 +170,7 @@ describe('requirements parsing agrees with pip and packaging', () => {
       });
     }
     expect(mismatches).toEqual([]);
+    expect(lines, 'logical lines compared').toBeGreaterThanOrEqual(150);
   });
 
   it('whole files with includes: parseRequirementsFile vs pip parse_requirements', async (context) => {
@@ -178,5 +188,7 @@ describe('requirements parsing agrees with pip and packaging', () => {
       compared++;
     }
     console.log(`differential: ${compared} cases compared against pip ${reference.versions.pip} / packaging ${reference.versions.packaging}`);
+    expect(Object.keys(reference.files).length).toBeGreaterThanOrEqual(3);
+
   });
 });

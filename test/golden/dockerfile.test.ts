@@ -1,7 +1,10 @@
 /**
  * Golden files: each folder under cases/ holds input.json (config overrides and requirement
  * lines) and the expected Dockerfile and .dockerignore. UPDATE_GOLDEN=1 (npm run golden:update)
- * rewrites the expectations; review them with `git diff`.
+ * rewrites the expectations; review them with `git diff`. Because an update accepts any change
+ * wholesale, the rules that matter are also checked on every case, independently of the golden
+ * bytes: a case's `expect` block (literal statuses and Alpine sets), and a release stage with no
+ * build tooling.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +14,7 @@ import type { ProjectConfig } from '../../src/config/project-config.ts';
 import { decideForProject } from '../../src/project/load-project.ts';
 import { planManagedFiles } from '../../src/plan/project-files.ts';
 import { requirementsFromLines } from '../../src/project/requirements.ts';
+import { isApkName } from '../../src/validate/apk-name.ts';
 
 const CASES = fileURLToPath(new URL('./cases/', import.meta.url));
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
@@ -25,17 +29,58 @@ interface CaseInput {
   config?: Partial<ProjectConfig>;
   requirements: string[];
   includes?: string[];
+  /** Literal expectations, checked whatever the golden files say. */
+  expect?: { compile: string[]; build: string[]; runtime: string[] };
+}
+
+/** The `apk add` package lines of a stage (the indented `      name \\` lines, and inline names). */
+function apkPackages(stage: string): string[] {
+  const names: string[] = [];
+  const lines = stage.split('\n');
+  lines.forEach((line, index) => {
+    const inline = /apk add --no-cache ([^<\\]*?)\s*(<|\\|$)/.exec(line);
+    if (inline?.[1]) names.push(...inline[1].split(/\s+/).filter((word) => word !== '' && !word.startsWith('-')));
+    if (/apk add --no-cache \\$/.test(line)) {
+      for (let next = index + 1; next < lines.length && /^ {6}[a-z0-9]/.test(lines[next]!); next += 1) names.push(lines[next]!.trim().replace(/\s*\\$/, ''));
+    }
+  });
+  return names.sort();
 }
 
 describe('golden Dockerfiles', () => {
   const names = readdirSync(CASES).sort();
-  it('has cases', () => expect(names.length).toBeGreaterThanOrEqual(6));
+  it('has cases, among them cases that really compile', () => {
+    expect(names.length).toBeGreaterThanOrEqual(8);
+    expect(names).toEqual(expect.arrayContaining(['compile-databases', 'compile-old-pins']));
+  });
   for (const name of names) {
     it(name, () => {
       const input = JSON.parse(readFileSync(join(CASES, name, 'input.json'), 'utf8')) as CaseInput;
       const config = { ...BASE_CONFIG, ...input.config };
       const { requirements } = requirementsFromLines(input.requirements);
-      const files = planManagedFiles(config, decideForProject(config, requirements), input.includes ?? []);
+      const decisions = decideForProject(config, requirements);
+      const files = planManagedFiles(config, decisions, input.includes ?? []);
+      const dockerfile = files.find((file) => file.path === 'Dockerfile')!.content;
+      const [, buildStage = '', releaseStage = ''] = dockerfile.split(/^FROM /m);
+      const built = apkPackages(buildStage);
+      // The release stage never gets build tooling, whatever the case needs to compile.
+      expect(releaseStage, `${name}: release stage`).toMatch(/ AS release\n/);
+      const released = apkPackages(releaseStage);
+      for (const apk of [...built, ...released]) expect(isApkName(apk), `${name}: apk add ${apk}`).toBe(true);
+      for (const apk of released) expect(apk, `${name}: release stage installs ${apk}`).not.toMatch(/^build-base$|^gcc$|^g\+\+$|^musl-dev$|-dev$|^cargo$|^rust$|^cmake$|^pkgconf$|^gfortran$/);
+      expect(releaseStage, `${name}: release stage`).not.toMatch(/\.cache\/pip|pip install/);
+      const buildSet = [...decisions.apk.build.map((apk) => apk.name), ...config.buildDeps.add].filter((apk) => !config.buildDeps.remove.includes(apk));
+      for (const apk of buildSet) {
+        expect(built, `${name}: build stage`).toContain(apk);
+        expect(released, `${name}: ${apk} is built with and shipped`).not.toContain(apk);
+      }
+      if (input.expect) {
+        expect(decisions.packages.filter((p) => p.status === 'compile').map((p) => p.name), `${name}: compiled projects`).toEqual(input.expect.compile);
+        expect(decisions.apk.build.map((apk) => apk.name), `${name}: build set`).toEqual(input.expect.build);
+        expect(decisions.apk.runtime.map((apk) => apk.name), `${name}: runtime set`).toEqual(input.expect.runtime);
+        expect(built, `${name}: build stage apk add`).toEqual(input.expect.build);
+        for (const apk of input.expect.runtime) expect(releaseStage, `${name}: release stage`).toMatch(new RegExp(`^#   ${apk.replace(/[+.]/g, '\\$&')}: `, 'm'));
+      }
       for (const file of files) {
         const expectedPath = join(CASES, name, file.path === '.dockerignore' ? 'dockerignore' : file.path);
         if (UPDATE || !existsSync(expectedPath)) {

@@ -1,13 +1,39 @@
 /**
  * The knowledge base is data a contributor edits by hand: check its shape, that every Alpine
- * name is one seen in Alpine's own APKBUILDs (src/knowledge/alpine/*.json), and that every fact
- * has a source.
+ * name is a real Alpine package (against test/knowledge/aports-names.json, a dated snapshot of
+ * Alpine's own aports tree, not a list this project keeps), and that every fact has a source.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadAlpineNames, loadKnowledge } from '../../src/knowledge/load.ts';
 import { isApkName } from '../../src/validate/apk-name.ts';
 import { normalizeName } from '../../src/requirements/normalize.ts';
 import { valid } from '@renovatebot/pep440';
+
+interface AportsSnapshot {
+  retrieved: string;
+  origins: Record<string, { commit: string; pkgver: string; vars?: Record<string, string>; subpackages: string[] }>;
+}
+const APORTS = JSON.parse(readFileSync(new URL('../knowledge/aports-names.json', import.meta.url), 'utf8')) as AportsSnapshot;
+
+/**
+ * The package names an APKBUILD declares: its pkgname (the origin folder's name) and each
+ * subpackages= entry, `name[:function[:arch]]`, with $pkgname and the recorded variables expanded
+ * as abuild's shell would. `$subpackages` (appending to the list) expands to nothing.
+ */
+function packagesOf(origin: string, entry: AportsSnapshot['origins'][string]): Set<string> {
+  const pkgname = origin.split('/')[1]!;
+  const vars: Record<string, string> = { pkgname, subpackages: '', ...entry.vars };
+  const expand = (text: string) => text.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (_, name: string) => {
+    if (!(name in vars)) throw new Error(`${origin}: subpackages uses $${name}, which the snapshot does not record`);
+    return vars[name]!;
+  });
+  const names = new Set([pkgname]);
+  for (const value of entry.subpackages) {
+    for (const token of expand(value).split(/\s+/).filter(Boolean)) names.add(token.split(':')[0]!);
+  }
+  return names;
+}
 
 const knowledge = loadKnowledge();
 const alpine = loadAlpineNames();
@@ -20,14 +46,40 @@ describe('knowledge base', () => {
     expect(native).toBeGreaterThanOrEqual(100);
   });
 
-  it('uses only Alpine names seen in aports, each with its APKBUILD', () => {
-    const unknown: string[] = [];
+  it('the aports snapshot is dated and each origin names the commit it was read at', () => {
+    expect(APORTS.retrieved).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    for (const [origin, entry] of Object.entries(APORTS.origins)) {
+      expect(origin).toMatch(/^(main|community|testing)\/[a-z0-9][a-z0-9._+-]*$/);
+      expect(entry.commit, origin).toMatch(/^[0-9a-f]{40}$/);
+      expect(entry.pkgver, origin).not.toBe('');
+    }
+  });
+
+  it('expands subpackages the way abuild does', () => {
+    expect([...packagesOf('main/openssl', APORTS.origins['main/openssl']!)].sort()).toEqual([
+      'libcrypto3', 'libssl3', 'openssl', 'openssl-dbg', 'openssl-dev', 'openssl-doc', 'openssl-libs-static',
+    ]);
+    expect(packagesOf('main/gcc', APORTS.origins['main/gcc']!)).toContain('libstdc++');
+    expect(() => packagesOf('main/x', { commit: '0'.repeat(40), pkgver: '1', subpackages: ['lib$_unknown'] })).toThrow(/\$_unknown/);
+  });
+
+  it('uses only Alpine package names declared in Alpine\'s aports, in the APKBUILD it cites', () => {
+    const declared = new Map<string, Set<string>>(Object.entries(APORTS.origins).map(([origin, entry]) => [origin, packagesOf(origin, entry)]));
+    const problems: string[] = [];
     for (const [name, entry] of entries) {
       for (const apk of [...entry.build, ...entry.runtime, ...entry.dlopen, ...(entry.olderBuilds ?? []).flatMap((older) => [...older.build, ...older.runtime])]) {
-        if (!(apk in alpine)) unknown.push(`${name}: ${apk}`);
+        const where = alpine[apk];
+        if (!where) {
+          problems.push(`${name}: ${apk} has no origin in src/knowledge/alpine/*.json`);
+          continue;
+        }
+        const origin = where.replace(/\/APKBUILD$/, '');
+        const names = declared.get(origin);
+        if (!names) problems.push(`${name}: ${apk}: origin ${origin} is not in the aports snapshot`);
+        else if (!names.has(apk)) problems.push(`${name}: ${apk} is not declared by aports ${origin} (it declares ${[...names].sort().join(', ')})`);
       }
     }
-    expect(unknown).toEqual([]);
+    expect(problems).toEqual([]);
     for (const [apk, where] of Object.entries(alpine)) {
       expect(isApkName(apk), apk).toBe(true);
       expect(where, apk).toMatch(/^(main|community|testing)\/[^/]+\/APKBUILD$/);

@@ -1,0 +1,38 @@
+// Mutation testing (npm run mutate): a report, not part of npm test. See README "Testing".
+// Sized for a shared 2-core machine: 2 workers, incremental (only mutants whose code or tests
+// changed are re-run), and per mutated file only the test files that import it (vitest's
+// related-files), through coverage analysis per test.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  plugins: ['@stryker-mutator/vitest-runner'],
+  vitest: { configFile: 'vitest.mutate.config.ts', related: true },
+  coverageAnalysis: 'perTest',
+  concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 2),
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
+  timeoutMS: 20_000,
+  // Mutants in module-level tables and regexes (static mutants) are reported as surviving by the
+  // vitest runner, which keeps the module it loaded first: they are ignored here and checked by
+  // hand mutations instead (README "Testing").
+  ignoreStatic: true,
+  mutate: [
+    'src/knowledge/decide.ts',
+    'src/merge/three-way.ts',
+    'src/update/plan-file.ts',
+    'src/errors.ts',
+    'src/cli/main.ts',
+    'src/plan/apk-sets.ts',
+    'src/plan/project-files.ts',
+    'src/validate/*.ts',
+    'src/requirements/*.ts',
+    'src/project/requirements.ts',
+  ],
+  ignorePatterns: ['dist', 'reports', '.venv-ci', '.venv-tools', '.tmp', 'bench/out', 'reference-app', '.stryker-tmp'],
+  reporters: ['clear-text', 'progress', 'json', 'html'],
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
+  thresholds: { high: 90, low: 85, break: null },
+  tempDirName: '.stryker-tmp',
+};

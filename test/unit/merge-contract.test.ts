@@ -1,0 +1,74 @@
+/**
+ * The merge and conflict rules of update, exactly (written against the mutants Stryker found
+ * surviving in src/update/plan-file.ts and src/merge/three-way.ts). Expectations are literal.
+ */
+import { describe, expect, it } from 'vitest';
+import { mergeThreeWay } from '../../src/merge/three-way.ts';
+import { findUnresolvedConflicts, needsMerge, planFileChange } from '../../src/update/plan-file.ts';
+
+const labels = { ours: 'yours', base: 'base', theirs: 'new' };
+const lines = (...l: string[]) => `${l.join('\n')}\n`;
+
+describe('mergeThreeWay edges', () => {
+  it('empty texts merge to empty text', () => {
+    expect(mergeThreeWay('', '', '', labels)).toEqual({ text: '', conflicts: [] });
+    expect(mergeThreeWay('', '', 'A\n', labels)).toEqual({ text: 'A\n', conflicts: [] });
+    expect(mergeThreeWay('A\n', '', 'A\n', labels)).toEqual({ text: '', conflicts: [] });
+  });
+  it('a conflict against an empty base shows an empty base section', () => {
+    expect(mergeThreeWay('', 'mine\n', 'theirs\n', labels)).toEqual({
+      text: lines('<<<<<<< yours', 'mine', '||||||| base', '=======', 'theirs', '>>>>>>> new'),
+      conflicts: [{ start: 1, end: 6 }],
+    });
+  });
+});
+
+describe('planFileChange: actions, texts and labels', () => {
+  it('an unedited file is replaced by the render, with no conflicts', () => {
+    expect(planFileChange('Dockerfile', 'old\n', 'old\n', 'new\n', mergeThreeWay)).toEqual({
+      path: 'Dockerfile', action: 'update', current: 'old\n', base: 'old\n', next: 'new\n', render: 'new\n', conflicts: [],
+    });
+  });
+  it('conflict markers name the file and each side', () => {
+    const change = planFileChange('Dockerfile', lines('A', 'mine'), lines('A', 'B'), lines('A', 'theirs'), mergeThreeWay);
+    expect(change.action).toBe('conflict');
+    expect(change.next).toBe(lines('A', '<<<<<<< Dockerfile (yours)', 'mine', '||||||| Dockerfile (generated last time)', 'B', '=======', 'theirs', '>>>>>>> Dockerfile (generated now)'));
+    expect(change.conflicts).toEqual([{ start: 2, end: 8 }]);
+  });
+  it('without a stored base, the base section is empty', () => {
+    const change = planFileChange('.dockerignore', 'mine\n', null, 'new\n', mergeThreeWay);
+    expect(change).toMatchObject({ action: 'conflict', base: null, conflicts: [{ start: 1, end: 6 }] });
+    expect(change.next).toBe(lines('<<<<<<< .dockerignore (yours)', 'mine', '||||||| .dockerignore (generated last time)', '=======', 'new', '>>>>>>> .dockerignore (generated now)'));
+  });
+  it('identical and created files carry no conflicts', () => {
+    expect(planFileChange('Dockerfile', 'same\n', 'old\n', 'same\n', mergeThreeWay).conflicts).toEqual([]);
+    expect(planFileChange('Dockerfile', null, null, 'new\n', mergeThreeWay)).toMatchObject({ action: 'create', next: 'new\n', conflicts: [] });
+  });
+});
+
+describe('needsMerge', () => {
+  it.each([
+    [null, 'base\n', 'new\n', false],
+    ['new\n', 'base\n', 'new\n', false],
+    ['base\n', 'base\n', 'new\n', false],
+    ['mine\n', 'base\n', 'new\n', true],
+    ['mine\n', null, 'new\n', true],
+  ])('current %j, base %j, render %j -> %s', (current, base, render, expected) => {
+    expect(needsMerge(current, base, render)).toBe(expected);
+  });
+});
+
+describe('findUnresolvedConflicts', () => {
+  it('finds each block by its line-start markers', () => {
+    expect(findUnresolvedConflicts(lines('A', '<<<<<<< x', 'B', '=======', 'C', '>>>>>>> y', 'D', '<<<<<<< x', '>>>>>>> y'))).toEqual([{ start: 2, end: 6 }, { start: 8, end: 9 }]);
+  });
+  it('needs both markers, at the start of a line', () => {
+    expect(findUnresolvedConflicts(lines('<<<<<<< x', 'B'))).toEqual([]);
+    expect(findUnresolvedConflicts(lines('B', '>>>>>>> y'))).toEqual([]);
+    expect(findUnresolvedConflicts(lines('RUN echo "<<<<<<< x"', 'RUN echo ">>>>>>> y"'))).toEqual([]);
+    expect(findUnresolvedConflicts(lines('# <<<<<<< x', '<<<<<<<x', '>>>>>>> y'))).toEqual([]);
+  });
+  it('ignores a closing marker before any opening one', () => {
+    expect(findUnresolvedConflicts(lines('>>>>>>> stray', 'A', '<<<<<<< x', 'B', '>>>>>>> y'))).toEqual([{ start: 3, end: 5 }]);
+  });
+});
