@@ -15,6 +15,7 @@ import { decideForProject } from '../../src/project/load-project.ts';
 import { planManagedFiles } from '../../src/plan/project-files.ts';
 import { requirementsFromLines } from '../../src/project/requirements.ts';
 import { isApkName } from '../../src/validate/apk-name.ts';
+import { findRuntime } from '../../src/python/runtimes.ts';
 
 const CASES = fileURLToPath(new URL('./cases/', import.meta.url));
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
@@ -74,6 +75,39 @@ describe('golden Dockerfiles', () => {
         expect(built, `${name}: build stage`).toContain(apk);
         expect(released, `${name}: ${apk} is built with and shipped`).not.toContain(apk);
       }
+      // What README "What you get" promises of every Dockerfile, line by line.
+      const runtime = findRuntime(config.python)!;
+      const module = config.name.replaceAll('-', '_');
+      const contract: [string, string][] = [
+        ['syntax line', '# syntax=docker/dockerfile:1\n'],
+        ['build stage base', `\nFROM ${runtime.image} AS build\n`],
+        ['release stage base', `\nFROM ${runtime.image} AS release\n`],
+        ['no pip version check', 'ENV PIP_DISABLE_PIP_VERSION_CHECK=1 \\\n    PIP_ROOT_USER_ACTION=ignore\n'],
+        ...[config.requirements, ...(input.includes ?? [])].map((file): [string, string] => [`copy ${file}`, `\nCOPY ${file} /tmp/requirements/${file}\n`]),
+        ['pip cache mount', '\nRUN --mount=type=cache,target=/root/.cache/pip \\\n'],
+        ['venv without pip', '    python3 -m venv --without-pip /opt/venv \\\n'],
+        ['install without bytecode', '    && python3 -m pip --python /opt/venv/bin/python install --no-compile \\\n'],
+        ['install from the copied file', `      --requirement /tmp/requirements/${config.requirements}\n`],
+        ['pipefail shell for scanelf', '\nSHELL ["/bin/ash", "-eo", "pipefail", "-c"]\nRUN scanelf --recursive --needed --nobanner --format \'%n#p\' /opt/venv \\\n'],
+        ['scanelf pipeline', "    | tr ',' '\\n' | sort -u \\\n    | while read -r lib; do \\\n"],
+        ['runtime deps file', '      done > /opt/venv/.runtime-deps\n'],
+        ['runtime deps mount', '\nRUN --mount=type=bind,from=build,source=/opt/venv/.runtime-deps,target=/tmp/runtime-deps \\\n'],
+        ['venv copied', '\nCOPY --from=build /opt/venv /opt/venv\n'],
+        ['app dir', '\nWORKDIR /app\n'],
+        ['app copied', `\nCOPY ${module}/ ./${module}/\n`],
+        ['env', '\nENV PATH="/opt/venv/bin:$PATH" \\\n    PYTHONUNBUFFERED=1 \\\n    PYTHONDONTWRITEBYTECODE=1\n'],
+        ['non-root user', '\nUSER 10001:10001\n'],
+        ['exec-form CMD', `\nCMD ["python", "-m", "${module}"]\n`],
+      ];
+      for (const [what, text] of contract) expect(dockerfile.includes(text), `${name}: ${what}: ${JSON.stringify(text)}`).toBe(true);
+      expect(dockerfile, `${name}: libraries bundled in wheels or the interpreter are skipped`).toMatch(/^ {8}if \[ -z "\$\(find \/opt\/venv( \/\S+)* -name "\$lib"\)" \]; then echo "so:\$lib"; fi; \\$/m);
+      expect(dockerfile.startsWith('# syntax=docker/dockerfile:1\n'), `${name}: first line`).toBe(true);
+      expect(dockerfile.endsWith(`CMD ["python", "-m", "${module}"]\n`), `${name}: last line`).toBe(true);
+      expect(/^EXPOSE \d+$/m.test(dockerfile), `${name}: EXPOSE`).toBe(config.app === 'web');
+      if (config.app === 'web') expect(releaseStage).toContain(`\nEXPOSE ${config.port}\n`);
+      const xargs = /^ {4}xargs (-r )?apk add --no-cache(.*) < \/tmp\/runtime-deps$/m.exec(releaseStage);
+      expect(xargs, `${name}: release apk line`).not.toBeNull();
+      expect(xargs![1] === '-r ', `${name}: xargs -r exactly when no package is declared`).toBe(xargs![2] === '');
       if (input.expect) {
         expect(decisions.packages.filter((p) => p.status === 'compile').map((p) => p.name), `${name}: compiled projects`).toEqual(input.expect.compile);
         expect(decisions.apk.build.map((apk) => apk.name), `${name}: build set`).toEqual(input.expect.build);
