@@ -51,7 +51,8 @@ describe('update follows requirements', () => {
   });
 
   it('an old cryptography pin brings the Rust toolchain; unpinning removes it with the reason', async () => {
-    write('requirements.txt', 'cryptography==3.3.2\naiohttp\n');
+    // 3.4.7: Rust already (from 3.4), but older than the first musllinux wheel for CPython 3.12 (3.4.8).
+    write('requirements.txt', 'cryptography==3.4.7\naiohttp\n');
     const pinned = await update();
     expect(pinned.exitCode).toBe(0);
     for (const apk of ['build-base', 'cargo', 'libffi-dev', 'openssl-dev']) {

@@ -39,7 +39,7 @@ describe('decide', () => {
     const result = decide([req('cryptography', ['==3.3.2'])], KNOWLEDGE, { ...TARGET, arches: [...TARGET.arches] });
     const crypto = result.packages.find((p) => p.name === 'cryptography')!;
     expect(crypto.status).toBe('compile');
-    expect(crypto.why).toBe('==3.3.2 selects a release older than 3.4, but the first musllinux wheel for x86_64 is 3.4');
+    expect(crypto.why).toBe('==3.3.2 selects a release older than 3.4, the first with a musllinux wheel for x86_64');
     expect(result.apk.build.map((a) => a.name)).toEqual(['build-base', 'cargo', 'libffi-dev', 'openssl-dev']);
     expect(result.apk.build.find((a) => a.name === 'build-base')!.for).toEqual(['cryptography']);
     expect(result.apk.runtime.map((a) => a.name)).toEqual(['libffi', 'libssl3']);
@@ -55,7 +55,7 @@ describe('decide', () => {
   });
   it('compiles when the Python version or an architecture has no wheel', () => {
     const result = decide([req('old-wheels')], KNOWLEDGE, { python: '3.11', arches: ['x86_64', 'aarch64'] });
-    expect(result.packages[0]).toMatchObject({ status: 'compile', why: 'no musllinux wheel for aarch64' });
+    expect(result.packages[0]).toMatchObject({ status: 'compile', why: 'no release has a musllinux wheel for CPython 3.11 on aarch64' });
     const py312 = decide([req('old-wheels')], KNOWLEDGE, { python: '3.12', arches: ['x86_64'] });
     expect(py312.packages[0]).toMatchObject({ status: 'compile', why: 'no musllinux wheel for CPython 3.12 (latest 3.0 has 3.11)' });
   });

@@ -100,7 +100,7 @@ describe('reading requirement files', () => {
     expect(read.all.map((r) => [r.file, r.name])).toEqual([['reqs/base.txt', 'psycopg2'], ['requirements.txt', 'aiohttp']]);
     writeFileSync(join(root, 'pyproject.toml'), '[project]\nname = "x"\ndependencies = ["aiohttp>=3"]\n');
     const pyproject = await readProjectRequirements(root, 'pyproject.toml', {});
-    expect(pyproject).toEqual({ all: [expect.objectContaining({ file: 'pyproject.toml', line: 3, name: 'aiohttp', specifiers: ['>=3'] })], includes: [] });
+    expect(pyproject).toEqual({ all: [expect.objectContaining({ file: 'pyproject.toml', line: 3, name: 'aiohttp', specifiers: ['>=3'] })], includes: [], formats: { noBinary: new Map(), onlyBinary: new Map() } });
     await expect(readProjectRequirements(root, 'sub/pyproject.toml', {})).rejects.toThrow(`cannot read ${join(root, 'sub/pyproject.toml')}: no such file`);
   });
 });

@@ -50,13 +50,14 @@ describe('markers on a two-architecture project', () => {
   });
 
   it('a wheel on one architecture only still compiles for the other', () => {
-    // pyzmq's first musllinux wheels: 22.3.0 for x86_64, 23.2.1 for aarch64 (knowledge base, from PyPI).
+    // pyzmq's first musllinux wheels for CPython 3.10: 22.3.0 for x86_64, 23.2.1 for aarch64
+    // (knowledge base byPython, from PyPI; on 3.12 both arches start at the same release).
     const pinned = requirementsFromLines(['pyzmq==22.3.0']).requirements;
-    const one = decideForProject({ ...CONFIG, arches: ['x86_64'] }, pinned);
-    const both = decideForProject(CONFIG, pinned);
-    const swapped = decideForProject({ ...CONFIG, arches: ['x86_64', 'aarch64'] }, pinned);
+    const one = decideForProject({ ...CONFIG, python: '3.10', arches: ['x86_64'] }, pinned);
+    const both = decideForProject({ ...CONFIG, python: '3.10' }, pinned);
+    const swapped = decideForProject({ ...CONFIG, python: '3.10', arches: ['x86_64', 'aarch64'] }, pinned);
     expect([one.packages[0]!.status, both.packages[0]!.status, swapped.packages[0]!.status]).toEqual(['wheel', 'compile', 'compile']);
     expect(swapped.apk.build.map((apk) => apk.name)).toEqual(['build-base', 'cmake', 'zeromq-dev']);
-    expect(both.packages[0]!.why).toBe('==22.3.0 selects a release older than 23.2.1, but the first musllinux wheel for aarch64 is 23.2.1');
+    expect(both.packages[0]!.why).toBe('==22.3.0 selects a release older than 23.2.1, the first with a musllinux wheel for CPython 3.10 on aarch64');
   });
 });
