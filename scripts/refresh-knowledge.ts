@@ -2,7 +2,8 @@
  * Refreshes the knowledge base's index facts (per-CPython wheel history, sdist, extras; the whole
  * `musllinux` fact of a new native entry that leaves it out) from PyPI's
  * JSON API: one request per project the knowledge base already has, nothing else (no name scans).
- * Run: node --import tsx scripts/refresh-knowledge.ts [--date YYYY-MM-DD]
+ * Run: node --import tsx scripts/refresh-knowledge.ts [--date YYYY-MM-DD] [--only name,name]
+ * (`--only`: ask only for these known projects, e.g. entries just added; the rest stay as they are.)
  * Then review `git diff src/knowledge/data`.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -33,7 +34,13 @@ async function fetchProject(name: string): Promise<PypiProject> {
 const files = readdirSync(DATA).filter((file) => file.endsWith('.json')).sort();
 const documents = new Map(files.map((file) => [file, JSON.parse(readFileSync(`${DATA}${file}`, 'utf8')) as KnowledgeFile]));
 const known = new Set([...documents.values()].flatMap((document) => Object.keys(document.packages)));
-const entries: [string, KnowledgeEntry][] = [...documents.values()].flatMap((document) => Object.entries(document.packages));
+const onlyFlag = process.argv.indexOf('--only');
+const ONLY = onlyFlag === -1 ? null : new Set(process.argv[onlyFlag + 1]!.split(',').filter(Boolean));
+const unknown = ONLY ? [...ONLY].filter((name) => !known.has(name)) : [];
+if (unknown.length > 0) throw new Error(`--only names projects the knowledge base does not have: ${unknown.join(', ')}`);
+const entries: [string, KnowledgeEntry][] = [...documents.values()]
+  .flatMap((document) => Object.entries(document.packages))
+  .filter(([name]) => !ONLY || ONLY.has(name));
 
 let next = 0;
 let changed = 0;
