@@ -14,7 +14,7 @@ export const DEFAULT_DIR = 'slim-python-app';
 
 export const CREATE_SPEC: CommandSpec = {
   name: 'create',
-  usage: 'create-slim-python [DIR] [flags]\n       create-slim-python init [DIR] [flags]\n       create-slim-python update [DIR] [flags]\n       create-slim-python explain [DIR] [flags]',
+  usage: 'create-slim-python [DIR] [flags]\n       create-slim-python init [DIR] [flags]\n       create-slim-python update [DIR] [flags]\n       create-slim-python explain [DIR] [flags]\n       create-slim-python verify [DIR] [flags]',
   summary: 'Scaffold a Python project with a tuned multi-stage Alpine Dockerfile.',
   positionals: 1,
   flags: [

@@ -1,4 +1,5 @@
 /** What exists at init's own paths (and their parent folders), read before planning. */
+import { backupName } from '../apply/write-backup.ts';
 import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConflictError } from '../errors.ts';
@@ -25,11 +26,14 @@ export async function inspectOwnFiles(root: string, paths: readonly string[]): P
   return states;
 }
 
-/** `PATH.orig`, else `PATH.orig.1`, `PATH.orig.2` ...: an existing backup is never overwritten. */
+/**
+ * `PATH.orig`, else `PATH.1.orig`, `PATH.2.orig` ...: the names update --force uses too, all
+ * matching a `*.orig` ignore pattern; an existing backup is never overwritten.
+ */
 async function freeBackupName(root: string, path: string): Promise<string> {
   for (let n = 0; n < MAX_BACKUPS; n += 1) {
-    const candidate = n === 0 ? `${path}.orig` : `${path}.orig.${n}`;
+    const candidate = backupName(path, n);
     if (!(await lstat(join(root, candidate)).catch(() => null))) return candidate;
   }
-  throw new ConflictError(`${path}.orig ... ${path}.orig.${MAX_BACKUPS - 1} all exist: remove old backups first`);
+  throw new ConflictError(`${backupName(path, 0)} ... ${backupName(path, MAX_BACKUPS - 1)} all exist: remove old backups first`);
 }

@@ -11,7 +11,7 @@ import { BASE_DIR, planManagedFiles, type PlannedFile } from './project-files.ts
 /** What is at one of the tool's paths before init (read by src/init/inspect-own-files.ts). */
 export interface OwnPathState {
   kind: 'file' | 'dir' | 'symlink' | 'other';
-  /** The first free backup name (`PATH.orig`, `PATH.orig.1`, ...) next to it. */
+  /** The first free backup name (`PATH.orig`, `PATH.1.orig`, ...) next to it. */
   backup: string;
 }
 

@@ -29,6 +29,9 @@ export interface AppDeps {
   now?: () => number;
 }
 
+/** How long a server without a health path must stay up to pass. */
+const STILL_RUNNING_MS = 5_000;
+
 /** Runs the app check; returns its row. */
 export async function checkApp(plan: VerifyPlan, imageId: string, deps: AppDeps): Promise<CheckResult> {
   const { docker, ledger, signal } = deps;
@@ -53,21 +56,33 @@ async function checkHealth(plan: VerifyPlan, deps: AppDeps): Promise<CheckResult
     if (exited) return exited;
     return { id: 'app', status: 'fail', detail: `port ${plan.port} is not published: ${cleanStderr(port.stderr).at(-1) ?? 'docker port printed nothing'}` };
   }
-  const url = `http://127.0.0.1:${hostPort}/health`;
+  if (plan.healthPath === null) return checkStillRunning(plan, deps);
+  const path = plan.healthPath;
+  const url = `http://127.0.0.1:${hostPort}${path}`;
   const deadline = now() + plan.timeoutMs;
   const started = now();
   let lastStatus: number | null = null;
   while (now() < deadline) {
     lastStatus = await deps.httpGet(url, Math.min(2_000, Math.max(1, deadline - now())));
     throwIfCancelled(signal);
-    if (lastStatus === 200) return { id: 'app', status: 'pass', detail: `GET /health answered 200 after ${((now() - started) / 1000).toFixed(1)} s (container port ${plan.port})` };
+    if (lastStatus === 200) return { id: 'app', status: 'pass', detail: `GET ${path} answered 200 after ${((now() - started) / 1000).toFixed(1)} s (container port ${plan.port})` };
     const exited = await exitedState(plan.appContainer, deps);
     if (exited) return exited;
     await sleep(POLL_INTERVAL_MS, undefined, { signal }).catch(() => undefined);
     throwIfCancelled(signal);
   }
   const seen = lastStatus === null ? 'nothing answered' : `last answer was HTTP ${lastStatus}`;
-  return { id: 'app', status: 'fail', detail: `GET /health did not answer 200 within ${plan.timeoutMs / 1000} s (${seen})${await logTail(plan.appContainer, deps)}` };
+  return { id: 'app', status: 'fail', detail: `GET ${path} did not answer 200 within ${plan.timeoutMs / 1000} s (${seen})${await logTail(plan.appContainer, deps)}` };
+}
+
+/** A server with no health path (an adopted project without --health): it must keep running. */
+async function checkStillRunning(plan: VerifyPlan, deps: AppDeps): Promise<CheckResult> {
+  const settleMs = Math.min(STILL_RUNNING_MS, plan.timeoutMs);
+  await sleep(settleMs, undefined, { signal: deps.signal }).catch(() => undefined);
+  throwIfCancelled(deps.signal);
+  const exited = await exitedState(plan.appContainer, deps);
+  if (exited) return exited;
+  return { id: 'app', status: 'pass', detail: `still running after ${settleMs / 1000} s; no health path to ask (init --health /path adds one)` };
 }
 
 async function checkExit(plan: VerifyPlan, deps: AppDeps): Promise<CheckResult> {

@@ -15,6 +15,11 @@ export interface VerifyPlan {
   app: 'web' | 'cli';
   /** The web app's port inside the container (slim-python.json), null for cli apps. */
   port: number | null;
+  /**
+   * Path the app check asks for 200: the skeletons' /health; for an adopted project (init) the
+   * path given with --health, else null (the check then only sees that the server keeps running).
+   */
+  healthPath: string | null;
   /** Tag given to the built image; removed at the end unless keepImage. */
   tag: string;
   /** The app's container and the probe's container. */
@@ -30,7 +35,7 @@ export interface VerifyPlan {
 /** Builds the plan; `suffix` is random in real runs (8 hex digits), fixed in tests. */
 export function planVerify(input: {
   root: string;
-  config: Pick<ProjectConfig, 'name' | 'app' | 'port'>;
+  config: Pick<ProjectConfig, 'name' | 'app' | 'port' | 'code' | 'health'>;
   suffix: string;
   timeoutMs: number;
   keepImage: boolean;
@@ -43,6 +48,7 @@ export function planVerify(input: {
     name: config.name,
     app: listens ? 'web' : 'cli',
     port: listens ? config.port : null,
+    healthPath: !listens ? null : config.code === undefined || config.code === 'module' ? '/health' : config.health ?? null,
     // Project names are lowercase letters, digits and "-": valid in image references and container names.
     tag: `create-slim-python-verify/${config.name}:${suffix}`,
     appContainer: `slim-python-verify-${config.name}-${suffix}`,

@@ -141,7 +141,7 @@ describe('init refuses and keeps everything as it was', () => {
     const again = await runCli(['init', root, '--yes', '--force', '--port', '8001']);
     expect(again.exitCode, again.stderr).toBe(0);
     expect(readFileSync(join(root, 'Dockerfile.orig'), 'utf8')).toBe('FROM python:3.12\nCMD ["python", "app.py"]\n');
-    expect(readFileSync(join(root, 'Dockerfile.orig.1'), 'utf8')).toMatch(/^EXPOSE 8000$/m);
+    expect(readFileSync(join(root, 'Dockerfile.1.orig'), 'utf8')).toMatch(/^EXPOSE 8000$/m);
     expect(readFileSync(join(root, 'slim-python.json.orig'), 'utf8')).toMatch(/"port": 8000/);
   });
 

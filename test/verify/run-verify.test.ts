@@ -427,3 +427,14 @@ describe('no usable engine: exit 2 with one clear line', () => {
     expect(allPassed(outcome.checks)).toBe(true);
   });
 });
+
+describe('verify: which path the app check asks', () => {
+  const base = { root: '/work/app', suffix: '0123abcd', timeoutMs: 5_000, keepImage: false, maxSizeBytes: null };
+  it('a created skeleton: /health; an adopted project: its --health path, else none; a cli app: none', () => {
+    expect(planVerify({ ...base, config: { name: 'app', app: 'web', port: 8080 } }).healthPath).toBe('/health');
+    expect(planVerify({ ...base, config: { name: 'app', app: 'fastapi', port: 8000 } }).healthPath).toBe('/health');
+    expect(planVerify({ ...base, config: { name: 'app', app: 'web', port: 8000, code: 'context', health: '/ping' } }).healthPath).toBe('/ping');
+    expect(planVerify({ ...base, config: { name: 'app', app: 'web', port: 8000, code: 'installed' } }).healthPath).toBeNull();
+    expect(planVerify({ ...base, config: { name: 'app', app: 'cli', port: null } }).healthPath).toBeNull();
+  });
+});
