@@ -3,7 +3,7 @@
  * surviving in src/update/plan-file.ts and src/merge/three-way.ts). Expectations are literal.
  */
 import { describe, expect, it } from 'vitest';
-import { mergeThreeWay } from '../../src/merge/three-way.ts';
+import { mergeTakingTheirs, mergeThreeWay } from '../../src/merge/three-way.ts';
 import { findUnresolvedConflicts, needsMerge, planFileChange } from '../../src/update/plan-file.ts';
 
 const labels = { ours: 'yours', base: 'base', theirs: 'new' };
@@ -20,6 +20,18 @@ describe('mergeThreeWay edges', () => {
       text: lines('<<<<<<< yours', 'mine', '||||||| base', '=======', 'theirs', '>>>>>>> new'),
       conflicts: [{ start: 1, end: 6 }],
     });
+  });
+});
+
+describe('mergeTakingTheirs (update --force)', () => {
+  it('takes the new render where both changed and keeps what the plain merge keeps (a line inserted next to a changed one)', () => {
+    const base = lines('FROM python:3.12 AS build', 'RUN a', 'CMD ["x"]');
+    const ours = lines('FROM python:3.12 AS build', 'LABEL stage="build"', 'RUN a', 'CMD ["mine"]');
+    const theirs = lines('FROM python:3.13 AS build', 'RUN a', 'CMD ["new"]');
+    expect(mergeTakingTheirs(base, ours, theirs)).toBe(lines('FROM python:3.13 AS build', 'LABEL stage="build"', 'RUN a', 'CMD ["new"]'));
+  });
+  it('without a base, the new render whole', () => {
+    expect(mergeTakingTheirs('', lines('mine'), lines('new'))).toBe(lines('new'));
   });
 });
 
