@@ -25,6 +25,19 @@ export interface MergeLabels {
 
 /** Merges `theirs` into `ours` relative to `base`, line by line. */
 export function mergeThreeWay(base: string, ours: string, theirs: string, labels: MergeLabels): MergeResult {
+  return mergeBlocks(base, ours, theirs, labels, false);
+}
+
+/**
+ * The merge with every conflict left after the usual resolutions (insertions next to changed
+ * lines, apk add package edits) resolved to the new render (`update --force`): the user's edits
+ * the plain merge keeps survive; only where both changed does the new render win.
+ */
+export function mergeTakingTheirs(base: string, ours: string, theirs: string): string {
+  return mergeBlocks(base, ours, theirs, { ours: '', base: '', theirs: '' }, true).text;
+}
+
+function mergeBlocks(base: string, ours: string, theirs: string, labels: MergeLabels, takeTheirs: boolean): MergeResult {
   const split = (text: string): string[] => (text === '' ? [] : text.replace(/\n$/, '').split('\n'));
   const blocks = diff3Merge(split(ours), split(base), split(theirs), { excludeFalseConflicts: true });
   const out: string[] = [];
@@ -55,6 +68,10 @@ export function mergeThreeWay(base: string, ours: string, theirs: string, labels
       notes.push(...apk.notes);
       continue;
     }
+    if (takeTheirs) {
+      out.push(...conflict.b);
+      continue;
+    }
     notes.push(...hintApkAdditions([...lead, ...conflict.o], [...lead, ...conflict.a], stage));
     const start = out.length + 1;
     out.push(`<<<<<<< ${labels.ours}`, ...conflict.a, `||||||| ${labels.base}`, ...conflict.o, '=======', ...conflict.b, `>>>>>>> ${labels.theirs}`);
@@ -62,15 +79,4 @@ export function mergeThreeWay(base: string, ours: string, theirs: string, labels
   }
   const text = out.length === 0 ? '' : `${out.join('\n')}\n`;
   return notes.length === 0 ? { text, conflicts } : { text, conflicts, notes };
-}
-
-/**
- * The merge with every conflict resolved to the new render (`update --force`): the user's edits
- * on lines the regeneration does not touch survive; where both changed, the new render wins.
- */
-export function mergeTakingTheirs(base: string, ours: string, theirs: string): string {
-  const split = (text: string): string[] => (text === '' ? [] : text.replace(/\n$/, '').split('\n'));
-  const blocks = diff3Merge(split(ours), split(base), split(theirs), { excludeFalseConflicts: true });
-  const out = blocks.flatMap((block) => block.ok ?? block.conflict!.b);
-  return out.length === 0 ? '' : `${out.join('\n')}\n`;
 }

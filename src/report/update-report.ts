@@ -38,6 +38,7 @@ const RESOLUTION_TEXT: Record<Resolution, string> = {
 function actionOf(outcome: UpdateOutcome, change: FileChange): string {
   const resolution = outcome.resolutions.get(change.path);
   const backup = outcome.backups.get(change.path);
+  if (change.action === 'conflict' && change.noBase && resolution === 'markers') return 'conflict: no merge base stored, left unchanged';
   if (change.action === 'conflict' && resolution) return `conflict: ${RESOLUTION_TEXT[resolution]}${backup ? ` (yours saved as ${backup})` : ''}`;
   if (change.action === 'conflict' && change.noBase) return 'conflict: no merge base stored, left unchanged';
   if (change.action === 'conflict') return `conflict (lines ${change.conflicts.map((c) => `${c.start}-${c.end}`).join(', ')})`;

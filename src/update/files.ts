@@ -68,6 +68,10 @@ export async function writeUpdate(root: string, outcome: UpdateOutcome, current:
     for (const change of outcome.changes) {
       const resolution = outcome.resolutions.get(change.path);
       if (resolution === 'keep') continue;
+      // No base: no markers were computed, the file is left as it is, and nothing is pending (a
+      // pending render would become the base of the next update, taking every difference between
+      // the user's file and that render for a hand edit).
+      if (change.noBase && resolution === 'markers') continue;
       const path = join(root, change.path);
       if (change.action !== 'identical') {
         let text = change.next;

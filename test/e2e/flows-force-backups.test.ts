@@ -60,9 +60,13 @@ describe('update --force', () => {
     expect((await runCli(['app', '--yes', '--python', '3.12', '-r', 'aiohttp'], { cwd: work })).exitCode).toBe(0);
     const dir = join(work, 'app');
     const dockerfile = join(dir, 'Dockerfile');
+    // On the line python-magic changes: a package added and the frame changed (xargs -t), so it
+    // is a real conflict (a bare added package is carried into the new line by update itself).
     const edited = readFileSync(dockerfile, 'utf8')
-      .replace(/^ {4}xargs -r apk add --no-cache < \/tmp\/runtime-deps$/m, '    xargs -r apk add --no-cache tini < /tmp/runtime-deps')
+      .replace(/^ {4}xargs apk add --no-cache ca-certificates tzdata < \/tmp\/runtime-deps$/m, '    xargs -t apk add --no-cache ca-certificates tzdata tini < /tmp/runtime-deps')
       .replace(/^WORKDIR \/app$/m, 'LABEL org.opencontainers.image.vendor="me"\nWORKDIR /app');
+    expect(edited).toContain('    xargs -t apk add --no-cache ca-certificates tzdata tini < /tmp/runtime-deps\n');
+    expect(edited).toContain('LABEL org.opencontainers.image.vendor="me"\nWORKDIR /app\n');
     writeFileSync(dockerfile, edited);
     writeFileSync(join(dir, 'Dockerfile.orig'), 'an older backup\n');
     writeFileSync(join(dir, 'requirements.txt'), 'aiohttp\npython-magic\n');

@@ -37,8 +37,9 @@ describe('names that are Object.prototype members', () => {
 
   it('a config whose index names "constructor" and "__proto__" projects is read as data', async () => {
     const work = mkdtempSync(join(tmpdir(), 'csp-plain-'));
-    expect((await runCli(['constructor', '--yes', '--app', 'cli', '-r', 'constructor'], { cwd: work })).exitCode).toBe(0);
-    const project = join(work, 'constructor');
+    // Not named constructor itself: its package would shadow the constructor project it requires.
+    expect((await runCli(['constructor-app', '--yes', '--app', 'cli', '-r', 'constructor'], { cwd: work })).exitCode).toBe(0);
+    const project = join(work, 'constructor-app');
     const configPath = join(project, 'slim-python.json');
     const config = JSON.parse(readFileSync(configPath, 'utf8'));
     config.index = { python: '3.14', arches: ['aarch64', 'x86_64'], packages: { constructor: 'wheel' } };

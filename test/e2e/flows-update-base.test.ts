@@ -18,8 +18,10 @@ beforeEach(async () => {
   expect((await runCli(['app', '--yes', '--python', '3.12', '-r', 'psycopg2', '-r', 'aiohttp'], { cwd: work })).exitCode).toBe(0);
   project = join(work, 'app');
   dockerfile = join(project, 'Dockerfile');
-  // A hand edit on the very line the regeneration changes when psycopg2 goes away.
-  edited = readFileSync(dockerfile, 'utf8').replace('xargs apk add --no-cache libpq <', 'xargs apk add --no-cache libpq tini <');
+  // A hand edit on the very line the regeneration changes when psycopg2 goes away. Not only a
+  // package added (update carries that into the new line by itself): xargs -t changes the line's
+  // frame too, so it stays a conflict.
+  edited = readFileSync(dockerfile, 'utf8').replace('xargs apk add --no-cache ca-certificates tzdata libpq <', 'xargs -t apk add --no-cache ca-certificates tzdata libpq tini <');
   expect(edited).toContain('libpq tini');
   writeFileSync(dockerfile, edited);
   writeFileSync(join(project, 'requirements.txt'), 'aiohttp\n');
@@ -62,9 +64,9 @@ describe('update after a conflict', () => {
     const resolved = withMarkers
       .replace(/^<<<<<<< [^\n]*\n[\s\S]*?^=======\n/gm, '')
       .replace(/^>>>>>>> [^\n]*\n/gm, '')
-      .replace('xargs -r apk add --no-cache <', 'xargs -r apk add --no-cache tini <');
+      .replace('xargs apk add --no-cache ca-certificates tzdata <', 'xargs -t apk add --no-cache ca-certificates tzdata tini <');
     expect(resolved).not.toMatch(/^(<<<<<<<|=======|>>>>>>>)/m);
-    expect(resolved).toContain('--no-cache tini <');
+    expect(resolved).toContain('--no-cache ca-certificates tzdata tini <');
     writeFileSync(dockerfile, resolved);
     const update = await runCli(['update'], { cwd: project });
     expect(update.stderr).toBe('');
@@ -75,7 +77,7 @@ describe('update after a conflict', () => {
     // The base is now the render the conflict was resolved against: a later change merges cleanly.
     const later = await runCli(['update', '--python', '3.13'], { cwd: project });
     expect(later.exitCode).toBe(0);
-    expect(readFileSync(dockerfile, 'utf8')).toContain('FROM python:3.13-alpine3.24 AS release');
-    expect(readFileSync(dockerfile, 'utf8')).toContain('--no-cache tini <');
+    expect(readFileSync(dockerfile, 'utf8')).toContain('FROM python:3.13-alpine${ALPINE_VERSION} AS build');
+    expect(readFileSync(dockerfile, 'utf8')).toContain('--no-cache ca-certificates tzdata tini <');
   });
 });

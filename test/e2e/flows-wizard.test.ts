@@ -29,6 +29,7 @@ const REST: [string, string][] = [
   ['Alpine runtime libraries: extra packages', ENTER],
   ['App kind', ENTER],
   ['Port the web app listens on', ENTER],
+  ['Compile bytecode at build time?', ENTER],
 ];
 
 describe('the directory question', () => {
@@ -96,6 +97,7 @@ describe('the requirements-file question', () => {
       ['Requirements', `${DOWN}${ENTER}`],
       ['Path of the requirements file', `reqs.txtt${ENTER}`],
       ['no such file', `\x7f${ENTER}`],
+      ['Compile bytecode at build time?', ENTER],
     ], { script: script() });
     expect(result.pendingSteps).toEqual([]);
     expect(result.exitCode).toBe(0);

@@ -44,9 +44,12 @@ describe('a flag value starting with "-"', () => {
   });
 
   it('--build-deps -cargo advises --build-deps=-cargo, which works', async () => {
-    const message = await refused(['app', '--yes', '-r', 'cryptography', '--build-deps', '-cargo']);
+    // cargo has to be in the inferred list for -cargo to remove something (a -name that removes
+    // nothing is an error): cryptography installs from a musllinux wheel, but a project unknown to
+    // the knowledge base gets a C and a Rust toolchain (build-base, cargo).
+    const message = await refused(['app', '--yes', '-r', 'cryptography', '-r', 'unknown-rust-ext', '--build-deps', '-cargo']);
     expect(message).toMatch(/write it as --build-deps=VALUE, here --build-deps=-cargo/);
-    const ok = await runCli(['app', '--yes', '-r', 'cryptography', '--build-deps=-cargo'], { cwd: work });
+    const ok = await runCli(['app', '--yes', '-r', 'cryptography', '-r', 'unknown-rust-ext', '--build-deps=-cargo'], { cwd: work });
     expect(ok.exitCode).toBe(0);
   });
 

@@ -67,6 +67,22 @@ describe('a missing merge base', () => {
     expect(forced.exitCode).toBe(0);
     expect(readFileSync(join(root, 'Dockerfile.orig'), 'utf8')).toBe(edited);
   });
+
+  it('records no pending merge: a further edit is still refused until the base is restored (wip/flows pending merges meet wip/flows2 missing bases)', async () => {
+    rmSync(join(root, '.slim-python/generated/Dockerfile'));
+    writeFileSync(join(root, 'Dockerfile'), `${dockerfile()}# mine\n`);
+    const first = await update('--python', '3.13');
+    expect(first.exitCode).toBe(3);
+    expect(first.stdout).toContain('Dockerfile: conflict: no merge base stored, left unchanged\n');
+    expect(existsSync(join(root, '.slim-python/pending-merge.json'))).toBe(false);
+    const edited = `${dockerfile()}# more\n`;
+    writeFileSync(join(root, 'Dockerfile'), edited);
+    const second = await update('--python', '3.13');
+    expect(second.exitCode).toBe(3);
+    expect(dockerfile()).toBe(edited);
+    expect(existsSync(join(root, '.slim-python/generated/Dockerfile'))).toBe(false);
+    expect((await update('--check')).exitCode).toBe(1);
+  });
 });
 
 describe('a missing merge base in a terminal', () => {

@@ -3,7 +3,7 @@
  * surviving in src/update/plan-file.ts and src/merge/three-way.ts). Expectations are literal.
  */
 import { describe, expect, it } from 'vitest';
-import { mergeThreeWay } from '../../src/merge/three-way.ts';
+import { mergeTakingTheirs, mergeThreeWay } from '../../src/merge/three-way.ts';
 import { findUnresolvedConflicts, needsMerge, planFileChange } from '../../src/update/plan-file.ts';
 
 const labels = { ours: 'yours', base: 'base', theirs: 'new' };
@@ -23,10 +23,22 @@ describe('mergeThreeWay edges', () => {
   });
 });
 
+describe('mergeTakingTheirs (update --force)', () => {
+  it('takes the new render where both changed and keeps what the plain merge keeps (a line inserted next to a changed one)', () => {
+    const base = lines('FROM python:3.12 AS build', 'RUN a', 'CMD ["x"]');
+    const ours = lines('FROM python:3.12 AS build', 'LABEL stage="build"', 'RUN a', 'CMD ["mine"]');
+    const theirs = lines('FROM python:3.13 AS build', 'RUN a', 'CMD ["new"]');
+    expect(mergeTakingTheirs(base, ours, theirs)).toBe(lines('FROM python:3.13 AS build', 'LABEL stage="build"', 'RUN a', 'CMD ["new"]'));
+  });
+  it('without a base, the new render whole', () => {
+    expect(mergeTakingTheirs('', lines('mine'), lines('new'))).toBe(lines('new'));
+  });
+});
+
 describe('planFileChange: actions, texts and labels', () => {
   it('an unedited file is replaced by the render, with no conflicts', () => {
     expect(planFileChange('Dockerfile', 'old\n', 'old\n', 'new\n', mergeThreeWay)).toEqual({
-      path: 'Dockerfile', action: 'update', current: 'old\n', base: 'old\n', next: 'new\n', render: 'new\n', conflicts: [],
+      path: 'Dockerfile', action: 'update', current: 'old\n', base: 'old\n', next: 'new\n', render: 'new\n', conflicts: [], noBase: false, notes: [],
     });
   });
   it('conflict markers name the file and each side', () => {
@@ -35,10 +47,14 @@ describe('planFileChange: actions, texts and labels', () => {
     expect(change.next).toBe(lines('A', '<<<<<<< Dockerfile (yours)', 'mine', '||||||| Dockerfile (generated last time)', 'B', '=======', 'theirs', '>>>>>>> Dockerfile (generated now)'));
     expect(change.conflicts).toEqual([{ start: 2, end: 8 }]);
   });
-  it('without a stored base, the base section is empty', () => {
+  it('without a stored base, the base section is empty (now: no markers at all, the file stays as it is)', () => {
+    // An edited file with no stored base is its own conflict (wip/flows2): no markers (merging
+    // against an empty base would be one block the size of the file), the file is left as it is.
     const change = planFileChange('.dockerignore', 'mine\n', null, 'new\n', mergeThreeWay);
-    expect(change).toMatchObject({ action: 'conflict', base: null, conflicts: [{ start: 1, end: 6 }] });
-    expect(change.next).toBe(lines('<<<<<<< .dockerignore (yours)', 'mine', '||||||| .dockerignore (generated last time)', '=======', 'new', '>>>>>>> .dockerignore (generated now)'));
+    expect(change).toEqual({
+      path: '.dockerignore', action: 'conflict', current: 'mine\n', base: null, next: 'mine\n', render: 'new\n', conflicts: [], noBase: true, notes: [],
+    });
+    expect(change.next).toBe(lines('mine'));
   });
   it('identical and created files carry no conflicts', () => {
     expect(planFileChange('Dockerfile', 'same\n', 'old\n', 'same\n', mergeThreeWay).conflicts).toEqual([]);

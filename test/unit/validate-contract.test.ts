@@ -87,7 +87,7 @@ describe('values', () => {
     expect(() => assertPython('3.9')).toThrow('unsupported Python runtime "3.9" in --python: use one of 3.15, 3.14, 3.13, 3.12, 3.11, 3.10, alpine');
     expect(() => assertPython('2', 'slim-python.json "python"')).toThrow('unsupported Python runtime "2" in slim-python.json "python": use one of');
     expect(assertApp('cli')).toBe('cli');
-    expect(() => assertApp('gui')).toThrow('invalid app kind "gui" in --app: use one of web, cli');
-    expect(() => assertApp('gui', 'the config')).toThrow('invalid app kind "gui" in the config: use one of web, cli');
+    expect(() => assertApp('gui')).toThrow('invalid app kind "gui" in --app: use one of web, fastapi, cli');
+    expect(() => assertApp('gui', 'the config')).toThrow('invalid app kind "gui" in the config: use one of web, fastapi, cli');
   });
 });
