@@ -3,8 +3,7 @@
  * src/requirements/pyproject.ts): name, whether it is a buildable package, its console scripts,
  * requires-python. Spec: https://packaging.python.org/en/latest/specifications/pyproject-toml/
  */
-import { TomlError, parse } from 'smol-toml';
-import { InputFileError } from '../errors.ts';
+import { parseTomlDocument } from '../requirements/pyproject.ts';
 
 export interface PyprojectInfo {
   /** `[project] name`, as written; null without a [project] table. */
@@ -25,13 +24,7 @@ export interface PyprojectInfo {
 
 /** Reads the keys init uses; an invalid TOML file is an input error naming its line. */
 export function readPyprojectInfo(text: string, file: string): PyprojectInfo {
-  let document: Record<string, unknown>;
-  try {
-    document = parse(text);
-  } catch (error) {
-    if (error instanceof TomlError) throw new InputFileError(file, error.line, `invalid TOML: ${error.message.split('\n')[0]}`);
-    throw error;
-  }
+  const document = parseTomlDocument(text, file);
   const project = table(document.project);
   const scripts: Record<string, string> = {};
   for (const [name, target] of Object.entries(table(project?.scripts) ?? {})) {

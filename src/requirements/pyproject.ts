@@ -9,15 +9,19 @@ import type { Requirement } from './types.ts';
 
 const DEPENDENCIES_KEY = /^[ \t]*dependencies[ \t]*=/m;
 
-/** The requirements in `[project] dependencies`; none when the table or key is absent. */
-export function parsePyprojectDependencies(text: string, file: string): Requirement[] {
-  let document: Record<string, unknown>;
+/** Parses a TOML file; invalid TOML is an input error naming its line. */
+export function parseTomlDocument(text: string, file: string): Record<string, unknown> {
   try {
-    document = parse(text);
+    return parse(text);
   } catch (error) {
     if (error instanceof TomlError) throw new InputFileError(file, error.line, `invalid TOML: ${error.message.split('\n')[0]}`);
     throw error;
   }
+}
+
+/** The requirements in `[project] dependencies`; none when the table or key is absent. */
+export function parsePyprojectDependencies(text: string, file: string): Requirement[] {
+  const document = parseTomlDocument(text, file);
   const project = document.project;
   if (project === undefined) return [];
   if (!isTable(project)) throw new InputFileError(file, null, '[project] must be a table');
