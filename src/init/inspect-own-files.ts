@@ -1,7 +1,7 @@
 /** What exists at init's own paths (and their parent folders), read before planning. */
-import { backupName } from '../apply/write-backup.ts';
+import { chooseBackupPath } from '../apply/backup-path.ts';
 import { lstat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { ConflictError } from '../errors.ts';
 import type { OwnPathState } from '../plan/init-files.ts';
 
@@ -26,14 +26,7 @@ export async function inspectOwnFiles(root: string, paths: readonly string[]): P
   return states;
 }
 
-/**
- * `PATH.orig`, else `PATH.1.orig`, `PATH.2.orig` ...: the names update --force uses too, all
- * matching a `*.orig` ignore pattern; an existing backup is never overwritten.
- */
+/** The first free backup name of `path` (relative to `root`), as create and update name theirs. */
 async function freeBackupName(root: string, path: string): Promise<string> {
-  for (let n = 0; n < MAX_BACKUPS; n += 1) {
-    const candidate = backupName(path, n);
-    if (!(await lstat(join(root, candidate)).catch(() => null))) return candidate;
-  }
-  throw new ConflictError(`${backupName(path, 0)} ... ${backupName(path, MAX_BACKUPS - 1)} all exist: remove old backups first`);
+  return relative(root, await chooseBackupPath(join(root, path), new Set(), MAX_BACKUPS)).split(sep).join('/');
 }
