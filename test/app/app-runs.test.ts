@@ -5,13 +5,13 @@
  * PyPI unreachable: skip with the reason, except under CI, where that fails.
  */
 import { readdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa, type ResultPromise } from 'execa';
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
-import { isCi, runCli } from '../support/cli.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.ts';
 import { compilePython, createVenv, pipInstallRequirements, realIndexEnv, realIndexUnreachable } from '../support/python-venv.ts';
+import { freePort, requireIndex } from '../support/app-server.ts';
 
 const INSTALL_TIMEOUT_MS = 600_000;
 const HEALTH_DEADLINE_MS = 30_000;
@@ -29,14 +29,6 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-/** Skips with the reason when PyPI cannot be reached, or fails under CI where it must be. */
-function requireIndex(ctx: TestContext): void {
-  if (unreachable === undefined) return;
-  if (isCi()) throw new Error(`CI requires the real PyPI index: ${unreachable}`);
-  console.warn(`skipped: ${unreachable}`);
-  ctx.skip(unreachable);
-}
-
 /** Generates `name` under the work dir with the built CLI; returns the project directory. */
 async function generate(name: string, args: string[]): Promise<string> {
   const result = await runCli([name, '--yes', '--no-interactive', '--python', '3.12', ...args], { cwd: work });
@@ -48,18 +40,6 @@ function pythonFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((path) => path.endsWith('.py') && !path.startsWith('.venv'))
     .map((path) => join(dir, path));
-}
-
-/** An unused loopback port (bound then released; the app binds it right after). */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 /** Polls GET /health until it answers 200 (or the server process exits, or the deadline passes). */
@@ -96,7 +76,7 @@ describe('the generated app runs with its real dependencies', () => {
   it('reference example (web): installs from PyPI and answers GET /health', { timeout: INSTALL_TIMEOUT_MS + 60_000 }, async (ctx) => {
     const project = await generate('ref-web', REFERENCE);
     await compilePython(pythonFiles(project));
-    requireIndex(ctx);
+    requireIndex(ctx, unreachable);
     const python = await createVenv(join(project, '.venv'));
     await pipInstallRequirements(python, join(project, 'requirements.txt'));
 
@@ -122,7 +102,7 @@ describe('the generated app runs with its real dependencies', () => {
   it('cli project: installs its (empty) requirements and prints the greeting', { timeout: INSTALL_TIMEOUT_MS }, async (ctx) => {
     const project = await generate('hello-cli', ['--app', 'cli']);
     await compilePython(pythonFiles(project));
-    requireIndex(ctx);
+    requireIndex(ctx, unreachable);
     const python = await createVenv(join(project, '.venv'));
     await pipInstallRequirements(python, join(project, 'requirements.txt'));
 

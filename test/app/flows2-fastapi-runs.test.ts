@@ -8,13 +8,13 @@
  * PyPI unreachable: skip with the reason, except under CI, where that fails.
  */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
-import { isCi, runCli } from '../support/cli.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.ts';
 import { compilePython, createVenv, pipInstallRequirements, realIndexEnv, realIndexUnreachable } from '../support/python-venv.ts';
+import { freePort, requireIndex } from '../support/app-server.ts';
 
 const INSTALL_TIMEOUT_MS = 600_000;
 const HEALTH_DEADLINE_MS = 30_000;
@@ -32,31 +32,13 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-function requireIndex(ctx: TestContext): void {
-  if (unreachable === undefined) return;
-  if (isCi()) throw new Error(`CI requires the real PyPI index: ${unreachable}`);
-  console.warn(`skipped: ${unreachable}`);
-  ctx.skip(unreachable);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
 describe('the generated FastAPI app runs with its real dependencies', () => {
   it('installs from PyPI, answers GET /health, and stops gracefully on SIGTERM', { timeout: INSTALL_TIMEOUT_MS + 60_000 }, async (ctx) => {
     const generated = await runCli(['fast-api', '--yes', '--no-interactive', '--python', '3.12', '--app', 'fastapi'], { cwd: work });
     expect(generated.exitCode, `CLI failed:\n${generated.stdout}\n${generated.stderr}`).toBe(0);
     const project = join(work, 'fast-api');
     await compilePython(readdirSync(join(project, 'fast_api')).map((file) => join(project, 'fast_api', file)));
-    requireIndex(ctx);
+    requireIndex(ctx, unreachable);
     const python = await createVenv(join(project, '.venv'));
     await pipInstallRequirements(python, join(project, 'requirements.txt'));
 

@@ -7,15 +7,15 @@
  * pip's own cache keep it quick.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { execa, type ResultPromise } from 'execa';
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
-import { isCi, runCli } from '../support/cli.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.ts';
 import { emulateBuild } from '../support/emulate-build.ts';
 import { copyFixture } from '../support/init-fixtures.ts';
 import { realIndexUnreachable } from '../support/python-venv.ts';
+import { freePort, requireIndex } from '../support/app-server.ts';
 
 const TIMEOUT_MS = 600_000;
 const HEALTH_DEADLINE_MS = 30_000;
@@ -28,24 +28,6 @@ beforeAll(async () => {
 afterAll(() => {
   for (const dir of made) rmSync(dir, { recursive: true, force: true });
 });
-
-function requireIndex(ctx: TestContext): void {
-  if (unreachable === undefined) return;
-  if (isCi()) throw new Error(`CI requires the real PyPI index: ${unreachable}`);
-  console.warn(`skipped: ${unreachable}`);
-  ctx.skip(unreachable);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /** init --yes on a copy of the fixture, then the Dockerfile's build stage for real. */
 async function initAndBuild(name: string, args: string[]) {
@@ -84,7 +66,7 @@ const SERVERS = [
 
 describe('adopted projects install with real pip and run their CMD', () => {
   it.for(SERVERS)('$name: the CMD ($program) answers GET /health with 200', { timeout: TIMEOUT_MS }, async ({ name, program }, ctx) => {
-    requireIndex(ctx);
+    requireIndex(ctx, unreachable);
     const port = await freePort();
     const image = await initAndBuild(name, ['--port', String(port), '--python', '3.12']);
     expect(image.argv[0]).toBe(program);
@@ -108,7 +90,7 @@ describe('adopted projects install with real pip and run their CMD', () => {
   });
 
   it('scripts-pkg: the console script from [project.scripts] runs from the venv alone', { timeout: TIMEOUT_MS }, async (ctx) => {
-    requireIndex(ctx);
+    requireIndex(ctx, unreachable);
     const image = await initAndBuild('scripts-pkg', ['--python', '3.12']);
     expect(image.argv).toEqual(['hello']);
     // /app is empty for an installed project: the code comes only from the venv.
