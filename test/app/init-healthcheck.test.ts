@@ -15,6 +15,7 @@ import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { isCi, REPO_ROOT, runCli } from '../support/cli.ts';
 import { copyFixture } from '../support/init-fixtures.ts';
+import { requireOrSkip } from '../support/require.ts';
 
 const ROOTFS = join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'create-slim-python', 'alpine-3.23-x86_64', 'rootfs');
 let unavailable: string | undefined;
@@ -42,10 +43,7 @@ afterAll(async () => {
 });
 
 function requireUserland(ctx: TestContext): void {
-  if (unavailable === undefined) return;
-  if (isCi()) throw new Error(`CI requires the Alpine userland: ${unavailable}`);
-  console.warn(`skipped: ${unavailable}`);
-  ctx.skip(unavailable);
+  requireOrSkip(ctx, unavailable, 'the Alpine userland');
 }
 
 /** The HEALTHCHECK CMD argv of an init Dockerfile for `--health path` on `port`. */

@@ -10,8 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, type TestContext } from 'vitest';
 import { PYTHON_RUNTIMES } from '../../src/python/runtimes.ts';
-import { isCi, runCli } from '../support/cli.ts';
+import { runCli } from '../support/cli.ts';
 import { formatFindings, hadolint, missingLintTools, shellcheckRunScripts, validateDockerfile } from '../support/linters.ts';
+import { requireOrSkip } from '../support/require.ts';
 
 interface LintCase {
   name: string;
@@ -49,11 +50,7 @@ const linted: string[] = [];
 
 /** Skips with the reason when a linter is missing, or fails under CI where the tools are required. */
 function requireLinters(ctx: TestContext): void {
-  const missing = missingLintTools();
-  if (missing === undefined) return;
-  if (isCi()) throw new Error(`CI requires the linters: ${missing}`);
-  console.warn(`skipped: ${missing}`);
-  ctx.skip(missing);
+  requireOrSkip(ctx, missingLintTools(), 'the linters');
 }
 
 /** Generates a project with the built CLI and returns its Dockerfile text. */

@@ -9,8 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, type TestContext } from 'vitest';
 import { PYTHON_RUNTIMES } from '../../src/python/runtimes.ts';
-import { isCi, runCli } from '../support/cli.ts';
+import { runCli } from '../support/cli.ts';
 import { formatFindings, hadolint, missingLintTools, shellcheckRunScripts, validateDockerfile } from '../support/linters.ts';
+import { requireOrSkip } from '../support/require.ts';
 
 const CASES = [
   ...PYTHON_RUNTIMES.map((runtime) => ({ name: `${runtime.id} fastapi`, args: ['--python', runtime.id, '--app', 'fastapi'] })),
@@ -19,11 +20,7 @@ const CASES = [
 let linted = 0;
 
 function requireLinters(ctx: TestContext): void {
-  const missing = missingLintTools();
-  if (missing === undefined) return;
-  if (isCi()) throw new Error(`CI requires the linters: ${missing}`);
-  console.warn(`skipped: ${missing}`);
-  ctx.skip(missing);
+  requireOrSkip(ctx, missingLintTools(), 'the linters');
 }
 
 describe('generated FastAPI Dockerfiles pass hadolint, shellcheck and dockerfile-utils', () => {

@@ -7,9 +7,10 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it, type TestContext } from 'vitest';
-import { isCi, runCli } from '../support/cli.ts';
+import { runCli } from '../support/cli.ts';
 import { copyFixture } from '../support/init-fixtures.ts';
 import { formatFindings, hadolint, missingLintTools, shellcheckRunScripts, validateDockerfile } from '../support/linters.ts';
+import { requireOrSkip } from '../support/require.ts';
 
 const CASES: { name: string; fixture: string; args: string[] }[] = [
   { name: 'Flask + gunicorn, whole context copied', fixture: 'flask-gunicorn', args: [] },
@@ -22,11 +23,7 @@ const CASES: { name: string; fixture: string; args: string[] }[] = [
 ];
 
 function requireLinters(ctx: TestContext): void {
-  const missing = missingLintTools();
-  if (missing === undefined) return;
-  if (isCi()) throw new Error(`CI requires the linters: ${missing}`);
-  console.warn(`skipped: ${missing}`);
-  ctx.skip(missing);
+  requireOrSkip(ctx, missingLintTools(), 'the linters');
 }
 
 describe('init Dockerfiles pass hadolint, shellcheck and dockerfile-utils with zero findings', () => {

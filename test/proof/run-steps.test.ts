@@ -24,6 +24,7 @@ import { planInterpreterCopy } from '../../src/plan/release-stage.ts';
 import { findRuntime } from '../../src/python/runtimes.ts';
 import { generateDockerfile, PROOF_PROJECTS } from './cases.ts';
 import { releaseImage, runtimeListPath } from './dockerfile-facts.ts';
+import { requireOrSkip } from '../support/require.ts';
 
 interface ExecCase {
   name: string;
@@ -155,9 +156,7 @@ let unavailable: string | undefined;
 
 function requireUserland(ctx: TestContext): Userland {
   if (userland) return userland;
-  if (isCi()) throw new Error(`CI requires the Alpine userland: ${unavailable}`);
-  console.warn(`skipped: ${unavailable}`);
-  ctx.skip(unavailable);
+  requireOrSkip(ctx, unavailable ?? 'the Alpine userland was not set up', 'the Alpine userland');
   throw new Error('unreachable');
 }
 

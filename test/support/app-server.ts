@@ -1,14 +1,11 @@
 /** Shared by the app-runs tests: the index requirement and a free loopback port. */
 import { createServer } from 'node:net';
 import type { TestContext } from 'vitest';
-import { isCi } from './cli.ts';
+import { requireOrSkip } from './require.ts';
 
 /** Skips with the reason when PyPI cannot be reached (`unreachable`), or fails under CI where it must be. */
 export function requireIndex(ctx: TestContext, unreachable: string | undefined): void {
-  if (unreachable === undefined) return;
-  if (isCi()) throw new Error(`CI requires the real PyPI index: ${unreachable}`);
-  console.warn(`skipped: ${unreachable}`);
-  ctx.skip(unreachable);
+  requireOrSkip(ctx, unreachable, 'the real PyPI index');
 }
 
 /** An unused loopback port (bound then released; the app binds it right after). */
