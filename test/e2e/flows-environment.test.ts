@@ -7,10 +7,10 @@
  * reason, except under CI (which runs as root), where they are required.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { dirname, join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { CLI_BIN, isCi, runCli } from '../support/cli.ts';
 
 const mounted: string[] = [];
@@ -35,6 +35,24 @@ const CAN_SETPRIV = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--c
 // Required in CI (root, Debian: mount and setpriv are there); elsewhere skipped with the reason.
 const withMounts = MOUNTS || isCi() ? it : it.skip;
 const withSetpriv = CAN_SETPRIV || isCi() ? it : it.skip;
+
+let cliForAnyUser: string | undefined;
+/**
+ * The built CLI (bin/ and dist/, self-contained) copied where user 65534 can read it: the
+ * checkout itself may sit in a folder only root can enter (a mktemp -d clone is 0700).
+ */
+function cliBinForAnyUser(): string {
+  if (cliForAnyUser) return cliForAnyUser;
+  const copy = mkdtempSync(join(tmpdir(), 'csp-cli-'));
+  const repo = dirname(dirname(CLI_BIN));
+  for (const folder of ['bin', 'dist']) cpSync(join(repo, folder), join(copy, folder), { recursive: true });
+  execFileSync('chmod', ['-R', 'a+rX', copy]);
+  cliForAnyUser = join(copy, 'bin', 'create-slim-python.js');
+  return cliForAnyUser;
+}
+afterAll(() => {
+  if (cliForAnyUser) rmSync(dirname(dirname(cliForAnyUser)), { recursive: true, force: true });
+});
 if (!MOUNTS && !isCi()) console.warn('flows-environment: skipping read-only / full-disk tests: cannot mount a tmpfs here (needs root)');
 if (!CAN_SETPRIV && !isCi()) console.warn('flows-environment: skipping permission test: setpriv cannot drop to user 65534 here');
 
@@ -149,7 +167,7 @@ describe('environment failures', () => {
     execFileSync('chown', ['-R', '65534:65534', work]);
     execFileSync('chown', ['0:0', join(dir, '.slim-python')]);
     const before = listTree(dir);
-    const result = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, CLI_BIN, 'app', '--yes', '--force'], {
+    const result = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, cliBinForAnyUser(), 'app', '--yes', '--force'], {
       cwd: work,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -163,7 +181,7 @@ describe('environment failures', () => {
   withSetpriv('permission denied: exit 73 naming the path, nothing written', () => {
     const work = mkdtempSync(join(tmpdir(), 'csp-env-'));
     chmodSync(work, 0o755); // owned by root: user 65534 may enter but not write
-    const result = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, CLI_BIN, 'app', '--yes'], {
+    const result = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, cliBinForAnyUser(), 'app', '--yes'], {
       cwd: work,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
