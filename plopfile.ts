@@ -9,12 +9,12 @@
 import type { NodePlopAPI } from 'node-plop';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { ProjectConfig } from './src/config/project-config.ts';
+import type { ProjectConfig } from './src/project/config.ts';
 import { decide } from './src/knowledge/decide.ts';
 import { loadKnowledge } from './src/knowledge/load.ts';
 import { planManagedFiles, planNewProject, type PlannedFile } from './src/plan/project-files.ts';
 import { applicableRequirements, requirementsFromLines, withAppRequirements } from './src/project/requirements.ts';
-import { findRuntime } from './src/python/runtimes.ts';
+import { findRuntime } from './src/target/runtimes.ts';
 import { createRenderer, renderInline } from './src/render/engine.ts';
 import { loadTemplateSources } from './src/render/template-sources.ts';
 

@@ -19,9 +19,9 @@ export default {
   mutate: [
     'src/knowledge/decide.ts',
     'src/merge/three-way.ts',
-    'src/update/plan-file.ts',
+    'src/plan/file-change.ts',
     'src/errors.ts',
-    'src/cli/main.ts',
+    'src/main.ts',
     'src/plan/apk-sets.ts',
     'src/plan/project-files.ts',
     'src/validate/*.ts',

@@ -10,7 +10,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { indexFactsOf, musllinuxOf, type PypiProject } from '../src/knowledge/index-facts.ts';
 import type { KnowledgeEntry, KnowledgeFile } from '../src/knowledge/schema.ts';
-import { PYTHON_RUNTIMES } from '../src/python/runtimes.ts';
+import { PYTHON_RUNTIMES } from '../src/target/runtimes.ts';
 import { ARCHES } from '../src/requirements/types.ts';
 
 const DATA = fileURLToPath(new URL('../src/knowledge/data/', import.meta.url));

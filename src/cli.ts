@@ -2,8 +2,8 @@
  * Process entry point: wires the real streams, handles Ctrl-C, SIGTERM and SIGHUP alike, and
  * exits with main's code (a signal's code, 128 + its number, when one cancelled the run).
  */
-import { CANCEL_SIGNALS, isCancelRequested, isWriting, requestCancel, runCancelCleanups, signalExitCode, type CancelSignal } from './cli/cancel.ts';
-import { main } from './cli/main.ts';
+import { CANCEL_SIGNALS, isCancelRequested, isWriting, requestCancel, runCancelCleanups, signalExitCode, type CancelSignal } from './io/cancel.ts';
+import { main } from './main.ts';
 import { EXIT } from './errors.ts';
 
 let interrupts = 0;

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { copyFile, link, mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { beginWrite, endWrite } from '../cli/cancel.ts';
+import { beginWrite, endWrite } from '../io/cancel.ts';
 import { CancelledError, ConflictError, ToolError } from '../errors.ts';
 import type { InitPlannedFile } from '../plan/init-files.ts';
 import { writeFileAtomic } from './write-atomic.ts';

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { beginWrite, endWrite } from '../cli/cancel.ts';
+import { beginWrite, endWrite } from '../io/cancel.ts';
 import { CancelledError, describeFsError } from '../errors.ts';
 import type { PlannedFile } from '../plan/project-files.ts';
 

@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { onCancelCleanup } from '../cli/cancel.ts';
+import { onCancelCleanup } from '../io/cancel.ts';
 import type { Arch } from '../requirements/types.ts';
 import type { PipCommand } from './find-pip.ts';
 import { parsePipReport, type PipReport } from './pip-report.ts';

@@ -3,7 +3,7 @@
  * removed (kept in the config as a delta, so that inferred packages follow requirement changes).
  */
 import { byName } from './../sort.ts';
-import type { ApkAdjustments } from '../config/project-config.ts';
+import type { ApkAdjustments } from '../project/config.ts';
 import type { ApkReason } from '../knowledge/decide.ts';
 import { UsageError } from '../errors.ts';
 import { editDistance } from '../validate/apk-suggest.ts';

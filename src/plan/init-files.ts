@@ -2,13 +2,13 @@
  * The pure plan of init: the tool's own files for an existing project, each with what happens
  * to it (create, or replace keeping a backup with --force). Every other path is left alone.
  */
-import { CONFIG_FILE, serializeConfig, type ProjectConfig } from '../config/project-config.ts';
+import { CONFIG_FILE, serializeConfig, type ProjectConfig } from '../project/config.ts';
 import { ConflictError } from '../errors.ts';
 import type { Decisions } from '../knowledge/decide.ts';
 import { getRenderer, type Render } from '../render/engine.ts';
 import { BASE_DIR, planManagedFiles, type PlannedFile } from './project-files.ts';
 
-/** What is at one of the tool's paths before init (read by src/init/inspect-own-files.ts). */
+/** What is at one of the tool's paths before init (read by src/commands/init/inspect-own-files.ts). */
 export interface OwnPathState {
   kind: 'file' | 'dir' | 'symlink' | 'other';
   /** The first free backup name (`PATH.orig`, `PATH.1.orig`, ...) next to it. */

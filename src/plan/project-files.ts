@@ -2,11 +2,11 @@
  * The pure planning step: from the answers (as a config), the requirements and the decisions,
  * compute every file of the project with its content. Nothing here touches the disk.
  */
-import { CONFIG_FILE, serializeConfig, type ProjectConfig } from '../config/project-config.ts';
+import { CONFIG_FILE, serializeConfig, type ProjectConfig } from '../project/config.ts';
 import type { ApkReason, Decisions } from '../knowledge/decide.ts';
 import { imageLibraryPatterns, needsFontCache } from '../knowledge/stage-facts.ts';
 import { ARCHES } from '../requirements/types.ts';
-import { ALPINE_VERSION, findRuntime, RELEASE_IMAGE, RELEASE_IMAGE_RESOLVED } from '../python/runtimes.ts';
+import { ALPINE_VERSION, findRuntime, RELEASE_IMAGE, RELEASE_IMAGE_RESOLVED } from '../target/runtimes.ts';
 import { getRenderer, type Render } from '../render/engine.ts';
 import { moduleNameOf } from '../validate/project-name.ts';
 import { resolveApkList, type ApkLine } from './apk-sets.ts';

@@ -3,7 +3,7 @@
  * the official CPython images), the parts of the standard library left out, the Alpine packages
  * every release installs, and the bytecode choice. The template only prints these lists.
  */
-import type { PythonRuntime } from '../python/runtimes.ts';
+import type { PythonRuntime } from '../target/runtimes.ts';
 
 /** One part of the standard library the release image does without, and why it is safe. */
 export interface StdlibOmission {

@@ -1,11 +1,11 @@
 /** Reads an existing project (config + requirements) and computes its decisions: shared by update and explain. */
 import { lstat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { CONFIG_FILE, parseConfig, type ProjectConfig } from '../config/project-config.ts';
+import { CONFIG_FILE, parseConfig, type ProjectConfig } from './config.ts';
 import { UsageError } from '../errors.ts';
 import { decide, type Decisions, type Knowledge } from '../knowledge/decide.ts';
 import { loadKnowledge } from '../knowledge/load.ts';
-import { findRuntime } from '../python/runtimes.ts';
+import { findRuntime } from '../target/runtimes.ts';
 import type { KnowledgeEntry } from '../knowledge/schema.ts';
 import { emptyFormatControl, type FormatControl } from '../requirements/format-control.ts';
 import type { Requirement } from '../requirements/types.ts';

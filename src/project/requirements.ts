@@ -7,7 +7,7 @@ import { InputFileError, UsageError } from '../errors.ts';
 import { evaluateMarker, parsePyprojectDependencies, parseRequirementString, parseRequirementsText } from '../requirements/index.ts';
 import { parseRequirementsFile } from '../requirements/read-files.ts';
 import { emptyFormatControl, formatControlOf, type FormatControl } from '../requirements/format-control.ts';
-import { imageFullVersion } from '../python/runtimes.ts';
+import { imageFullVersion } from '../target/runtimes.ts';
 import { InputFileRefused, readInputFile, readInputText } from './read-input-file.ts';
 import { adviseRequirementValue } from './requirement-advice.ts';
 import type { Arch, Requirement } from '../requirements/types.ts';

@@ -3,9 +3,9 @@
  * and `create --online`: finds the user's pip, installs the applicable requirements' wheels as the
  * build stage would, and combines the venv with the base table. Loaded lazily (it spawns pip).
  */
-import type { Io } from '../cli/io.ts';
+import type { Io } from '../io/io.ts';
 import { findPip } from '../online/find-pip.ts';
-import { toPipLines } from '../online/online-explain.ts';
+import { toPipLines } from '../commands/explain/online.ts';
 import { startProgress } from '../online/progress.ts';
 import type { Arch, Requirement } from '../requirements/types.ts';
 import { measureVenv } from './measure-venv.ts';

@@ -5,7 +5,7 @@
  * name. Unknown names with no near neighbour pass silently: Alpine has thousands of packages.
  */
 import { loadAlpineNames } from '../knowledge/load.ts';
-import type { ApkAdjustments } from '../config/project-config.ts';
+import type { ApkAdjustments } from '../project/config.ts';
 
 let known: string[] | undefined;
 

@@ -1,6 +1,6 @@
 /** Validation of the scalar option values shared by flags, prompts and the config file. */
 import { UsageError } from '../errors.ts';
-import { PYTHON_RUNTIMES, findRuntime, type PythonRuntime } from '../python/runtimes.ts';
+import { PYTHON_RUNTIMES, findRuntime, type PythonRuntime } from '../target/runtimes.ts';
 
 export const APP_KINDS = ['web', 'fastapi', 'cli'] as const;
 export type AppKind = (typeof APP_KINDS)[number];

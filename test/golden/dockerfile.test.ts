@@ -10,12 +10,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { ProjectConfig } from '../../src/config/project-config.ts';
+import type { ProjectConfig } from '../../src/project/config.ts';
 import { decideForProject } from '../../src/project/load-project.ts';
 import { planManagedFiles } from '../../src/plan/project-files.ts';
 import { requirementsFromLines } from '../../src/project/requirements.ts';
 import { isApkName } from '../../src/validate/apk-name.ts';
-import { findRuntime } from '../../src/python/runtimes.ts';
+import { findRuntime } from '../../src/target/runtimes.ts';
 
 const CASES = fileURLToPath(new URL('./cases/', import.meta.url));
 const UPDATE = process.env.UPDATE_GOLDEN === '1';

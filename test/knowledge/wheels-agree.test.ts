@@ -10,7 +10,7 @@ import { indexFactsOf, type PypiProject } from '../../src/knowledge/index-facts.
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import type { KnowledgeEntry } from '../../src/knowledge/schema.ts';
 import { minorOf, wheelFits as wheelFitsFor } from '../../src/knowledge/wheel-tags.ts';
-import { PYTHON_RUNTIMES } from '../../src/python/runtimes.ts';
+import { PYTHON_RUNTIMES } from '../../src/target/runtimes.ts';
 import type { Arch } from '../../src/requirements/types.ts';
 import { realIndexProblem, skipWithoutIndex } from '../online/real-index.ts';
 

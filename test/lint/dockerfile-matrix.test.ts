@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, type TestContext } from 'vitest';
-import { PYTHON_RUNTIMES } from '../../src/python/runtimes.ts';
+import { PYTHON_RUNTIMES } from '../../src/target/runtimes.ts';
 import { runCli } from '../support/cli.ts';
 import { formatFindings, hadolint, missingLintTools, shellcheckRunScripts, validateDockerfile } from '../support/linters.ts';
 import { requireOrSkip } from '../support/require.ts';

@@ -4,7 +4,7 @@
  * PyPI, and a fake Io that captures output.
  */
 import { PassThrough } from 'node:stream';
-import type { Io } from '../../src/cli/io.ts';
+import type { Io } from '../../src/io/io.ts';
 import { isCi } from '../support/cli.ts';
 import { realIndexEnv } from '../support/python-venv.ts';
 

@@ -3,11 +3,11 @@
  * static ELF, a wide native set, the dlopen set and no requirements, as web or cli apps, on every
  * supported runtime. Dockerfiles come from the source (the pure plan), never from a stale bundle.
  */
-import type { ProjectConfig } from '../../src/config/project-config.ts';
+import type { ProjectConfig } from '../../src/project/config.ts';
 import { planManagedFiles } from '../../src/plan/project-files.ts';
 import { decideForProject } from '../../src/project/load-project.ts';
 import { requirementsFromLines } from '../../src/project/requirements.ts';
-import { PYTHON_RUNTIMES, findRuntime } from '../../src/python/runtimes.ts';
+import { PYTHON_RUNTIMES, findRuntime } from '../../src/target/runtimes.ts';
 import { ARCHES } from '../../src/requirements/types.ts';
 import type { Decisions } from '../../src/knowledge/decide.ts';
 

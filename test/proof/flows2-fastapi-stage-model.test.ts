@@ -4,12 +4,12 @@
  * what its HEALTHCHECK runs (busybox wget for /health).
  */
 import { describe, expect, it } from 'vitest';
-import type { ProjectConfig } from '../../src/config/project-config.ts';
+import type { ProjectConfig } from '../../src/project/config.ts';
 import { loadStageFacts } from '../../src/knowledge/stage-facts.ts';
 import { planManagedFiles } from '../../src/plan/project-files.ts';
 import { decideForProject } from '../../src/project/load-project.ts';
 import { requirementsFromLines } from '../../src/project/requirements.ts';
-import { PYTHON_RUNTIMES } from '../../src/python/runtimes.ts';
+import { PYTHON_RUNTIMES } from '../../src/target/runtimes.ts';
 import { modelDockerfile, provided } from './stage-model.ts';
 
 function fastapiDockerfile(python: string): string {

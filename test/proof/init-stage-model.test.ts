@@ -5,11 +5,11 @@
  * Every command a RUN invokes must exist in its stage.
  */
 import { describe, expect, it } from 'vitest';
-import type { ProjectConfig } from '../../src/config/project-config.ts';
+import type { ProjectConfig } from '../../src/project/config.ts';
 import { planManagedFiles } from '../../src/plan/project-files.ts';
 import { decideForProject } from '../../src/project/load-project.ts';
 import { requirementsFromLines } from '../../src/project/requirements.ts';
-import { PYTHON_RUNTIMES } from '../../src/python/runtimes.ts';
+import { PYTHON_RUNTIMES } from '../../src/target/runtimes.ts';
 import { modelDockerfile } from './stage-model.ts';
 
 const BASE: ProjectConfig = {

@@ -21,7 +21,7 @@ import { layOutVenv, unpackWheels } from '../support/musl-wheels.ts';
 import { invokedCommands } from '../support/shell-commands.ts';
 import { realIndexProblem } from '../online/real-index.ts';
 import { planInterpreterCopy } from '../../src/plan/release-stage.ts';
-import { findRuntime } from '../../src/python/runtimes.ts';
+import { findRuntime } from '../../src/target/runtimes.ts';
 import { generateDockerfile, PROOF_PROJECTS } from './cases.ts';
 import { releaseImage, runtimeListPath } from './dockerfile-facts.ts';
 import { requireOrSkip } from '../support/require.ts';

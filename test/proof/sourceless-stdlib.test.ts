@@ -12,7 +12,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findRuntime } from '../../src/python/runtimes.ts';
+import { findRuntime } from '../../src/target/runtimes.ts';
 import { extractRunScripts } from '../support/linters.ts';
 import { PYTHON } from '../support/python-venv.ts';
 import { invokedCommands } from '../support/shell-commands.ts';

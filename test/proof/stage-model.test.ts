@@ -5,7 +5,7 @@
  * where the execution tests (run-steps.test.ts) cannot go (steps needing the network or Python).
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { PYTHON_RUNTIMES } from '../../src/python/runtimes.ts';
+import { PYTHON_RUNTIMES } from '../../src/target/runtimes.ts';
 import { loadAlpineNames } from '../../src/knowledge/load.ts';
 import { loadStageFacts } from '../../src/knowledge/stage-facts.ts';
 import { generateDockerfile, PROOF_PROJECTS, type ProofProject } from './cases.ts';

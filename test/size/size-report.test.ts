@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BASE_SIZES, baseBytes } from '../../src/size/base-sizes.ts';
 import { sourceOf } from '../../src/size/measure-venv.ts';
 import { buildSizeReport, formatMegabytes, formatSizeReport } from '../../src/size/size-report.ts';
-import { PYTHON_RUNTIMES } from '../../src/python/runtimes.ts';
+import { PYTHON_RUNTIMES } from '../../src/target/runtimes.ts';
 
 describe('BASE_SIZES', () => {
   it('has a dated, sourced row for every CPython runtime, and none for Alpine\'s python3', () => {

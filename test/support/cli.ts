@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
-import { isCi as isCiEnv } from '../../src/cli/io.ts';
+import { isCi as isCiEnv } from '../../src/io/io.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CLI_BIN = fileURLToPath(new URL('../../bin/create-slim-python.js', import.meta.url));

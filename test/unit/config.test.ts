@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig, serializeConfig, type ProjectConfig } from '../../src/config/project-config.ts';
+import { parseConfig, serializeConfig, type ProjectConfig } from '../../src/project/config.ts';
 
 const GOOD: ProjectConfig = {
   version: 1, generator: '0.1.0', name: 'my-app', python: '3.12', arches: ['aarch64', 'x86_64'], app: 'web', port: 8080,

@@ -8,7 +8,7 @@ import { decide, type Knowledge } from '../../src/knowledge/decide.ts';
 import { extrasOf, musllinuxOf } from '../../src/knowledge/index-facts.ts';
 import type { KnowledgeEntry } from '../../src/knowledge/schema.ts';
 import { enforceStrict } from '../../src/knowledge/strict.ts';
-import { decideOnline } from '../../src/online/online-decisions.ts';
+import { decideOnline } from '../../src/knowledge/index-decisions.ts';
 import { clauseBelow, exactPin } from '../../src/knowledge/versions.ts';
 import { computeWheelHistory, finalReleases } from '../../src/knowledge/wheel-history.ts';
 import { parseRequirementString } from '../../src/requirements/index.ts';

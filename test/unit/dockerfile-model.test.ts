@@ -4,7 +4,7 @@
  * where the runtime list lives. test/proof runs the rendered steps in a real Alpine userland.
  */
 import { describe, expect, it } from 'vitest';
-import type { ProjectConfig } from '../../src/config/project-config.ts';
+import type { ProjectConfig } from '../../src/project/config.ts';
 import { buildDockerfileModel, planManagedFiles } from '../../src/plan/project-files.ts';
 import { decideForProject } from '../../src/project/load-project.ts';
 import { requirementsFromLines } from '../../src/project/requirements.ts';

@@ -1,5 +1,5 @@
 /**
- * The one error boundary (src/cli/main.ts, src/errors.ts), in process: every documented exit
+ * The one error boundary (src/main.ts, src/errors.ts), in process: every documented exit
  * code with its literal message. The numbers are the contract (README "Exit codes"), so they are
  * written out here, never read back from EXIT.
  */
@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { CANCEL_SIGNALS } from '../../src/cli/cancel.ts';
-import type { Io } from '../../src/cli/io.ts';
-import { main } from '../../src/cli/main.ts';
+import { CANCEL_SIGNALS } from '../../src/io/cancel.ts';
+import type { Io } from '../../src/io/io.ts';
+import { main } from '../../src/main.ts';
 import { CancelledError, ConflictError, EXIT, exitCodeOf, InputFileError, OutOfDateError, ToolError, UsageError } from '../../src/errors.ts';
 
 interface TestIo extends Io {
@@ -48,7 +48,7 @@ function brokenStdout(error: unknown): Writable {
 describe('exit codes: the documented numbers', () => {
   it('EXIT holds the README table', () => {
     expect(EXIT).toEqual({ ok: 0, outOfDate: 1, usage: 2, conflict: 3, internal: 70, cannotWrite: 73, cancelled: 130 });
-    // The signal rows of the same table live in the entry point's signal table (src/cli/cancel.ts).
+    // The signal rows of the same table live in the entry point's signal table (src/io/cancel.ts).
     expect(CANCEL_SIGNALS).toEqual({ SIGINT: 130, SIGTERM: 143, SIGHUP: 129 });
   });
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nodePlop from 'node-plop';
 import { describe, expect, it } from 'vitest';
-import type { ProjectConfig } from '../../src/config/project-config.ts';
+import type { ProjectConfig } from '../../src/project/config.ts';
 import plopfile from '../../plopfile.ts';
 
 const CONFIG: ProjectConfig = {

@@ -1,7 +1,7 @@
 /** `python_full_version` markers see the image's patch version from the runtimes table. */
 import { describe, expect, it } from 'vitest';
 import { applicableRequirements } from '../../src/project/requirements.ts';
-import { findRuntime, imageFullVersion, PYTHON_RUNTIMES } from '../../src/python/runtimes.ts';
+import { findRuntime, imageFullVersion, PYTHON_RUNTIMES } from '../../src/target/runtimes.ts';
 import { parseRequirementsText } from '../../src/requirements/index.ts';
 
 const TEXT = 'newer ; python_full_version >= "3.12.8"\nolder ; python_full_version < "3.12.1"\nplain\n';

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { detectCommands, portInArgv } from '../../src/init/detect-command.ts';
-import { detectDependencies, projectRelative } from '../../src/init/detect-dependencies.ts';
-import { detectPython } from '../../src/init/detect-python.ts';
-import { readPyprojectInfo } from '../../src/init/pyproject-info.ts';
-import { scanProject } from '../../src/init/scan-project.ts';
+import { detectCommands, portInArgv } from '../../src/commands/init/detect-command.ts';
+import { detectDependencies, projectRelative } from '../../src/commands/init/detect-dependencies.ts';
+import { detectPython } from '../../src/commands/init/detect-python.ts';
+import { readPyprojectInfo } from '../../src/commands/init/pyproject-info.ts';
+import { scanProject } from '../../src/commands/init/scan-project.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/init/', import.meta.url));
 const made: string[] = [];

@@ -7,8 +7,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
-import type { Choice, Prompter } from '../../src/prompts/prompter.ts';
+import { main } from '../../src/main.ts';
+import type { Choice, Prompter } from '../../src/io/prompter.ts';
 
 const made: string[] = [];
 afterEach(() => {

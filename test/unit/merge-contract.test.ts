@@ -1,10 +1,10 @@
 /**
  * The merge and conflict rules of update, exactly (written against the mutants Stryker found
- * surviving in src/update/plan-file.ts and src/merge/three-way.ts). Expectations are literal.
+ * surviving in src/plan/file-change.ts and src/merge/three-way.ts). Expectations are literal.
  */
 import { describe, expect, it } from 'vitest';
 import { mergeTakingTheirs, mergeThreeWay } from '../../src/merge/three-way.ts';
-import { findUnresolvedConflicts, needsMerge, planFileChange } from '../../src/update/plan-file.ts';
+import { findUnresolvedConflicts, needsMerge, planFileChange } from '../../src/plan/file-change.ts';
 
 const labels = { ours: 'yours', base: 'base', theirs: 'new' };
 const lines = (...l: string[]) => `${l.join('\n')}\n`;

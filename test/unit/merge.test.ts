@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeThreeWay } from '../../src/merge/three-way.ts';
-import { findUnresolvedConflicts, planFileChange } from '../../src/update/plan-file.ts';
+import { findUnresolvedConflicts, planFileChange } from '../../src/plan/file-change.ts';
 
 const labels = { ours: 'yours', base: 'base', theirs: 'new' };
 const lines = (...l: string[]) => `${l.join('\n')}\n`;

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ProjectConfig } from '../../src/config/project-config.ts';
+import type { ProjectConfig } from '../../src/project/config.ts';
 import type { Decisions } from '../../src/knowledge/decide.ts';
 import { adjustmentsFor, currentList, resolveApkList, toAdjustments } from '../../src/plan/apk-sets.ts';
 import { planManagedFiles, planNewProject } from '../../src/plan/project-files.ts';

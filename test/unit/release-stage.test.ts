@@ -1,6 +1,6 @@
 /** The release stage as data: the interpreter allowlist, the omissions per version, the packages. */
 import { describe, expect, it } from 'vitest';
-import { findRuntime } from '../../src/python/runtimes.ts';
+import { findRuntime } from '../../src/target/runtimes.ts';
 import { planInterpreterCopy, releasePackagesFor, STDLIB_OMISSIONS } from '../../src/plan/release-stage.ts';
 
 const runtime = (id: string) => findRuntime(id)!;

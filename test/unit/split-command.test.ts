@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitCommand } from '../../src/init/split-command.ts';
+import { splitCommand } from '../../src/commands/init/split-command.ts';
 import { formatExecForm } from '../../src/validate/argv.ts';
 
 describe('--cmd splitting (no shell)', () => {

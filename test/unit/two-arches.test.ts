@@ -4,7 +4,7 @@
  * wheel missing on either architecture means compiling. Expectations are literal.
  */
 import { describe, expect, it } from 'vitest';
-import type { ProjectConfig } from '../../src/config/project-config.ts';
+import type { ProjectConfig } from '../../src/project/config.ts';
 import { decideForProject } from '../../src/project/load-project.ts';
 import { applicableRequirements, requirementsFromLines } from '../../src/project/requirements.ts';
 

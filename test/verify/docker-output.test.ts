@@ -15,7 +15,7 @@ import {
   parseVersionJson,
   parseWaitCode,
   summarizeBuildFailure,
-} from '../../src/verify/docker-output.ts';
+} from '../../src/commands/verify/docker-output.ts';
 import { recording, recordingNames } from './recorded.ts';
 
 describe('recordings', () => {

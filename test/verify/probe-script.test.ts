@@ -9,7 +9,7 @@ import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseProbeOutput, PROBE_SCRIPT } from '../../src/verify/probe-script.ts';
+import { parseProbeOutput, PROBE_SCRIPT } from '../../src/commands/verify/probe-script.ts';
 import { isCi, REPO_ROOT } from '../support/cli.ts';
 import { findTool } from '../support/linters.ts';
 

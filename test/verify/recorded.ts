@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import type { DockerCall, DockerResult, DockerRunner } from '../../src/verify/docker-runner.ts';
+import type { DockerCall, DockerResult, DockerRunner } from '../../src/commands/verify/docker-runner.ts';
 
 export const FIXTURES = fileURLToPath(new URL('./fixtures/docker/', import.meta.url));
 

@@ -6,12 +6,12 @@
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { exitCodeOf } from '../../src/errors.ts';
-import type { HttpGet } from '../../src/verify/app-check.ts';
-import { allPassed } from '../../src/verify/checks.ts';
-import type { DockerCall, DockerResult } from '../../src/verify/docker-runner.ts';
-import { planVerify, type VerifyPlan } from '../../src/verify/plan-verify.ts';
-import { PROBE_SCRIPT } from '../../src/verify/probe-script.ts';
-import { runVerify, type VerifyOutcome } from '../../src/verify/run-verify.ts';
+import type { HttpGet } from '../../src/commands/verify/app-check.ts';
+import { allPassed } from '../../src/commands/verify/checks.ts';
+import type { DockerCall, DockerResult } from '../../src/commands/verify/docker-runner.ts';
+import { planVerify, type VerifyPlan } from '../../src/commands/verify/plan-verify.ts';
+import { PROBE_SCRIPT } from '../../src/commands/verify/probe-script.ts';
+import { runVerify, type VerifyOutcome } from '../../src/commands/verify/run-verify.ts';
 import { ok, recording, replay, replayRunner } from './recorded.ts';
 
 const IMAGE_ID = `sha256:${'c'.repeat(64)}`;

@@ -1,8 +1,8 @@
 /** The text and JSON reports of verify, from outcomes built the way runVerify builds them. */
 import { describe, expect, it } from 'vitest';
-import { buildVerifyDocument, formatVerify } from '../../src/report/verify-report.ts';
-import { CHECK_IDS, type CheckResult } from '../../src/verify/checks.ts';
-import type { VerifyOutcome } from '../../src/verify/run-verify.ts';
+import { buildVerifyDocument, formatVerify } from '../../src/commands/verify/report.ts';
+import { CHECK_IDS, type CheckResult } from '../../src/commands/verify/checks.ts';
+import type { VerifyOutcome } from '../../src/commands/verify/run-verify.ts';
 
 function outcome(overrides: Partial<Record<(typeof CHECK_IDS)[number], Partial<CheckResult>>>, cleanup: Partial<VerifyOutcome['cleanup']> = {}): VerifyOutcome {
   return {

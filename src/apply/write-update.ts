@@ -1,0 +1,117 @@
+/** Reading the managed files with their stored bases, and writing an update's results atomically. */
+import { lstat, mkdir, rm } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import { writeFileAtomic } from './write-atomic.ts';
+import { writeBackup } from './write-backup.ts';
+import { beginWrite, endWrite } from '../io/cancel.ts';
+import { CONFIG_FILE } from '../project/config.ts';
+import { CancelledError, UsageError } from '../errors.ts';
+import { BASE_DIR } from '../plan/project-files.ts';
+import { readInputText } from '../project/read-input-file.ts';
+import type { UpdateOutcome } from '../commands/update/report.ts';
+import { chooseMergeBase, parsePendingMerges, PENDING_FILE, serializePendingMerges, type PendingMerge } from '../plan/pending-merge.ts';
+
+export interface FileState {
+  text: string | null;
+  /** The base to merge against (see chooseMergeBase). */
+  base: string | null;
+  /** The base stored in .slim-python/generated/ (rewritten only when the file becomes the merged result). */
+  storedBase: string | null;
+}
+
+export interface CurrentFiles {
+  files: Map<string, FileState>;
+  /** Conflicts left with markers by an earlier update (see pending-merge.ts). */
+  pending: Map<string, PendingMerge>;
+}
+
+/** Reads each managed file, its base and any pending conflict; a symlinked file is refused (exit 2). */
+export async function readCurrentFiles(root: string, paths: readonly string[]): Promise<CurrentFiles> {
+  const pendingPath = join(root, PENDING_FILE);
+  const pending = parsePendingMerges(await readRegular(pendingPath), (problem) => {
+    throw new UsageError(`${pendingPath} ${problem}: delete it (update then merges against the last generated files)`);
+  });
+  const files = new Map<string, FileState>();
+  for (const path of paths) {
+    const text = await readRegular(join(root, path));
+    const storedBase = await readRegular(join(root, BASE_DIR, path));
+    files.set(path, { text, storedBase, base: chooseMergeBase(text, storedBase, pending.get(path)) });
+  }
+  return { files, pending };
+}
+
+async function readRegular(path: string): Promise<string | null> {
+  const stats = await lstat(path).catch(() => null);
+  if (!stats) return null;
+  if (stats.isSymbolicLink()) throw new UsageError(`${path} is a symlink; refusing to read or rewrite it through the link (replace it with a regular file)`);
+  if (!stats.isFile()) throw new UsageError(`${path} is not a regular file; move it away first`);
+  return readInputText(path);
+}
+
+/**
+ * Writes what the outcome decided, each file atomically (temp + rename): the managed files,
+ * their new bases, and the config. A numbered `.orig` backup (never overwriting an earlier one;
+ * recorded in outcome.backups) is written before a --force resolution replaces the user's file.
+ * The base moves only when the user's file becomes the merged result: a file kept (--keep) or
+ * left with conflict markers keeps its old base, and a conflict's render is recorded as pending.
+ */
+export async function writeUpdate(root: string, outcome: UpdateOutcome, current: CurrentFiles, isCancelled: () => boolean): Promise<void> {
+  beginWrite();
+  const backups = outcome.backups;
+  try {
+    const pending = new Map(current.pending);
+    // Checked before every file: a signal stops the update between two complete files.
+    const write = async (path: string, content: string): Promise<void> => {
+      if (isCancelled()) throw new CancelledError('cancelled: files written so far are complete; nothing is half-written');
+      await writeFileAtomic(path, content);
+    };
+    for (const change of outcome.changes) {
+      const resolution = outcome.resolutions.get(change.path);
+      if (resolution === 'keep') continue;
+      // No base: no markers were computed, the file is left as it is, and nothing is pending (a
+      // pending render would become the base of the next update, taking every difference between
+      // the user's file and that render for a hand edit).
+      if (change.noBase && resolution === 'markers') continue;
+      const path = join(root, change.path);
+      if (change.action !== 'identical') {
+        let text = change.next;
+        if (resolution === 'force') {
+          // Take the new render where both changed; keep the user's other edits; back the file up.
+          const { mergeTakingTheirs } = await import('../merge/three-way.ts');
+          text = mergeTakingTheirs(change.base ?? '', change.current ?? '', change.render);
+          if (change.current !== null) {
+            if (isCancelled()) throw new CancelledError('cancelled: files written so far are complete; nothing is half-written');
+            const backup = await writeBackup(path, change.current);
+            backups.set(change.path, relative(root, backup).split(sep).join('/'));
+          }
+        }
+        await write(path, text);
+      }
+      if (resolution === 'markers') {
+        pending.set(change.path, { yours: change.current, render: change.render });
+        continue;
+      }
+      pending.delete(change.path);
+      const basePath = join(root, BASE_DIR, change.path);
+      // No base and the user's file left as it was: recording the render as the base would make
+      // the next update take every difference for a hand edit.
+      const keptWithoutBase = change.noBase && resolution !== 'force';
+      if (current.files.get(change.path)?.storedBase !== change.render && !keptWithoutBase) {
+        await mkdir(dirname(basePath), { recursive: true });
+        await write(basePath, change.render);
+      }
+    }
+    const pendingText = serializePendingMerges(pending);
+    if (pendingText !== serializePendingMerges(current.pending)) {
+      const pendingPath = join(root, PENDING_FILE);
+      if (pendingText === null) await rm(pendingPath, { force: true });
+      else {
+        await mkdir(dirname(pendingPath), { recursive: true });
+        await write(pendingPath, pendingText);
+      }
+    }
+    if (outcome.configChanged) await write(join(root, CONFIG_FILE), outcome.configAfter);
+  } finally {
+    endWrite();
+  }
+}

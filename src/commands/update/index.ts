@@ -1,0 +1,137 @@
+/**
+ * `create-slim-python update [DIR]`: re-read config and requirements, re-render the managed
+ * files, and rewrite (unedited), merge (edited) or report conflicts. --check and --dry-run
+ * compute the same plan and write nothing.
+ */
+import { resolve } from 'node:path';
+import { boolFlag, formatHelp, parseCommandArgs } from '../../args/parse.ts';
+import { serializeConfig } from '../../project/config.ts';
+import { decideInteractive, type Io } from '../../io/io.ts';
+import { ConflictError, OutOfDateError, UsageError } from '../../errors.ts';
+import { decideForProject, findProjectRoot, loadProject, readProjectConfig } from '../../project/load-project.ts';
+import { BASE_DIR, planManagedFiles, buildDockerfileModel } from '../../plan/project-files.ts';
+import { applyConfigFlags } from './apply-flags.ts';
+import { readCurrentFiles, writeUpdate } from '../../apply/write-update.ts';
+import { planFileChange, findUnresolvedConflicts, needsMerge, type FileChange, type MergeFn } from '../../plan/file-change.ts';
+import { describeApkChanges, readApkSnapshot } from './explain-changes.ts';
+import { resolveConflicts } from './resolve-conflicts.ts';
+import { formatUpdateReport, updateJsonSummary, type UpdateOutcome } from './report.ts';
+import { enforceStrict } from '../../knowledge/strict.ts';
+import { TOOL_VERSION } from '../../version.ts';
+import { findShadowed, moduleNameOf } from '../../validate/project-name.ts';
+import { planYourFileSteps, readYourFiles, yourFilePaths } from '../../plan/your-files.ts';
+import { requirementNames } from '../../project/requirements.ts';
+import { UPDATE_SPEC } from './spec.ts';
+import { warnApkTypos } from '../../validate/apk-suggest.ts';
+import { EXIT_CODES_HELP } from '../create/spec.ts';
+
+/** Runs update; returns the exit code (1 for --check out of date, 3 for unresolved conflicts). */
+export async function runUpdate(argv: readonly string[], io: Io): Promise<number> {
+  const { flags, positionals } = parseCommandArgs(UPDATE_SPEC, argv);
+  if (boolFlag(flags, 'help')) {
+    io.stdout.write(formatHelp(UPDATE_SPEC, EXIT_CODES_HELP));
+    return 0;
+  }
+  const check = boolFlag(flags, 'check') === true;
+  const dryRun = boolFlag(flags, 'dry-run') === true;
+  const force = boolFlag(flags, 'force') === true;
+  const keep = boolFlag(flags, 'keep') === true;
+  const json = boolFlag(flags, 'json') === true;
+  if (force && keep) throw new UsageError('pass --force (take the new render) or --keep (leave your file), not both');
+  if ((check || dryRun) && (force || keep)) {
+    throw new UsageError(`--${force ? 'force' : 'keep'} decides what a write does to a conflict; --${check ? 'check' : 'dry-run'} writes nothing: drop one`);
+  }
+  const root = await findProjectRoot(io.cwd, positionals[0]);
+  // Found above the current folder: say which project the paths below belong to.
+  if (positionals[0] === undefined && root !== resolve(io.cwd) && !json) io.stdout.write(`project ${root}\n`);
+
+  // 1. Config (strict), flags applied, requirements, decisions: all before any write.
+  const { config: stored, text: configText } = await readProjectConfig(root);
+  const loaded = await loadProject(root, io.env, { config: stored, text: configText });
+  const config = applyConfigFlags(stored, flags, (candidate) => {
+    const decisions = decideForProject(candidate, loaded.requirements, loaded.formats);
+    return { build: decisions.apk.build.map((i) => i.name), runtime: decisions.apk.runtime.map((i) => i.name) };
+  });
+  const decided = decideForProject(config, loaded.requirements, loaded.formats);
+  // A requirement added since create may share the project's package name: say so (create refuses it).
+  const shadowed = findShadowed(config.name, [...requirementNames(loaded.requirements), ...decided.packages.map((item) => item.name)]);
+  const decisions = shadowed === null ? decided : {
+    ...decided,
+    warnings: [...decided.warnings, `your package ${moduleNameOf(config.name)} shadows the ${shadowed} package the requirements install: \`import ${moduleNameOf(config.name)}\` gets your code; rename your package`],
+  };
+  decisions.warnings.push(...warnApkTypos(config));
+  enforceStrict(decisions, boolFlag(flags, 'strict') === true);
+  const renders = planManagedFiles(config, decisions, loaded.includes);
+
+  // 2. Plan each managed file against the user's copy and the stored base.
+  const currentFiles = await readCurrentFiles(root, renders.map((file) => file.path));
+  const current = currentFiles.files;
+  // The merge and diff libraries load only when needed: an up-to-date --check stays quick.
+  const merge = renders.some((file) => needsMerge(current.get(file.path)!.text, current.get(file.path)!.base, file.content))
+    ? (await import('../../merge/three-way.ts')).mergeThreeWay
+    : unusedMerge;
+  const changes: FileChange[] = renders.map((file) => {
+    const state = current.get(file.path)!;
+    const unresolved = state.text === null ? [] : findUnresolvedConflicts(state.text);
+    if (unresolved.length > 0) {
+      const lines = unresolved.map((range) => `${range.start}-${range.end}`).join(', ');
+      throw new ConflictError(`${file.path} still has conflict markers (lines ${lines}): resolve them, then run update again`);
+    }
+    return planFileChange(file.path, state.text, state.base, file.content, merge);
+  });
+  const model = buildDockerfileModel(config, decisions, loaded.includes);
+  const apkChanges = describeApkChanges(
+    readApkSnapshot(current.get('Dockerfile')?.base ?? current.get('Dockerfile')?.text ?? null),
+    // Every package the Dockerfile lists with a reason, fixed ones (binutils, ca-certificates) too:
+    // the snapshot of the old file reads them all back.
+    { build: model.buildNotes, runtime: model.releaseNotes },
+    decisions,
+    { build: config.buildDeps.remove, runtime: config.runtimeLibs.remove },
+  );
+  // The config records the tool version only when this run writes something.
+  const fileChanged = changes.some((change) => change.action !== 'identical' || change.base !== change.render);
+  const flagsChanged = serializeConfig(config) !== serializeConfig(stored);
+  const nextConfigText = serializeConfig(fileChanged || flagsChanged ? { ...config, generator: TOOL_VERSION } : stored);
+  const configChanged = nextConfigText !== configText;
+  // After --port or --app: what the user must change in the files that are theirs (read only).
+  const yourFiles = stored.app === config.app && stored.port === config.port
+    ? []
+    : planYourFileSteps(stored, config, requirementNames(loaded.requirements), await readYourFiles(root, yourFilePaths(config)));
+  const outcome: UpdateOutcome = { root, changes, configBefore: configText, configAfter: nextConfigText, configChanged, apkChanges, warnings: decisions.warnings, mode: check ? 'check' : dryRun ? 'dry-run' : 'write', resolutions: new Map(), backups: new Map(), yourFiles };
+
+  // 3. --check / --dry-run: report, write nothing.
+  const outOfDate = configChanged || changes.some((change) => change.action !== 'identical');
+  if (check || dryRun) {
+    const diff = outOfDate && !json ? (await import('../../merge/unified-diff.ts')).unifiedDiff : null;
+    io.stdout.write(json ? `${JSON.stringify(updateJsonSummary(outcome), null, 2)}\n` : formatUpdateReport(outcome, { diff }));
+    if (check && outOfDate) throw new OutOfDateError('out of date: run "npx create-slim-python update" and commit the result');
+    return 0;
+  }
+
+  // 4. Conflicts: ask (interactive), or follow --force / --keep, or write markers.
+  const interactive = decideInteractive(boolFlag(flags, 'interactive'), io);
+  outcome.resolutions = await resolveConflicts(changes, { force, keep, interactive, io, json });
+
+  // 5. Apply: every file atomically.
+  await writeUpdate(root, outcome, currentFiles, io.isCancelled);
+  io.stdout.write(json ? `${JSON.stringify(updateJsonSummary(outcome), null, 2)}\n` : formatUpdateReport(outcome, { diff: null }));
+  for (const warning of decisions.warnings) io.stderr.write(`warning: ${warning}\n`);
+  const unresolved = changes.filter((change) => change.action === 'conflict' && outcome.resolutions.get(change.path) === 'markers');
+  const baseless = unresolved.filter((change) => change.noBase);
+  if (baseless.length > 0) {
+    const paths = baseless.map((change) => change.path).join(', ');
+    const stored = baseless.map((change) => `${BASE_DIR}/${change.path}`).join(', ');
+    throw new ConflictError(
+      `${paths}: no merge base (${stored} is missing), so update cannot tell your edits from generated lines and left ${baseless.length === 1 ? 'it' : 'them'} unchanged: restore ${BASE_DIR}/ from version control, or rerun with --force (take the new render, yours saved as .orig) or --keep`,
+    );
+  }
+  if (unresolved.length > 0) {
+    const where = unresolved.map((change) => `${change.path} lines ${change.conflicts.map((c) => `${c.start}-${c.end}`).join(', ')}`).join('; ');
+    throw new ConflictError(`conflicts in ${where}: edit the file to resolve them, then run update again (or rerun with --force or --keep)`);
+  }
+  return 0;
+}
+
+const unusedMerge: MergeFn = () => {
+  throw new Error('three-way merge requested for a file that needs none');
+};
