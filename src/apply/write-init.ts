@@ -8,15 +8,18 @@ import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { copyFile, link, mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { beginWrite, endWrite } from '../io/cancel.ts';
+import type { Cancellation } from '../io/cancel.ts';
 import { CancelledError, ConflictError, ToolError } from '../errors.ts';
 import type { InitPlannedFile } from '../plan/init-files.ts';
 import { writeFileAtomic } from './write-atomic.ts';
 
 /** Writes the planned files under `root`, or (on any error) restores everything it touched. */
-export async function writeInit(root: string, files: readonly InitPlannedFile[], isCancelled: () => boolean): Promise<void> {
+export async function writeInit(root: string, files: readonly InitPlannedFile[], cancel: Pick<Cancellation, 'isRequested' | 'whileWriting'>): Promise<void> {
+  await cancel.whileWriting(() => writeAll(root, files, () => cancel.isRequested()));
+}
+
+async function writeAll(root: string, files: readonly InitPlannedFile[], isCancelled: () => boolean): Promise<void> {
   const undo: (() => Promise<void>)[] = [];
-  beginWrite();
   try {
     for (const file of files) {
       if (isCancelled()) throw new CancelledError();
@@ -38,8 +41,6 @@ export async function writeInit(root: string, files: readonly InitPlannedFile[],
   } catch (error) {
     for (const step of undo.reverse()) await step().catch(() => undefined);
     throw describeWriteError(error);
-  } finally {
-    endWrite();
   }
 }
 

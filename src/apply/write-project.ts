@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { beginWrite, endWrite } from '../io/cancel.ts';
+import type { Cancellation } from '../io/cancel.ts';
 import { CancelledError, describeFsError } from '../errors.ts';
 import type { PlannedFile } from '../plan/project-files.ts';
 
@@ -18,13 +18,16 @@ export interface WriteOptions {
   unchanged?: readonly string[];
   /** Existing files to move to a backup path (project-relative) before the new one moves in. */
   backups?: ReadonlyMap<string, string>;
-  /** Set by the SIGINT handler; checked between files while staging. */
-  isCancelled: () => boolean;
+  /** Checked between files while staging; the write runs as the channel's critical section. */
+  cancel: Pick<Cancellation, 'isRequested' | 'whileWriting'>;
 }
 
 /** Writes the planned files under `dir`; throws CancelledError (after cleaning up) when cancelled. */
 export async function writeProject(dir: string, files: readonly PlannedFile[], options: WriteOptions): Promise<void> {
-  beginWrite();
+  await options.cancel.whileWriting(() => writeStaged(dir, files, options));
+}
+
+async function writeStaged(dir: string, files: readonly PlannedFile[], options: WriteOptions): Promise<void> {
   let createdParent: string | undefined;
   try {
     createdParent = await createParents(dirname(dir));
@@ -32,8 +35,6 @@ export async function writeProject(dir: string, files: readonly PlannedFile[], o
   } catch (error) {
     if (createdParent) await rm(createdParent, { recursive: true, force: true });
     throw describeFsError(error, 'write', dir) ?? error;
-  } finally {
-    endWrite();
   }
 }
 
@@ -61,12 +62,12 @@ async function stageAndMove(dir: string, files: readonly PlannedFile[], options:
   try {
     await mkdir(staging, { recursive: false });
     for (const file of files) {
-      if (options.isCancelled()) throw new CancelledError();
+      if (options.cancel.isRequested()) throw new CancelledError();
       const path = join(staging, file.path);
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, file.content, { encoding: 'utf8', flag: 'wx', mode: 0o644 });
     }
-    if (options.isCancelled()) throw new CancelledError();
+    if (options.cancel.isRequested()) throw new CancelledError();
     if (!options.targetExists) {
       await rename(staging, dir);
       return;

@@ -1,4 +1,5 @@
 /** Everything a command touches outside itself, injected so tests can drive it in-process. */
+import type { Cancellation } from './cancel.ts';
 import type { Prompter } from './prompter.ts';
 
 export interface Io {
@@ -9,8 +10,8 @@ export interface Io {
   stderr: NodeJS.WritableStream;
   /** Tests inject a prompter; otherwise @inquirer is loaded when interactive. */
   prompter?: Prompter;
-  /** True once SIGINT was received (set by the CLI entry point). */
-  isCancelled: () => boolean;
+  /** The run's one cancellation channel (raised by the CLI entry point's signal handlers). */
+  cancel: Cancellation;
 }
 
 /**

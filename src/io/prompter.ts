@@ -2,7 +2,7 @@
  * The prompts the tool asks, behind a small interface so that tests inject answers and the
  * @inquirer packages are imported only when a terminal is really there (they cost start-up time).
  */
-import { onCancelCleanup } from './cancel.ts';
+import type { Cancellation } from './cancel.ts';
 import { CancelledError, UsageError } from '../errors.ts';
 
 // ANSI "show cursor": @inquirer hides the cursor during list prompts and shows it again only in
@@ -38,6 +38,8 @@ export class PromptClosedError extends UsageError {
 export interface PromptStreams {
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
+  /** Where the show-cursor clean-up is registered for a signal that ends the process. */
+  cancel: Pick<Cancellation, 'onCleanup'>;
 }
 
 /** Builds the @inquirer-backed prompter; Ctrl-C at any prompt becomes a CancelledError. */
@@ -53,7 +55,7 @@ export async function createInquirerPrompter(streams: PromptStreams): Promise<Pr
     // When the input closes (Ctrl-D, end of a pipe) the prompt neither resolves nor rejects: the
     // event loop just empties and Node would exit 0 mid-question. 'beforeExit' catches that moment.
     let onBeforeExit: (() => void) | undefined;
-    const unregister = onCancelCleanup(() => streams.output.write(SHOW_CURSOR));
+    const unregister = streams.cancel.onCleanup(() => streams.output.write(SHOW_CURSOR));
     const closed = new Promise<never>((_, reject) => {
       onBeforeExit = () => reject(new PromptClosedError());
       process.once('beforeExit', onBeforeExit);

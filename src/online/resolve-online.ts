@@ -11,6 +11,7 @@ import type { PipCommand } from './find-pip.ts';
 import { parseCollecting, parsePipFailure, parseProbe } from './pip-output.ts';
 import { normalizeName, requirementName, type OnlineStatus, type PipReport } from './pip-report.ts';
 import { runPipResolve, type PipTarget } from './run-pip.ts';
+import type { Cancellation } from '../io/cancel.ts';
 
 /** One requirement line handed to pip. */
 export interface PipLine {
@@ -56,7 +57,7 @@ export async function resolveOnline(
   initial: readonly PipLine[],
   target: PipTarget,
   env: Record<string, string | undefined>,
-  options: { onRound?: (round: number) => void; requiresOf?: (name: string) => readonly string[] } = {},
+  options: { onRound?: (round: number) => void; requiresOf?: (name: string) => readonly string[]; cancel?: Pick<Cancellation, 'onCleanup'> } = {},
 ): Promise<OnlineResolution> {
   let lines = [...initial];
   const blocked = new Map<string, BlockedDist>();
@@ -65,13 +66,13 @@ export async function resolveOnline(
     lines = lines.filter((line) => !blocked.has(line.name));
     if (lines.length === 0) return { dists: unrolled, blocked: [...blocked.values()], environment: null };
     options.onRound?.(round);
-    const run = await runPipResolve(pip, lines.map((line) => line.text), target, env);
+    const run = await runPipResolve(pip, lines.map((line) => line.text), target, env, { cancel: options.cancel });
     if (run.ok && run.report) return { dists: mergeDists(distsOf(run.report, lines), unrolled), blocked: [...blocked.values()], environment: run.report.environment };
     const failure = parsePipFailure(run.output);
     if (failure.kind !== 'missing') throw new ToolError(`pip failed: ${failure.message}`, 2);
     const own = lines.find((line) => line.name === failure.name);
     if (!blocked.has(failure.name)) {
-      const reason = failure.versions.length === 0 ? await probeIndex(pip, failure.requirement, target, env) : 'compile';
+      const reason = failure.versions.length === 0 ? await probeIndex(pip, failure.requirement, target, env, options.cancel) : 'compile';
       blocked.set(failure.name, { name: failure.name, requirement: failure.requirement, via: own ? own.via : (failure.parents[0] ?? null), versions: failure.versions, reason });
     }
     // pip cannot say what a project it must compile depends on; the knowledge base can, cheaply.
@@ -83,7 +84,7 @@ export async function resolveOnline(
     if (index === null) {
       throw new ToolError(`pip finds no wheel for ${failure.requirement} but does not say which requirement needs it (pip ${pip.version}; pip 23.1 or newer says)`, 2);
     }
-    const parent = await unrollLine(pip, lines[index]!, target, env, blocked);
+    const parent = await unrollLine(pip, lines[index]!, target, env, blocked, options.cancel);
     if (parent.dist) unrolled.push(parent.dist);
     lines.splice(index, 1, ...parent.lines);
   }
@@ -94,8 +95,14 @@ export async function resolveOnline(
  * Asks pip about one project with -vv: pip reports an unreachable index exactly like a project
  * with no fitting file ("from versions: none"); only the verbose log tells them apart.
  */
-async function probeIndex(pip: PipCommand, requirement: string, target: PipTarget, env: Record<string, string | undefined>): Promise<BlockedDist['reason']> {
-  const probe = await runPipResolve(pip, [requirement], target, env, { noDeps: true, verbose: true });
+async function probeIndex(
+  pip: PipCommand,
+  requirement: string,
+  target: PipTarget,
+  env: Record<string, string | undefined>,
+  cancel: Pick<Cancellation, 'onCleanup'> | undefined,
+): Promise<BlockedDist['reason']> {
+  const probe = await runPipResolve(pip, [requirement], target, env, { noDeps: true, verbose: true, cancel });
   const result = parseProbe(probe.output);
   if (result.kind === 'network') throw new ToolError(`cannot reach the package index (${result.cause}); check the network or your pip index settings`, 2);
   return result.kind === 'not-found' ? 'not-found' : 'compile';
@@ -122,8 +129,9 @@ async function unrollLine(
   target: PipTarget,
   env: Record<string, string | undefined>,
   blocked: Map<string, BlockedDist>,
+  cancel: Pick<Cancellation, 'onCleanup'> | undefined,
 ): Promise<{ dist: OnlineDist | null; lines: PipLine[] }> {
-  const run = await runPipResolve(pip, [line.text], target, env, { noDeps: true });
+  const run = await runPipResolve(pip, [line.text], target, env, { noDeps: true, cancel });
   const dist = run.report?.dists[0];
   if (!run.ok || !dist) {
     const failure = parsePipFailure(run.output);

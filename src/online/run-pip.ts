@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { onCancelCleanup } from '../io/cancel.ts';
+import type { Cancellation } from '../io/cancel.ts';
 import type { Arch } from '../requirements/types.ts';
 import type { PipCommand } from './find-pip.ts';
 import { parsePipReport, type PipReport } from './pip-report.ts';
@@ -74,11 +74,11 @@ export async function runPipResolve(
   lines: readonly string[],
   target: PipTarget,
   env: Record<string, string | undefined>,
-  options: { noDeps?: boolean; verbose?: boolean } = {},
+  options: { noDeps?: boolean; verbose?: boolean; cancel?: Pick<Cancellation, 'onCleanup'> } = {},
 ): Promise<PipRun> {
   const dir = await mkdtemp(join(tmpdir(), 'slim-python-pip-'));
   // Ctrl-C, SIGTERM or SIGHUP while pip runs: the temporary folder goes too (execa stops pip).
-  const unregister = onCancelCleanup(() => rmSync(dir, { recursive: true, force: true }));
+  const unregister = options.cancel?.onCleanup(() => rmSync(dir, { recursive: true, force: true }));
   try {
     const requirementsFile = join(dir, 'requirements.txt');
     const reportFile = join(dir, 'report.json');
@@ -101,7 +101,7 @@ export async function runPipResolve(
     if (result.exitCode !== 0) return { ok: false, output, report: null };
     return { ok: true, output, report: parsePipReport(await readFile(reportFile, 'utf8')) };
   } finally {
-    unregister();
+    unregister?.();
     await rm(dir, { recursive: true, force: true });
   }
 }

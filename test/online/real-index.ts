@@ -3,6 +3,7 @@
  * the reason when not, except under CI, where they must run), an environment that uses only
  * PyPI, and a fake Io that captures output.
  */
+import { createCancellation } from '../../src/io/cancel.ts';
 import { PassThrough } from 'node:stream';
 import type { Io } from '../../src/io/io.ts';
 import { isCi } from '../support/cli.ts';
@@ -61,7 +62,7 @@ export function fakeIo(env: Record<string, string | undefined>, cwd = process.cw
     stdin: new PassThrough(),
     stdout: stdout.stream,
     stderr: stderr.stream,
-    isCancelled: () => false,
+    cancel: createCancellation(),
     out: stdout.text,
     err: stderr.text,
   };

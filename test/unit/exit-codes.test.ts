@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { CANCEL_SIGNALS } from '../../src/io/cancel.ts';
+import { CANCEL_SIGNALS, createCancellation } from '../../src/io/cancel.ts';
 import type { Io } from '../../src/io/io.ts';
 import { main } from '../../src/main.ts';
 import { CancelledError, ConflictError, EXIT, exitCodeOf, InputFileError, OutOfDateError, ToolError, UsageError } from '../../src/errors.ts';
@@ -32,7 +32,7 @@ function testIo(options: { cwd?: string; env?: Record<string, string>; cancelled
     stdin: new PassThrough(),
     stdout: options.stdout ?? stdout.stream,
     stderr: stderr.stream,
-    isCancelled: () => options.cancelled ?? false,
+    cancel: cancellation(options.cancelled ?? false),
     out: stdout.text,
     err: stderr.text,
   };
@@ -164,3 +164,10 @@ describe('the error boundary (main)', () => {
     expect(io.err().endsWith('\ncreate-slim-python: unknown flag --bogus; run "create-slim-python --help" for the flags\n')).toBe(true);
   });
 });
+
+/** A cancellation channel, already raised (Ctrl-C) when `cancelled`. */
+function cancellation(cancelled: boolean) {
+  const cancel = createCancellation();
+  if (cancelled) cancel.request('SIGINT');
+  return cancel;
+}

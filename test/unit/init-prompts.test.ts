@@ -2,6 +2,7 @@
  * The init questions in-process with a scripted prompter (the create-astro way): which questions
  * are asked when detection cannot choose, their choices, and that answers land in the files.
  */
+import { createCancellation } from '../../src/io/cancel.ts';
 import { PassThrough } from 'node:stream';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,7 +55,7 @@ async function runInit(root: string, answers: unknown[], extra: string[] = []) {
   stdout.on('data', (chunk) => (out += chunk));
   stderr.on('data', (chunk) => (err += chunk));
   const code = await main(['init', root, '--interactive', ...extra], {
-    cwd: root, env: {}, stdin: new PassThrough(), stdout, stderr, prompter: scripted(answers, asked), isCancelled: () => false,
+    cwd: root, env: {}, stdin: new PassThrough(), stdout, stderr, prompter: scripted(answers, asked), cancel: createCancellation(),
   });
   return { code, asked, out, err };
 }

@@ -1,4 +1,5 @@
 /** init's apply step: exclusive creates, numbered backups, and a full undo when a write fails. */
+import { createCancellation } from '../../src/io/cancel.ts';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +25,7 @@ const create = (path: string, content = `new ${path}\n`): InitPlannedFile => ({ 
 describe('writeInit', () => {
   it('creates files and folders, and backs up before replacing', async () => {
     const root = dir({ Dockerfile: 'FROM mine\n' });
-    await writeInit(root, [{ ...create('Dockerfile'), action: 'replace', backup: 'Dockerfile.orig' }, create('.slim-python/generated/Dockerfile')], () => false);
+    await writeInit(root, [{ ...create('Dockerfile'), action: 'replace', backup: 'Dockerfile.orig' }, create('.slim-python/generated/Dockerfile')], createCancellation());
     expect(readFileSync(join(root, 'Dockerfile'), 'utf8')).toBe('new Dockerfile\n');
     expect(readFileSync(join(root, 'Dockerfile.orig'), 'utf8')).toBe('FROM mine\n');
     expect(readFileSync(join(root, '.slim-python/generated/Dockerfile'), 'utf8')).toBe('new .slim-python/generated/Dockerfile\n');
@@ -33,18 +34,18 @@ describe('writeInit', () => {
   it('undoes everything when a later write fails: created files removed, replaced ones restored', async () => {
     const root = dir({ Dockerfile: 'FROM mine\n', blocker: 'a file where a folder must go\n' });
     const files = [{ ...create('Dockerfile'), action: 'replace' as const, backup: 'Dockerfile.orig' }, create('.dockerignore'), create('blocker/inner')];
-    await expect(writeInit(root, files, () => false)).rejects.toBeInstanceOf(ToolError);
+    await expect(writeInit(root, files, createCancellation())).rejects.toBeInstanceOf(ToolError);
     expect(readdirSync(root).sort()).toEqual(['Dockerfile', 'blocker']);
     expect(readFileSync(join(root, 'Dockerfile'), 'utf8')).toBe('FROM mine\n');
   });
 
   it('never replaces a file that appeared after the plan, and never overwrites a backup', async () => {
     const root = dir({ Dockerfile: 'appeared\n' });
-    await expect(writeInit(root, [create('.dockerignore'), create('Dockerfile')], () => false)).rejects.toBeInstanceOf(ConflictError);
+    await expect(writeInit(root, [create('.dockerignore'), create('Dockerfile')], createCancellation())).rejects.toBeInstanceOf(ConflictError);
     expect(readFileSync(join(root, 'Dockerfile'), 'utf8')).toBe('appeared\n');
     expect(existsSync(join(root, '.dockerignore'))).toBe(false);
     const taken = dir({ Dockerfile: 'mine\n', 'Dockerfile.orig': 'older backup\n' });
-    await expect(writeInit(taken, [{ ...create('Dockerfile'), action: 'replace', backup: 'Dockerfile.orig' }], () => false)).rejects.toThrow();
+    await expect(writeInit(taken, [{ ...create('Dockerfile'), action: 'replace', backup: 'Dockerfile.orig' }], createCancellation())).rejects.toThrow();
     expect(readFileSync(join(taken, 'Dockerfile.orig'), 'utf8')).toBe('older backup\n');
     expect(readFileSync(join(taken, 'Dockerfile'), 'utf8')).toBe('mine\n');
   });
@@ -52,7 +53,7 @@ describe('writeInit', () => {
   it('Ctrl-C between files: cancelled, nothing left behind', async () => {
     const root = dir();
     let calls = 0;
-    await expect(writeInit(root, [create('a'), create('b')], () => ++calls > 1)).rejects.toThrow(/cancelled: nothing was written/);
+    await expect(writeInit(root, [create('a'), create('b')], { ...createCancellation(), isRequested: () => ++calls > 1 })).rejects.toThrow(/cancelled: nothing was written/);
     expect(readdirSync(root)).toEqual([]);
   });
 });

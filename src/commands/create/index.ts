@@ -40,7 +40,7 @@ export async function runCreate(argv: readonly string[], io: Io): Promise<number
   const interactive = !yes && decideInteractive(interactiveFlag, io);
   // With --json, stdout carries only the JSON document: prompts go to stderr.
   const prompter = interactive
-    ? (io.prompter ?? (await createInquirerPrompter({ input: io.stdin, output: json ? io.stderr : io.stdout })))
+    ? (io.prompter ?? (await createInquirerPrompter({ input: io.stdin, output: json ? io.stderr : io.stdout, cancel: io.cancel })))
     : null;
 
   // The banner comes first: before the first question when interactive, else atop the report.
@@ -68,7 +68,7 @@ export async function runCreate(argv: readonly string[], io: Io): Promise<number
   const dryRun = boolFlag(args.flags, 'dry-run') === true;
 
   if (!dryRun) {
-    await writeProject(answers.dir, files, { targetExists: target.exists, unchanged: target.unchanged, backups: target.backups, isCancelled: io.isCancelled });
+    await writeProject(answers.dir, files, { targetExists: target.exists, unchanged: target.unchanged, backups: target.backups, cancel: io.cancel });
   }
   // "./my-app" reads as a path where "my-app" could be the project name.
   const relativeDir = relative(io.cwd, answers.dir) || '.';

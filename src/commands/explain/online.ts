@@ -8,7 +8,6 @@ import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { boolFlag, stringFlag, type ParsedFlags } from '../../args/parse.ts';
-import { beginWrite, endWrite } from '../../io/cancel.ts';
 import { decideInteractive, type Io } from '../../io/io.ts';
 import { CONFIG_FILE, serializeConfig, type IndexRecord } from '../../project/config.ts';
 import { CancelledError, describeFsError, UsageError } from '../../errors.ts';
@@ -60,6 +59,7 @@ export async function runOnlineExplain(input: OnlineExplainInput): Promise<numbe
     const knowledge = loadKnowledge();
     try {
       resolution = await resolveOnline(pip, toPipLines(asked), target, io.env, {
+        cancel: io.cancel,
         onRound: (round) => {
           if (round > 1) progress.update(`asking the package index with pip ${pip.version} (round ${round}: without the projects that must compile)...`);
         },
@@ -116,12 +116,7 @@ export function toPipLines(requirements: readonly Requirement[]): PipLine[] {
 /** Rewrites slim-python.json with the index record (validated on read, written atomically). */
 async function recordIndex(root: string, record: IndexRecord, io: Io): Promise<void> {
   const { config } = await readProjectConfig(root);
-  if (io.isCancelled()) throw new CancelledError();
-  beginWrite();
-  try {
-    await writeFileAtomic(join(root, CONFIG_FILE), serializeConfig({ ...config, index: record }));
-  } finally {
-    endWrite();
-  }
-  if (io.isCancelled()) throw new CancelledError('cancelled (slim-python.json was already updated)');
+  if (io.cancel.isRequested()) throw new CancelledError();
+  await io.cancel.whileWriting(() => writeFileAtomic(join(root, CONFIG_FILE), serializeConfig({ ...config, index: record })));
+  if (io.cancel.isRequested()) throw new CancelledError('cancelled (slim-python.json was already updated)');
 }

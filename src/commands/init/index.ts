@@ -27,7 +27,7 @@ export async function runInit(argv: readonly string[], io: Io): Promise<number> 
   const json = boolFlag(args.flags, 'json') === true;
   const interactive = decideInteractive(boolFlag(args.flags, 'interactive'), io);
   const out = json ? io.stderr : io.stdout;
-  const prompter = interactive ? (io.prompter ?? (await createInquirerPrompter({ input: io.stdin, output: out }))) : null;
+  const prompter = interactive ? (io.prompter ?? (await createInquirerPrompter({ input: io.stdin, output: out, cancel: io.cancel }))) : null;
 
   const answers = await gatherInit({
     args, cwd: io.cwd, env: io.env, prompter,
@@ -53,7 +53,7 @@ export async function runInit(argv: readonly string[], io: Io): Promise<number> 
   const existing = await inspectOwnFiles(answers.root, initPaths());
   const files = planInitFiles(config, decisions, answers.includes, existing, boolFlag(args.flags, 'force') === true);
   const dryRun = boolFlag(args.flags, 'dry-run') === true;
-  if (!dryRun) await writeInit(answers.root, files, io.isCancelled);
+  if (!dryRun) await writeInit(answers.root, files, io.cancel);
 
   const report = { config, files, dryRun, dir: answers.root, shownDir: shown(io.cwd, answers.root), detected: answers.detected, notes: answers.notes, decisions };
   io.stdout.write(json ? `${JSON.stringify(initJsonSummary(report), null, 2)}\n` : formatInitReport(report));

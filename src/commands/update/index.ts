@@ -113,7 +113,7 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
   outcome.resolutions = await resolveConflicts(changes, { force, keep, interactive, io, json });
 
   // 5. Apply: every file atomically.
-  await writeUpdate(root, outcome, currentFiles, io.isCancelled);
+  await writeUpdate(root, outcome, currentFiles, io.cancel);
   io.stdout.write(json ? `${JSON.stringify(updateJsonSummary(outcome), null, 2)}\n` : formatUpdateReport(outcome, { diff: null }));
   for (const warning of decisions.warnings) io.stderr.write(`warning: ${warning}\n`);
   const unresolved = changes.filter((change) => change.action === 'conflict' && outcome.resolutions.get(change.path) === 'markers');

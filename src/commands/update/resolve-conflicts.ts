@@ -32,7 +32,7 @@ export async function resolveConflicts(changes: readonly FileChange[], options: 
   }
   const output = options.json ? options.io.stderr : options.io.stdout;
   const { unifiedDiff } = await import('../../merge/unified-diff.ts');
-  const prompter = options.io.prompter ?? (await createInquirerPrompter({ input: options.io.stdin, output }));
+  const prompter = options.io.prompter ?? (await createInquirerPrompter({ input: options.io.stdin, output, cancel: options.io.cancel }));
   for (const change of conflicts) {
     output.write(unifiedDiff(change.path, change.current, change.render));
     let answer: Resolution;

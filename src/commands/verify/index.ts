@@ -15,7 +15,7 @@ import { allPassed } from './checks.ts';
 import { createDockerRunner } from './docker-runner.ts';
 import { planVerify } from './plan-verify.ts';
 import { runVerify } from './run-verify.ts';
-import { watchSignals } from './signals.ts';
+import { withSignalWatch } from './signals.ts';
 import { VERIFY_EXIT_CODES_HELP, VERIFY_SPEC } from './spec.ts';
 
 /** Runs verify; returns the exit code (failures are thrown to the error boundary). */
@@ -44,27 +44,27 @@ export async function runVerifyCommand(argv: readonly string[], io: Io): Promise
     maxSizeBytes: maxSizeMb === undefined ? null : Math.round(maxSizeMb * 1_000_000),
   });
   const quiet = boolFlag(flags, 'quiet') === true;
-  const watch = watchSignals(io.stderr);
-  let outcome;
-  try {
-    outcome = await runVerify(plan, {
-      docker: createDockerRunner(dockerFile, io.env, watch.signal),
-      dockerFile,
-      httpGet,
-      signal: watch.signal,
-      onBuildOutput: quiet ? null : (chunk) => io.stderr.write(chunk),
-      onLedger: (ledger) => watch.track(ledger),
-    });
-  } catch (error) {
-    if (error instanceof VerifyCancelled) throw watch.cancelledError();
-    throw error;
-  } finally {
-    watch.dispose();
-  }
-  if (outcome.cancelled) {
-    for (const left of outcome.cleanup.failed) io.stderr.write(`create-slim-python: ${left.resource.kind} ${left.resource.ref} ${left.reason}: ${left.command}\n`);
-    throw watch.cancelledError();
-  }
+  const outcome = await withSignalWatch(io.cancel, io.stderr, async (watch) => {
+    let result;
+    try {
+      result = await runVerify(plan, {
+        docker: createDockerRunner(dockerFile, io.env, watch.signal),
+        dockerFile,
+        httpGet,
+        signal: watch.signal,
+        onBuildOutput: quiet ? null : (chunk) => io.stderr.write(chunk),
+        onLedger: (ledger) => watch.track(ledger),
+      });
+    } catch (error) {
+      if (error instanceof VerifyCancelled) throw watch.cancelledError();
+      throw error;
+    }
+    if (result.cancelled) {
+      for (const left of result.cleanup.failed) io.stderr.write(`create-slim-python: ${left.resource.kind} ${left.resource.ref} ${left.reason}: ${left.command}\n`);
+      throw watch.cancelledError();
+    }
+    return result;
+  });
   io.stdout.write(boolFlag(flags, 'json') ? `${JSON.stringify(buildVerifyDocument(config.name, outcome), null, 2)}\n` : formatVerify(config.name, outcome));
   if (!allPassed(outcome.checks)) {
     const failed = outcome.checks.filter((c) => c.status === 'fail').map((c) => c.id);

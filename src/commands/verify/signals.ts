@@ -1,17 +1,14 @@
 /**
- * Ctrl-C, SIGTERM and SIGHUP during verify: the first one aborts the running docker call (execa's
- * cancelSignal) and lets verify remove what it started before exiting 130 / 143 / 129. While verify
- * runs it holds the CLI's "writing" state (src/io/cancel.ts), so the entry point's handler does not
- * exit at once; a second signal does (the entry point's for Ctrl-C, this one otherwise). An exit
- * hook then names what was left, with the command that removes it.
+ * Ctrl-C, SIGTERM and SIGHUP during verify, seen through the run's one cancellation channel
+ * (src/io/cancel.ts; the entry point owns the signal handlers). Verify runs as the channel's
+ * write section, so the first signal does not end the process: it aborts the channel's signal,
+ * which stops the running docker call (execa's cancelSignal), and verify removes what it started
+ * before exiting 130 / 143 / 129. A second signal ends the process at once; the clean-up hook
+ * then names what was left, with the command that removes it.
  */
-import { beginWrite, CANCEL_SIGNALS, endWrite } from '../../io/cancel.ts';
+import { CANCEL_SIGNALS, type Cancellation } from '../../io/cancel.ts';
 import { CancelledError, SignalledError } from '../../errors.ts';
 import type { Ledger } from './cleanup.ts';
-
-/** 128 + the signal's number, as shells report it: the one table the entry point uses too. */
-const SIGNAL_EXIT = CANCEL_SIGNALS;
-type WatchedSignal = keyof typeof SIGNAL_EXIT;
 
 export interface SignalWatch {
   signal: AbortSignal;
@@ -19,13 +16,10 @@ export interface SignalWatch {
   cancelledError(): CancelledError;
   /** Lets the exit hook see what is left. */
   track(ledger: Ledger): void;
-  dispose(): void;
 }
 
-/** Starts watching SIGINT and SIGTERM on the process until dispose(). */
-export function watchSignals(stderr: NodeJS.WritableStream): SignalWatch {
-  const controller = new AbortController();
-  let received: WatchedSignal | null = null;
+/** Runs `work` (verify) as the channel's write section, with what it needs to stop cleanly. */
+export async function withSignalWatch<T>(cancel: Cancellation, stderr: NodeJS.WritableStream, work: (watch: SignalWatch) => Promise<T>): Promise<T> {
   let ledger: Ledger | null = null;
   const write = (text: string) => {
     try {
@@ -34,35 +28,31 @@ export function watchSignals(stderr: NodeJS.WritableStream): SignalWatch {
       // SIGHUP: the terminal may be gone.
     }
   };
-  const onSignal = (name: WatchedSignal) => {
-    if (received === null) {
-      received = name;
-      write(`\ncreate-slim-python: ${name === 'SIGINT' ? 'Ctrl-C' : name}: stopping and removing what verify started...\n`);
-      controller.abort(name);
-    } else if (name !== 'SIGINT') {
-      process.exit(SIGNAL_EXIT[name]);
-    }
+  const onAbort = () => {
+    const name = cancel.received();
+    write(`\ncreate-slim-python: ${name === 'SIGINT' || name === null ? 'Ctrl-C' : name}: stopping and removing what verify started...\n`);
   };
-  const listeners = (Object.keys(SIGNAL_EXIT) as WatchedSignal[]).map((name) => [name, () => onSignal(name)] as const);
-  const onExit = () => {
+  const reportLeft = () => {
     for (const resource of ledger?.remaining() ?? []) write(`create-slim-python: left behind ${resource.kind} ${resource.ref}: remove it with ${ledger!.commandFor(resource)}\n`);
   };
-  for (const [name, listener] of listeners) process.on(name, listener);
-  process.on('exit', onExit);
-  beginWrite();
-  return {
-    signal: controller.signal,
-    cancelledError: () =>
-      received === null || received === 'SIGINT'
+  cancel.signal.addEventListener('abort', onAbort, { once: true });
+  const unregister = cancel.onCleanup(reportLeft);
+  const watch: SignalWatch = {
+    signal: cancel.signal,
+    cancelledError: () => {
+      const received = cancel.received();
+      return received === null || received === 'SIGINT'
         ? new CancelledError('cancelled: removed what verify started')
-        : new SignalledError(`stopped by ${received}: removed what verify started`, SIGNAL_EXIT[received]),
+        : new SignalledError(`stopped by ${received}: removed what verify started`, CANCEL_SIGNALS[received]);
+    },
     track(next) {
       ledger = next;
     },
-    dispose() {
-      for (const [name, listener] of listeners) process.off(name, listener);
-      process.off('exit', onExit);
-      endWrite();
-    },
   };
+  try {
+    return await cancel.whileWriting(() => work(watch));
+  } finally {
+    cancel.signal.removeEventListener('abort', onAbort);
+    unregister();
+  }
 }
