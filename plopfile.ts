@@ -1,7 +1,7 @@
 /**
  * The generators, for node-plop (and `plop` users): `project` writes a whole new project and
- * `dockerfile` re-renders the managed files, from the same templates and the same pure planner
- * the CLI uses. The CLI itself calls the planner directly: importing node-plop costs ~160 ms of
+ * `dockerfile` re-renders the managed files, from the same templates, the same decision pipeline
+ * (src/knowledge/pipeline.ts: target, index record) and the same pure planner the CLI uses. The CLI itself calls the planner directly: importing node-plop costs ~160 ms of
  * start-up, and plan/apply needs contents in memory for --dry-run, --check and merges. The
  * parity test (test/unit/plopfile.test.ts) runs these generators through node-plop and checks
  * they write the very bytes the CLI plans.
@@ -10,30 +10,27 @@ import type { NodePlopAPI } from 'node-plop';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ProjectConfig } from './src/project/config.ts';
-import { decide } from './src/knowledge/decide.ts';
-import { loadKnowledge } from './src/knowledge/load.ts';
+import { decideForConfig } from './src/knowledge/pipeline.ts';
 import { planManagedFiles, planNewProject, type PlannedFile } from './src/plan/project-files.ts';
-import { applicableRequirements, requirementsFromLines, withAppRequirements } from './src/project/requirements.ts';
-import { findRuntime } from './src/target/runtimes.ts';
+import { requirementsFromLines, withAppRequirements } from './src/project/requirements.ts';
 import { createRenderer, renderInline } from './src/render/engine.ts';
 import { loadTemplateSources } from './src/render/template-sources.ts';
 
-/** Answers a generator takes: the project config plus the requirement lines. */
+/** Answers a generator takes: the project config plus the requirement lines (and included files, as update sees them). */
 export interface GeneratorAnswers {
   config: ProjectConfig;
   requirements: string[];
+  /** Requirement files the main one includes (`-r`), copied into the build stage too. */
+  includes?: string[];
 }
 
 function plan(answers: GeneratorAnswers, which: 'project' | 'dockerfile', render: ReturnType<typeof createRenderer>): PlannedFile[] {
   // As in the CLI: the app skeleton's framework is added to the requirements when missing.
   const { text, requirements } = withAppRequirements(answers.config.app, requirementsFromLines(answers.requirements));
-  const runtime = findRuntime(answers.config.python)!;
-  const python = runtime.version;
-  const applicable = applicableRequirements(requirements, python, answers.config.arches, runtime.fullVersion);
-  const decisions = decide(applicable, loadKnowledge(), { python, arches: answers.config.arches });
+  const decisions = decideForConfig(answers.config, requirements);
   return which === 'project'
     ? planNewProject(answers.config, text, decisions, render)
-    : planManagedFiles(answers.config, decisions, [], render);
+    : planManagedFiles(answers.config, decisions, answers.includes ?? [], render);
 }
 
 export default function plopfile(plop: NodePlopAPI): void {

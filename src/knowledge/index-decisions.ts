@@ -4,7 +4,6 @@
  * needs to compile (build packages) and the libraries it links or loads (runtime packages).
  */
 import { byName } from '../sort.ts';
-import type { IndexRecord } from '../project/config.ts';
 import { C_TOOLCHAIN, collectApk, type Decisions, type Knowledge, type PackageDecision, type Problem } from './decide.ts';
 import { formatFloorViolation, violatedFloors } from './floors.ts';
 import { parseRequirementString } from '../requirements/index.ts';
@@ -40,14 +39,6 @@ export function decideOnline(resolution: OnlineResolution, skipped: readonly Req
   return { packages, apk: collectApk(packages), warnings, problems };
 }
 
-/** The statuses to record in slim-python.json (unknown ones are left to the knowledge base). */
-export function indexRecordOf(decisions: Decisions, target: PipTarget): IndexRecord {
-  const packages: IndexRecord['packages'] = {};
-  for (const item of decisions.packages) {
-    if ((item.status === 'wheel' || item.status === 'pure' || item.status === 'compile') && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(item.name)) packages[item.name] = item.status;
-  }
-  return { python: target.python, arches: [target.arch], packages };
-}
 
 function decideDist(dist: OnlineDist, entry: KnowledgeEntry | undefined, target: PipTarget): PackageDecision {
   const base = { name: dist.name, via: dist.via, sources: dist.file ? [`index:${dist.file}`] : [] };

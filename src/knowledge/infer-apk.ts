@@ -1,10 +1,9 @@
 /** The Alpine package lists the requirements need: the defaults of the build-deps and runtime-libs prompts. */
-import { decide, type Decisions } from './decide.ts';
-import { loadKnowledge } from './load.ts';
-import { applicableRequirements, duplicateRequirementWarnings } from '../project/requirements.ts';
-import type { PythonRuntime } from '../target/runtimes.ts';
 import type { FormatControl } from '../requirements/format-control.ts';
 import type { Arch, Requirement } from '../requirements/types.ts';
+import type { PythonRuntime } from '../target/runtimes.ts';
+import type { Decisions } from './decide.ts';
+import { decideRequirements } from './pipeline.ts';
 
 export interface InferredApk {
   build: string[];
@@ -19,10 +18,7 @@ export function inferApk(
   arches: readonly Arch[],
   formats?: FormatControl,
 ): InferredApk {
-  const python = runtime.version;
-  const applicable = applicableRequirements(requirements, python, arches, runtime.fullVersion);
-  const decided = decide(applicable, loadKnowledge(), { python, arches, ...(formats ? { formats } : {}) });
-  const decisions = { ...decided, warnings: [...duplicateRequirementWarnings(requirements, python, arches), ...decided.warnings] };
+  const { decisions } = decideRequirements(requirements, { runtime, arches, ...(formats ? { formats } : {}) });
   return {
     build: decisions.apk.build.map((item) => item.name),
     runtime: decisions.apk.runtime.map((item) => item.name),

@@ -4,6 +4,7 @@
  */
 import { InputFileError } from '../errors.ts';
 import { ARCHES, type Arch } from '../requirements/types.ts';
+import type { IndexRecord } from '../knowledge/index-record.ts';
 import { checkProjectName } from '../validate/project-name.ts';
 import { isApkName } from '../validate/apk-name.ts';
 import { APP_KINDS, isPort, type AppKind } from '../validate/values.ts';
@@ -74,12 +75,6 @@ const V2_KEYS = ['cmd', 'code', 'health'] as const;
 /** The lowest schema version that holds this config's keys. */
 export function configVersionOf(config: ProjectConfig): ConfigVersion {
   return V2_KEYS.some((key) => config[key] !== undefined) ? 2 : 1;
-}
-
-export interface IndexRecord {
-  python: string;
-  arches: Arch[];
-  packages: Record<string, 'wheel' | 'pure' | 'compile'>;
 }
 
 const KEYS = ['version', 'generator', 'name', 'python', 'arches', 'app', 'port', 'requirements', 'code', 'cmd', 'health', 'buildDeps', 'runtimeLibs', 'bytecode', 'index'];

@@ -3,14 +3,10 @@ import { lstat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { CONFIG_FILE, parseConfig, type ProjectConfig } from './config.ts';
 import { UsageError } from '../errors.ts';
-import { decide, type Decisions, type Knowledge } from '../knowledge/decide.ts';
-import { loadKnowledge } from '../knowledge/load.ts';
-import { findRuntime } from '../target/runtimes.ts';
-import type { KnowledgeEntry } from '../knowledge/schema.ts';
-import { emptyFormatControl, type FormatControl } from '../requirements/format-control.ts';
+import type { FormatControl } from '../requirements/format-control.ts';
 import type { Requirement } from '../requirements/types.ts';
 import { TOOL_VERSION } from '../version.ts';
-import { applicableRequirements, duplicateRequirementWarnings, readProjectRequirements } from './requirements.ts';
+import { readProjectRequirements } from './requirements.ts';
 import { readInputText } from './read-input-file.ts';
 
 export interface LoadedProject {
@@ -72,45 +68,4 @@ export async function loadProject(
     }
   }
   return { root, config: effective, configText: read.text, requirements: parsed.all, includes: parsed.includes, formats: parsed.formats };
-}
-
-/** Decisions for a project's config: its runtime's Python version and its architectures. */
-export function decideForProject(
-  config: ProjectConfig,
-  requirements: readonly Requirement[],
-  formats: FormatControl = emptyFormatControl(),
-  knowledge: Knowledge = loadKnowledge(),
-): Decisions {
-  const runtime = findRuntime(config.python)!;
-  const python = runtime.version;
-  const applicable = applicableRequirements(requirements, python, config.arches, runtime.fullVersion);
-  const decisions = decide(applicable, withIndexRecord(knowledge, config, python), { python, arches: config.arches, formats });
-  return { ...decisions, warnings: [...duplicateRequirementWarnings(requirements, python, config.arches), ...decisions.warnings] };
-}
-
-/**
- * Applies what `explain --online --write` recorded from the real index: it overrides the
- * knowledge base's wheel facts for that Python version, so update stays offline and deterministic.
- */
-function withIndexRecord(knowledge: Knowledge, config: ProjectConfig, python: string): Knowledge {
-  const record = config.index;
-  if (!record || record.python !== python) return knowledge;
-  const packages = new Map(knowledge.packages);
-  // A "wheel" seen for some architectures says nothing about the others; "compile" and "pure" do.
-  const coversArches = config.arches.every((arch) => record.arches.includes(arch));
-  const source = { fact: 'wheels' as const, ref: `${CONFIG_FILE} index record` };
-  for (const [name, status] of Object.entries(record.packages)) {
-    const entry = packages.get(name);
-    const base: KnowledgeEntry = entry ?? { kind: 'native', build: [], runtime: [], dlopen: [], requires: [], musllinux: null, sources: [] };
-    const sources = [...base.sources, source];
-    if (status === 'compile') {
-      packages.set(name, { ...base, kind: 'native', musllinux: null, sources });
-    } else if (status === 'pure' && !entry) {
-      packages.set(name, { ...base, kind: 'pure', sources });
-    } else if (status === 'wheel' && coversArches) {
-      const since = Object.fromEntries(config.arches.map((arch) => [arch, '0']));
-      packages.set(name, { ...base, kind: 'native', musllinux: { since, latest: '0', python: [python] }, sources });
-    }
-  }
-  return { packages };
 }

@@ -4,13 +4,12 @@
  */
 import { basename, relative, resolve } from 'node:path';
 import { InputFileError, UsageError } from '../errors.ts';
-import { evaluateMarker, parsePyprojectDependencies, parseRequirementString, parseRequirementsText } from '../requirements/index.ts';
+import { parsePyprojectDependencies, parseRequirementString, parseRequirementsText } from '../requirements/index.ts';
 import { parseRequirementsFile } from '../requirements/read-files.ts';
 import { emptyFormatControl, formatControlOf, type FormatControl } from '../requirements/format-control.ts';
-import { imageFullVersion } from '../target/runtimes.ts';
 import { InputFileRefused, readInputFile, readInputText } from './read-input-file.ts';
 import { adviseRequirementValue } from './requirement-advice.ts';
-import type { Arch, Requirement } from '../requirements/types.ts';
+import type { Requirement } from '../requirements/types.ts';
 import { missingAppRequirements } from '../plan/app-kinds.ts';
 import type { AppKind } from '../validate/values.ts';
 
@@ -119,42 +118,4 @@ export async function readProjectRequirements(
   }
   const parsed = await parseRequirementsFile(file, { projectRoot: root, env, readFile: readInputFile });
   return { all: parsed.requirements, includes: parsed.files.filter((path) => path !== file), formats: formatControlOf(parsed.options) };
-}
-
-/**
-/**
- * A warning per requirement that names a project an earlier one already names, where both apply
- * on one of the architectures: pip merges them, which hides what the file means to say.
- */
-export function duplicateRequirementWarnings(requirements: readonly Requirement[], python: string, arches: readonly Arch[]): string[] {
-  const warnings: string[] = [];
-  const at = (requirement: Requirement) => `${requirement.file}:${requirement.line}`;
-  const full = imageFullVersion(python);
-  for (const arch of arches) {
-    const first = new Map<string, Requirement>();
-    for (const requirement of requirements) {
-      if (requirement.name === null) continue;
-      if (requirement.marker !== null && !evaluateMarker(requirement.marker, { python, arch, ...(full ? { full } : {}) })) continue;
-      const earlier = first.get(requirement.name);
-      if (!earlier) first.set(requirement.name, requirement);
-      else warnings.push(`${at(requirement)}: ${requirement.text} repeats ${requirement.name} from ${at(earlier)}; pip combines them, so keep one line per project`);
-    }
-  }
-  return [...new Set(warnings)];
-}
-
-/**
- * The requirements that apply on at least one of the given architectures (markers evaluated, with
- * `python_full_version` the image's patch version: `full`, else the official image's for `python`):
- * the image for that architecture installs them, so their Alpine needs count.
- */
-export function applicableRequirements(
-  requirements: readonly Requirement[],
-  python: string,
-  arches: readonly Arch[],
-  full: string | undefined = imageFullVersion(python),
-): Requirement[] {
-  return requirements.filter(
-    (requirement) => requirement.marker === null || arches.some((arch) => evaluateMarker(requirement.marker!, { python, arch, ...(full ? { full } : {}) })),
-  );
 }

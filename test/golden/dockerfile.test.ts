@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { ProjectConfig } from '../../src/project/config.ts';
-import { decideForProject } from '../../src/project/load-project.ts';
+import { decideForConfig } from '../../src/knowledge/pipeline.ts';
 import { planManagedFiles } from '../../src/plan/project-files.ts';
 import { requirementsFromLines } from '../../src/project/requirements.ts';
 import { isApkName } from '../../src/validate/apk-name.ts';
@@ -60,7 +60,7 @@ describe('golden Dockerfiles', () => {
       const input = JSON.parse(readFileSync(join(CASES, name, 'input.json'), 'utf8')) as CaseInput;
       const config = { ...BASE_CONFIG, ...input.config };
       const { requirements } = requirementsFromLines(input.requirements);
-      const decisions = decideForProject(config, requirements);
+      const decisions = decideForConfig(config, requirements);
       const files = planManagedFiles(config, decisions, input.includes ?? []);
       const dockerfile = files.find((file) => file.path === 'Dockerfile')!.content;
       const [, buildStage = '', releaseStage = ''] = dockerfile.split(/^FROM /m);

@@ -5,7 +5,7 @@
  */
 import type { ProjectConfig } from '../../src/project/config.ts';
 import { planManagedFiles } from '../../src/plan/project-files.ts';
-import { decideForProject } from '../../src/project/load-project.ts';
+import { decideForConfig } from '../../src/knowledge/pipeline.ts';
 import { requirementsFromLines } from '../../src/project/requirements.ts';
 import { PYTHON_RUNTIMES, findRuntime } from '../../src/target/runtimes.ts';
 import { ARCHES } from '../../src/requirements/types.ts';
@@ -52,7 +52,7 @@ export interface GeneratedDockerfile {
 /** The Dockerfile the planner generates for a proof project on a runtime. */
 export function generateDockerfile(project: ProofProject, python: string): GeneratedDockerfile {
   const config = proofConfig(project, python);
-  const decisions = decideForProject(config, requirementsFromLines(project.requirements).requirements);
+  const decisions = decideForConfig(config, requirementsFromLines(project.requirements).requirements);
   const dockerfile = planManagedFiles(config, decisions, []).find((file) => file.path === 'Dockerfile')!;
   return { config, decisions, pythonVersion: findRuntime(python)!.version, text: dockerfile.content };
 }

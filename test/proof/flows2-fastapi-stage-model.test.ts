@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProjectConfig } from '../../src/project/config.ts';
 import { loadStageFacts } from '../../src/knowledge/stage-facts.ts';
 import { planManagedFiles } from '../../src/plan/project-files.ts';
-import { decideForProject } from '../../src/project/load-project.ts';
+import { decideForConfig } from '../../src/knowledge/pipeline.ts';
 import { requirementsFromLines } from '../../src/project/requirements.ts';
 import { PYTHON_RUNTIMES } from '../../src/target/runtimes.ts';
 import { modelDockerfile, provided } from './stage-model.ts';
@@ -17,7 +17,7 @@ function fastapiDockerfile(python: string): string {
     version: 1, generator: '0.1.0', name: 'proof-api', python, arches: ['aarch64', 'x86_64'], app: 'fastapi', port: 8000,
     requirements: 'requirements.txt', buildDeps: { add: [], remove: [] }, runtimeLibs: { add: [], remove: [] },
   };
-  const decisions = decideForProject(config, requirementsFromLines(['fastapi', 'uvicorn']).requirements);
+  const decisions = decideForConfig(config, requirementsFromLines(['fastapi', 'uvicorn']).requirements);
   return planManagedFiles(config, decisions, []).find((file) => file.path === 'Dockerfile')!.content;
 }
 

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProjectConfig } from '../../src/project/config.ts';
 import { planManagedFiles } from '../../src/plan/project-files.ts';
-import { decideForProject } from '../../src/project/load-project.ts';
+import { decideForConfig } from '../../src/knowledge/pipeline.ts';
 import { requirementsFromLines } from '../../src/project/requirements.ts';
 import { PYTHON_RUNTIMES } from '../../src/target/runtimes.ts';
 import { modelDockerfile } from './stage-model.ts';
@@ -29,7 +29,7 @@ describe('stage model: adopted projects', () => {
   it.for(MATRIX)('$label', ({ config, requirements, python }) => {
     const full = { ...BASE, ...config, python };
     const { requirements: parsed } = requirementsFromLines(requirements);
-    const text = planManagedFiles(full, decideForProject(full, parsed), []).find((file) => file.path === 'Dockerfile')!.content;
+    const text = planManagedFiles(full, decideForConfig(full, parsed), []).find((file) => file.path === 'Dockerfile')!.content;
     const model = modelDockerfile(text);
     expect(model.checkedCommands).toBeGreaterThan(0);
     expect(model.findings, `${model.findings.map((f) => `line ${f.line} (${f.stage}): ${f.problem}`).join('\n')}\n--- Dockerfile ---\n${text}`).toEqual([]);

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProjectConfig } from '../../src/project/config.ts';
 import { buildDockerfileModel, planManagedFiles } from '../../src/plan/project-files.ts';
-import { decideForProject } from '../../src/project/load-project.ts';
+import { decideForConfig } from '../../src/knowledge/pipeline.ts';
 import { requirementsFromLines } from '../../src/project/requirements.ts';
 
 const CONFIG: ProjectConfig = {
@@ -16,7 +16,7 @@ const CONFIG: ProjectConfig = {
 
 function modelFor(python: string, lines: string[], config: Partial<ProjectConfig> = {}) {
   const full = { ...CONFIG, python, ...config };
-  const decisions = decideForProject(full, requirementsFromLines(lines).requirements);
+  const decisions = decideForConfig(full, requirementsFromLines(lines).requirements);
   return { model: buildDockerfileModel(full, decisions, []), dockerfile: planManagedFiles(full, decisions, [])[0]!.content };
 }
 

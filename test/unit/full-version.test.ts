@@ -1,6 +1,6 @@
 /** `python_full_version` markers see the image's patch version from the runtimes table. */
 import { describe, expect, it } from 'vitest';
-import { applicableRequirements } from '../../src/project/requirements.ts';
+import { applicableRequirements } from '../../src/knowledge/applicable.ts';
 import { findRuntime, imageFullVersion, PYTHON_RUNTIMES } from '../../src/target/runtimes.ts';
 import { parseRequirementsText } from '../../src/requirements/index.ts';
 

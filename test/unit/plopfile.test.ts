@@ -4,7 +4,7 @@
  * plop-parity case, the config and requirements are literal, and the app skeleton must be the
  * very bytes the built CLI writes for the same answers (the parity users rely on).
  */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,6 +69,33 @@ describe('plopfile through node-plop', () => {
     expect(tree(dest)).toEqual(['.dockerignore', 'Dockerfile']);
     expect(readFileSync(join(dest, 'Dockerfile'), 'utf8')).toBe(golden('Dockerfile'));
     expect(readFileSync(join(dest, '.dockerignore'), 'utf8')).toBe(golden('dockerignore'));
+  });
+
+  it('the dockerfile generator honours what update honours: an index record and included files', async () => {
+    // A project made by the CLI, whose requirements include a second file and whose config holds
+    // what `explain --online --write` recorded (psycopg2 from a wheel): update regenerates it.
+    const work = mkdtempSync(join(tmpdir(), 'csp-plop-update-'));
+    const made = await runCli(['plop-app', '--yes', '--python', '3.12', '--requirement', 'cryptography'], { cwd: work });
+    expect(made.exitCode).toBe(0);
+    const root = join(work, 'plop-app');
+    writeFileSync(join(root, 'requirements.txt'), 'cryptography\n-r extra.txt\n');
+    writeFileSync(join(root, 'extra.txt'), 'psycopg2\n');
+    const stored = JSON.parse(readFileSync(join(root, 'slim-python.json'), 'utf8')) as ProjectConfig;
+    const config: ProjectConfig = { ...stored, index: { python: '3.12', arches: ['aarch64', 'x86_64'], packages: { psycopg2: 'wheel' } } };
+    writeFileSync(join(root, 'slim-python.json'), `${JSON.stringify(config, null, 2)}\n`);
+    const updated = await runCli(['update', root], { cwd: work });
+    expect(updated.exitCode).toBe(0);
+    const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
+    // Literal facts first: the include is copied, and the recorded wheel needs no libpq headers.
+    expect(dockerfile).toContain('COPY extra.txt /tmp/requirements/extra.txt');
+    expect(dockerfile).not.toContain('libpq-dev');
+
+    const dest = mkdtempSync(join(tmpdir(), 'csp-plop-'));
+    const plop = await nodePlop(undefined, { destBasePath: dest, force: false });
+    plopfile(plop);
+    const result = await plop.getGenerator('dockerfile').runActions({ config, requirements: ['cryptography', 'psycopg2'], includes: ['extra.txt'] });
+    expect(result.failures).toEqual([]);
+    expect(readFileSync(join(dest, 'Dockerfile'), 'utf8')).toBe(dockerfile);
   });
 
   it('renderString does not HTML-escape', async () => {

@@ -5,8 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ProjectConfig } from '../../src/project/config.ts';
-import { decideForProject } from '../../src/project/load-project.ts';
-import { applicableRequirements, requirementsFromLines } from '../../src/project/requirements.ts';
+import { decideForConfig } from '../../src/knowledge/pipeline.ts';
+import { applicableRequirements } from '../../src/knowledge/applicable.ts';
+import { requirementsFromLines } from '../../src/project/requirements.ts';
 
 const names = (lines: string[], arches: ProjectConfig['arches']) =>
   applicableRequirements(requirementsFromLines(lines).requirements, '3.12', arches).map((r) => r.name);
@@ -35,7 +36,7 @@ describe('markers on a two-architecture project', () => {
   });
 
   it('the build stage gets the headers of both architecture-only requirements', () => {
-    const decisions = decideForProject(CONFIG, requirementsFromLines(LINES).requirements);
+    const decisions = decideForConfig(CONFIG, requirementsFromLines(LINES).requirements);
     expect(decisions.packages.map((p) => [p.name, p.status])).toEqual([['mysqlclient', 'compile'], ['psycopg2', 'compile']]);
     expect(decisions.apk.build).toEqual([
       { name: 'build-base', for: ['mysqlclient', 'psycopg2'] },
@@ -53,9 +54,9 @@ describe('markers on a two-architecture project', () => {
     // pyzmq's first musllinux wheels for CPython 3.10: 22.3.0 for x86_64, 23.2.1 for aarch64 (knowledge base
     // byPython, from PyPI); on CPython 3.12 both start at 25.1.1, so the test pins the Python version.
     const pinned = requirementsFromLines(['pyzmq==22.3.0']).requirements;
-    const one = decideForProject({ ...CONFIG, python: '3.10', arches: ['x86_64'] }, pinned);
-    const both = decideForProject({ ...CONFIG, python: '3.10' }, pinned);
-    const swapped = decideForProject({ ...CONFIG, python: '3.10', arches: ['x86_64', 'aarch64'] }, pinned);
+    const one = decideForConfig({ ...CONFIG, python: '3.10', arches: ['x86_64'] }, pinned);
+    const both = decideForConfig({ ...CONFIG, python: '3.10' }, pinned);
+    const swapped = decideForConfig({ ...CONFIG, python: '3.10', arches: ['x86_64', 'aarch64'] }, pinned);
     expect([one.packages[0]!.status, both.packages[0]!.status, swapped.packages[0]!.status]).toEqual(['wheel', 'compile', 'compile']);
     expect(swapped.apk.build.map((apk) => apk.name)).toEqual(['build-base', 'cmake', 'zeromq-dev']);
     expect(both.packages[0]!.why).toBe('==22.3.0 selects a release older than 23.2.1, the first with a musllinux wheel for CPython 3.10 on aarch64');

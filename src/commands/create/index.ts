@@ -4,7 +4,7 @@
  */
 import { isAbsolute, relative } from 'node:path';
 import { boolFlag, formatHelp, parseCommandArgs, stringFlag, type ParsedFlags } from '../../args/parse.ts';
-import { applicableRequirements } from '../../project/requirements.ts';
+import { applicableRequirements } from '../../knowledge/applicable.ts';
 import { findRuntime } from '../../target/runtimes.ts';
 import type { Requirement } from '../../requirements/types.ts';
 import type { SizeReport } from '../../size/size-report.ts';

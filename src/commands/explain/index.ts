@@ -7,12 +7,12 @@ import { boolFlag, formatHelp, parseCommandArgs, stringFlag } from '../../args/p
 import type { Io } from '../../io/io.ts';
 import { UsageError } from '../../errors.ts';
 import { buildExplainDocument, formatExplain } from './document.ts';
-import { decide, type Decisions } from '../../knowledge/decide.ts';
 import { enforceStrict } from '../../knowledge/strict.ts';
-import { loadKnowledge } from '../../knowledge/load.ts';
-import { decideForProject, findProjectRoot, loadProject } from '../../project/load-project.ts';
+import { findProjectRoot, loadProject } from '../../project/load-project.ts';
+import { decideForConfig, decideRequirements } from '../../knowledge/pipeline.ts';
+import { applicableRequirements } from '../../knowledge/applicable.ts';
 import type { ProjectConfig } from '../../project/config.ts';
-import { applicableRequirements, duplicateRequirementWarnings, readProjectRequirements } from '../../project/requirements.ts';
+import { readProjectRequirements } from '../../project/requirements.ts';
 import { DEFAULT_PYTHON } from '../../target/runtimes.ts';
 import { emptyFormatControl, type FormatControl } from '../../requirements/format-control.ts';
 import { lockKindOf, readLockedInput } from '../../project/lock-input.ts';
@@ -85,18 +85,11 @@ export async function runExplain(argv: readonly string[], io: Io): Promise<numbe
   const applicable = new Set(applicableRequirements(requirements, python, arches, runtime.fullVersion));
   // A project's config may hold what `explain --online --write` recorded: use it, as update does.
   const decisions = config
-    ? decideForProject({ ...config, python: runtime.id, arches }, requirements, formats)
-    : withDuplicates(
-        decide([...applicable], loadKnowledge(), { python, arches, formats, ...(locked ? { locked } : {}) }),
-        duplicateRequirementWarnings(requirements, python, arches),
-      );
+    ? decideForConfig({ ...config, python: runtime.id, arches }, requirements, formats)
+    : decideRequirements(requirements, { runtime, arches, formats, ...(locked ? { locked } : {}) }).decisions;
   const document = buildExplainDocument({ python, arches }, requirements, (r) => applicable.has(r), decisions);
   io.stdout.write(boolFlag(flags, 'json') ? `${JSON.stringify(document, null, 2)}\n` : formatExplain(document));
   // The document is shown either way; --strict then fails on what it found.
   enforceStrict(decisions, boolFlag(flags, 'strict') === true);
   return 0;
-}
-
-function withDuplicates(decisions: Decisions, duplicates: string[]): Decisions {
-  return { ...decisions, warnings: [...duplicates, ...decisions.warnings] };
 }

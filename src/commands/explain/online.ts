@@ -9,17 +9,18 @@ import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { boolFlag, stringFlag, type ParsedFlags } from '../../args/parse.ts';
 import { decideInteractive, type Io } from '../../io/io.ts';
-import { CONFIG_FILE, serializeConfig, type IndexRecord } from '../../project/config.ts';
+import { CONFIG_FILE, serializeConfig } from '../../project/config.ts';
+import { indexRecordOf, type IndexRecord } from '../../knowledge/index-record.ts';
 import { CancelledError, describeFsError, UsageError } from '../../errors.ts';
 import { buildExplainDocument, formatExplain } from './document.ts';
 import { loadKnowledge } from '../../knowledge/load.ts';
 import { enforceStrict } from '../../knowledge/strict.ts';
 import { writeFileAtomic } from '../../apply/write-atomic.ts';
 import { readProjectConfig } from '../../project/load-project.ts';
-import { applicableRequirements } from '../../project/requirements.ts';
+import { applicableRequirements } from '../../knowledge/applicable.ts';
 import type { Arch, Requirement } from '../../requirements/types.ts';
 import { findPip } from '../../online/find-pip.ts';
-import { decideOnline, indexRecordOf } from '../../knowledge/index-decisions.ts';
+import { decideFromIndex } from '../../knowledge/pipeline.ts';
 import { startProgress } from '../../online/progress.ts';
 import { formatSizeReport, type SizeReport } from '../../size/size-report.ts';
 import { resolveOnline, type OnlineResolution, type PipLine } from '../../online/resolve-online.ts';
@@ -52,11 +53,11 @@ export async function runOnlineExplain(input: OnlineExplainInput): Promise<numbe
   const skipped = [...applicable].filter((requirement) => !asked.includes(requirement));
 
   let resolution: OnlineResolution = { dists: [], blocked: [], environment: null };
+  const knowledge = loadKnowledge();
   if (asked.length > 0) {
     const pip = await findPip(stringFlag(flags, 'pip'), io.env, io.cwd);
     const interactive = decideInteractive(boolFlag(flags, 'interactive'), io);
     const progress = startProgress(io.stderr, interactive, `asking the package index with pip ${pip.version}...`);
-    const knowledge = loadKnowledge();
     try {
       resolution = await resolveOnline(pip, toPipLines(asked), target, io.env, {
         cancel: io.cancel,
@@ -69,7 +70,7 @@ export async function runOnlineExplain(input: OnlineExplainInput): Promise<numbe
       progress.stop();
     }
   }
-  const decisions = decideOnline(resolution, skipped, loadKnowledge(), target);
+  const decisions = decideFromIndex(resolution, skipped, target, knowledge);
   const document = buildExplainDocument({ python: target.python, arches: [target.arch] }, requirements, (requirement) => applicable.has(requirement), decisions);
   const size = boolFlag(flags, 'size') === true ? await measureSize(input, asked) : null;
   if (write && root !== null) {

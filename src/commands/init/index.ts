@@ -10,7 +10,7 @@ import type { ProjectConfig } from '../../project/config.ts';
 import { gatherInit } from './gather-init.ts';
 import { inspectOwnFiles } from './inspect-own-files.ts';
 import { initPaths, planInitFiles } from '../../plan/init-files.ts';
-import { decideForProject } from '../../project/load-project.ts';
+import { decideForConfig } from '../../knowledge/pipeline.ts';
 import { createInquirerPrompter } from '../../io/prompter.ts';
 import { formatInitReport, initJsonSummary } from './report.ts';
 import { TOOL_VERSION } from '../../version.ts';
@@ -49,7 +49,7 @@ export async function runInit(argv: readonly string[], io: Io): Promise<number> 
     runtimeLibs: answers.runtimeLibs,
   };
   // The same decisions update will compute from the written config: same render, no diff.
-  const decisions = decideForProject(config, answers.requirements, answers.formats);
+  const decisions = decideForConfig(config, answers.requirements, answers.formats);
   const existing = await inspectOwnFiles(answers.root, initPaths());
   const files = planInitFiles(config, decisions, answers.includes, existing, boolFlag(args.flags, 'force') === true);
   const dryRun = boolFlag(args.flags, 'dry-run') === true;

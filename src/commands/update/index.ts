@@ -8,7 +8,8 @@ import { boolFlag, formatHelp, parseCommandArgs } from '../../args/parse.ts';
 import { serializeConfig } from '../../project/config.ts';
 import { decideInteractive, type Io } from '../../io/io.ts';
 import { ConflictError, OutOfDateError, UsageError } from '../../errors.ts';
-import { decideForProject, findProjectRoot, loadProject, readProjectConfig } from '../../project/load-project.ts';
+import { findProjectRoot, loadProject, readProjectConfig } from '../../project/load-project.ts';
+import { decideForConfig } from '../../knowledge/pipeline.ts';
 import { BASE_DIR, planManagedFiles, buildDockerfileModel } from '../../plan/project-files.ts';
 import { applyConfigFlags } from './apply-flags.ts';
 import { readCurrentFiles, writeUpdate } from '../../apply/write-update.ts';
@@ -49,10 +50,10 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
   const { config: stored, text: configText } = await readProjectConfig(root);
   const loaded = await loadProject(root, io.env, { config: stored, text: configText });
   const config = applyConfigFlags(stored, flags, (candidate) => {
-    const decisions = decideForProject(candidate, loaded.requirements, loaded.formats);
+    const decisions = decideForConfig(candidate, loaded.requirements, loaded.formats);
     return { build: decisions.apk.build.map((i) => i.name), runtime: decisions.apk.runtime.map((i) => i.name) };
   });
-  const decided = decideForProject(config, loaded.requirements, loaded.formats);
+  const decided = decideForConfig(config, loaded.requirements, loaded.formats);
   // A requirement added since create may share the project's package name: say so (create refuses it).
   const shadowed = findShadowed(config.name, [...requirementNames(loaded.requirements), ...decided.packages.map((item) => item.name)]);
   const decisions = shadowed === null ? decided : {
