@@ -10,8 +10,12 @@ import { editDistance } from '../validate/apk-suggest.ts';
 
 export interface ApkLine {
   name: string;
-  /** Why it is there, for the Dockerfile comment and the summary. */
+  /** Why it is there, in words: the Dockerfile comment. */
   reason: string;
+  /** The projects that need it (sorted); empty for a package of yours or of the tool. */
+  for: string[];
+  /** Who put it there: the decisions, you (slim-python.json), or the tool (every image has it). */
+  by: 'decisions' | 'you' | 'tool';
 }
 
 /** Applies the user's adjustments to an inferred list; sorted by name. */
@@ -19,10 +23,10 @@ export function resolveApkList(inferred: readonly ApkReason[], adjustments: ApkA
   const lines = new Map<string, ApkLine>();
   for (const item of inferred) {
     if (adjustments.remove.includes(item.name)) continue;
-    lines.set(item.name, { name: item.name, reason: `${verb} ${item.for.join(', ')}` });
+    lines.set(item.name, { name: item.name, reason: `${verb} ${item.for.join(', ')}`, for: [...item.for], by: 'decisions' });
   }
   for (const name of adjustments.add) {
-    if (!lines.has(name)) lines.set(name, { name, reason: 'added by you (slim-python.json)' });
+    if (!lines.has(name)) lines.set(name, { name, reason: 'added by you (slim-python.json)', for: [], by: 'you' });
   }
   return [...lines.values()].sort(byName);
 }

@@ -108,16 +108,16 @@ export function buildDockerfileModel(config: ProjectConfig, decisions: Decisions
   const buildTools: ApkLine[] = [
     ...(runtime.system
       ? [
-          { name: 'python3', reason: "Alpine's own interpreter" },
-          { name: 'py3-pip', reason: 'pip, to install into the venv (which gets none)' },
+          toolLine('python3', "Alpine's own interpreter"),
+          toolLine('py3-pip', 'pip, to install into the venv (which gets none)'),
         ]
       : []),
-    { name: 'binutils', reason: 'strip, for the extension modules' },
+    toolLine('binutils', 'strip, for the extension modules'),
   ];
   const systemPackages: ApkLine[] = runtime.system
     ? [
-        { name: 'python3', reason: "Alpine's own interpreter (no pip, no headers, no tkinter)" },
-        ...(bytecode ? [{ name: 'python3-pyc', reason: "the standard library's bytecode (fast start)" }] : []),
+        toolLine('python3', "Alpine's own interpreter (no pip, no headers, no tkinter)"),
+        ...(bytecode ? [toolLine('python3-pyc', "the standard library's bytecode (fast start)")] : []),
       ]
     : [];
   const releasePackages = releasePackagesFor(runtime, bytecode, runtimeLibs.map((line) => line.name));
@@ -135,7 +135,7 @@ export function buildDockerfileModel(config: ProjectConfig, decisions: Decisions
     buildNotes: [...buildTools, ...buildDeps],
     runtimeLibs,
     releasePackages,
-    releaseNotes: [...RELEASE_BASE_PACKAGES.map((row) => ({ name: row.name, reason: row.why })), ...systemPackages, ...runtimeLibs],
+    releaseNotes: [...RELEASE_BASE_PACKAGES.map((row) => toolLine(row.name, row.why)), ...systemPackages, ...runtimeLibs],
     requirementFiles: files,
     mainRequirementFile: config.requirements,
     interpreter,
@@ -191,6 +191,11 @@ function packPatterns(patterns: readonly string[]): string[] {
  * Adds the interpreter's headers package to a non-empty build list (whatever compiles needs
  * Python.h), needed by the same projects; unchanged when nothing compiles or the image has them.
  */
+/** A package every image of this kind gets, whatever the requirements. */
+function toolLine(name: string, reason: string): ApkLine {
+  return { name, reason, for: [], by: 'tool' };
+}
+
 function withHeaders(build: readonly ApkReason[], headersPackage: string | null): readonly ApkReason[] {
   if (headersPackage === null || build.length === 0 || build.some((item) => item.name === headersPackage)) return build;
   const projects = [...new Set(build.flatMap((item) => item.for))].sort();

@@ -23,8 +23,8 @@ describe('apk list adjustments', () => {
       'loaded by',
     );
     expect(lines).toEqual([
-      { name: 'libpq', reason: 'loaded by psycopg2' },
-      { name: 'zlib', reason: 'added by you (slim-python.json)' },
+      { name: 'libpq', reason: 'loaded by psycopg2', for: ['psycopg2'], by: 'decisions' },
+      { name: 'zlib', reason: 'added by you (slim-python.json)', for: [], by: 'you' },
     ]);
   });
 });

@@ -23,7 +23,7 @@ function modelFor(python: string, lines: string[], config: Partial<ProjectConfig
 describe('Python.h in the build stage (defect 2)', () => {
   it('adds python3-dev on Alpine\'s own python3 when something compiles, needed by the compiling projects', () => {
     const { model } = modelFor('alpine', ['psycopg2']);
-    expect(model.buildDeps.find((line) => line.name === 'python3-dev')).toEqual({ name: 'python3-dev', reason: 'compiling psycopg2' });
+    expect(model.buildDeps.find((line) => line.name === 'python3-dev')).toEqual({ name: 'python3-dev', reason: 'compiling psycopg2', for: ['psycopg2'], by: 'decisions' });
   });
 
   it('adds nothing when nothing compiles, nor on the python images (they have /usr/local/include)', () => {

@@ -114,8 +114,8 @@ describe('apk lists', () => {
   const inferred = [{ name: 'libpq-dev', for: ['psycopg2'] }, { name: 'build-base', for: ['lxml', 'psycopg2'] }];
   it('resolves the inferred list with your additions and removals, sorted, each with its reason', () => {
     expect(resolveApkList(inferred, { add: ['zlib-dev', 'libpq-dev'], remove: ['build-base'] }, 'compiling')).toEqual([
-      { name: 'libpq-dev', reason: 'compiling psycopg2' },
-      { name: 'zlib-dev', reason: 'added by you (slim-python.json)' },
+      { name: 'libpq-dev', reason: 'compiling psycopg2', for: ['psycopg2'], by: 'decisions' },
+      { name: 'zlib-dev', reason: 'added by you (slim-python.json)', for: [], by: 'you' },
     ]);
   });
   it('turns flag entries into a delta against the inferred list', () => {

@@ -13,8 +13,10 @@ export interface ApkSnapshot {
 const SECTION = /^#\s{3}([a-z0-9][a-z0-9._+:-]*): (.*)$/;
 
 /**
- * Reads the package lists (with the projects each served) back from a Dockerfile this tool
- * generated: the `#   name: reason` comment lines under each stage.
+ * The package lists (with the projects each served) of the last run, read from the generated
+ * base of the Dockerfile (.slim-python/generated/Dockerfile, never the user's edited file): its
+ * `#   name: reason` lines under each stage are the record of what that run decided. This run's
+ * lists stay structured (ApkLine.for); only this record of an earlier run is read as text.
  */
 export function readApkSnapshot(dockerfile: string | null): ApkSnapshot {
   const snapshot: ApkSnapshot = { build: new Map(), runtime: new Map() };
@@ -43,17 +45,14 @@ export function describeApkChanges(
 ): string[] {
   const sentences: string[] = [];
   for (const stage of ['build', 'runtime'] as const) {
-    const now = new Map(after[stage].map((line) => [line.name, projectsOf(line.reason)]));
-    const reasons = new Map(after[stage].map((line) => [line.name, line.reason]));
-    for (const [name, projects] of now) {
+    const now = new Map(after[stage].map((line) => [line.name, line]));
+    for (const [name, line] of now) {
       if (before[stage].has(name)) continue;
-      const who = projects.length > 0 ? projects.join(', ') : null;
-      const reason = reasons.get(name)!;
       // A package of the runtime itself (Alpine's python3) says what it is; yours says so.
-      const why = who
-        ? `because ${who} ${stage === 'build' ? 'must compile' : 'needs it at run time'}`
-        : reason.startsWith('added by you') ? 'because you added it' : `: ${reason}`;
-      sentences.push(`added ${name} (${stage})${why.startsWith(':') ? '' : ' '}${why}`);
+      const why = line.for.length > 0
+        ? ` because ${line.for.join(', ')} ${stage === 'build' ? 'must compile' : 'needs it at run time'}`
+        : line.by === 'you' ? ' because you added it' : `: ${line.reason}`;
+      sentences.push(`added ${name} (${stage})${why}`);
     }
     for (const [name, projects] of before[stage]) {
       if (now.has(name)) continue;
