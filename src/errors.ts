@@ -143,3 +143,16 @@ export class SignalledError extends CancelledError {
     super(message);
   }
 }
+
+/** The exit codes, as every command's --help lists them (README "Exit codes" is the same table). */
+export const EXIT_CODES_HELP = `
+Exit codes:
+  0    success
+  1    update --check: something is out of date
+  2    invalid input or usage (the message names the flag, file or line)
+  3    refusing to overwrite, or an unresolved merge conflict
+  73   cannot write: permission denied, read-only file system, disk full (path and cause named)
+  130  cancelled (Ctrl-C); nothing was written
+  143  stopped by SIGTERM (129: SIGHUP), with the same clean-up as Ctrl-C
+  70   any other failure (set DEBUG=1 for a stack trace)
+`;

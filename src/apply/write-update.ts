@@ -1,52 +1,15 @@
-/** Reading the managed files with their stored bases, and writing an update's results atomically. */
-import { lstat, mkdir, rm } from 'node:fs/promises';
+/** Writing an update's results atomically (the files were read by src/project/current-files.ts). */
+import { mkdir, rm } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { writeFileAtomic } from './write-atomic.ts';
 import { writeBackup } from './write-backup.ts';
 import type { Cancellation } from '../io/cancel.ts';
 import { CONFIG_FILE } from '../project/config.ts';
-import { CancelledError, UsageError } from '../errors.ts';
+import { CancelledError } from '../errors.ts';
 import { BASE_DIR } from '../plan/project-files.ts';
-import { readInputText } from '../project/read-input-file.ts';
-import type { UpdateOutcome } from '../commands/update/report.ts';
-import { chooseMergeBase, parsePendingMerges, PENDING_FILE, serializePendingMerges, type PendingMerge } from '../plan/pending-merge.ts';
-
-export interface FileState {
-  text: string | null;
-  /** The base to merge against (see chooseMergeBase). */
-  base: string | null;
-  /** The base stored in .slim-python/generated/ (rewritten only when the file becomes the merged result). */
-  storedBase: string | null;
-}
-
-export interface CurrentFiles {
-  files: Map<string, FileState>;
-  /** Conflicts left with markers by an earlier update (see pending-merge.ts). */
-  pending: Map<string, PendingMerge>;
-}
-
-/** Reads each managed file, its base and any pending conflict; a symlinked file is refused (exit 2). */
-export async function readCurrentFiles(root: string, paths: readonly string[]): Promise<CurrentFiles> {
-  const pendingPath = join(root, PENDING_FILE);
-  const pending = parsePendingMerges(await readRegular(pendingPath), (problem) => {
-    throw new UsageError(`${pendingPath} ${problem}: delete it (update then merges against the last generated files)`);
-  });
-  const files = new Map<string, FileState>();
-  for (const path of paths) {
-    const text = await readRegular(join(root, path));
-    const storedBase = await readRegular(join(root, BASE_DIR, path));
-    files.set(path, { text, storedBase, base: chooseMergeBase(text, storedBase, pending.get(path)) });
-  }
-  return { files, pending };
-}
-
-async function readRegular(path: string): Promise<string | null> {
-  const stats = await lstat(path).catch(() => null);
-  if (!stats) return null;
-  if (stats.isSymbolicLink()) throw new UsageError(`${path} is a symlink; refusing to read or rewrite it through the link (replace it with a regular file)`);
-  if (!stats.isFile()) throw new UsageError(`${path} is not a regular file; move it away first`);
-  return readInputText(path);
-}
+import type { CurrentFiles } from '../project/current-files.ts';
+import type { UpdateOutcome } from '../plan/update-plan.ts';
+import { PENDING_FILE, serializePendingMerges } from '../plan/pending-merge.ts';
 
 /**
  * Writes what the outcome decided, each file atomically (temp + rename): the managed files,

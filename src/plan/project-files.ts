@@ -209,7 +209,11 @@ export function planManagedFiles(
   requirementFiles: readonly string[],
   render: Render = getRenderer(),
 ): PlannedFile[] {
-  const model = buildDockerfileModel(config, decisions, requirementFiles);
+  return renderManagedFiles(buildDockerfileModel(config, decisions, requirementFiles), render);
+}
+
+/** The managed files rendered from a model already built (update builds it once per run). */
+export function renderManagedFiles(model: DockerfileModel, render: Render = getRenderer()): PlannedFile[] {
   return [
     { path: 'Dockerfile', content: render('Dockerfile.hbs', model), managed: true },
     { path: '.dockerignore', content: render('dockerignore.hbs', model), managed: true },

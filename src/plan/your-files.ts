@@ -3,8 +3,6 @@
  * once and the user owns (README.md, the app skeleton, the requirements file) may still say the
  * old thing. This plans one step per file, naming lines; reading is separate from deciding.
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { ProjectConfig } from '../project/config.ts';
 import { appKindSpec, missingAppRequirements } from './app-kinds.ts';
 import { moduleNameOf } from '../validate/project-name.ts';
@@ -21,12 +19,6 @@ export function yourFilePaths(config: ProjectConfig): string[] {
   return ['README.md', `${moduleNameOf(config.name)}/__main__.py`];
 }
 
-/** Reads those files (missing or unreadable ones are null: nothing to say about them). */
-export async function readYourFiles(root: string, paths: readonly string[]): Promise<Map<string, string | null>> {
-  const texts = new Map<string, string | null>();
-  for (const path of paths) texts.set(path, await readFile(join(root, path), 'utf8').catch(() => null));
-  return texts;
-}
 
 /** Plans the steps for a change from `before` to `after` (pure). */
 export function planYourFileSteps(

@@ -19,7 +19,8 @@ import { decideInteractive, type Io } from '../../io/io.ts';
 import { UsageError } from '../../errors.ts';
 import { warnApkTypos } from '../../validate/apk-suggest.ts';
 import { TOOL_VERSION } from '../../version.ts';
-import { CREATE_SPEC, EXIT_CODES_HELP } from './spec.ts';
+import { CREATE_SPEC } from './spec.ts';
+import { EXIT_CODES_HELP } from '../../errors.ts';
 
 /** Runs the create command; returns the exit code. */
 export async function runCreate(argv: readonly string[], io: Io): Promise<number> {

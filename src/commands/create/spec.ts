@@ -1,16 +1,7 @@
 /** Flags of the default command (create a project): one table feeds parsing and --help. */
 import type { CommandSpec } from '../../args/parse.ts';
 import { DEFAULT_PYTHON, PYTHON_RUNTIMES } from '../../target/runtimes.ts';
-
-export const DEFAULT_PORT = 8080;
-
-/**
- * The bytecode trade-off, with the reference example's numbers (cryptography + aiohttp on CPython
- * 3.12; README "Image size" says how they were measured).
- */
-export const BYTECODE_HELP =
-  'compile bytecode at build time: the web app imports about 3x faster, the image grows about 4 MB (reference example 54.7 MB); --no-bytecode: smallest image (50.7 MB), slower start';
-export const DEFAULT_DIR = 'slim-python-app';
+import { BYTECODE_HELP, DEFAULT_PORT } from '../../target/defaults.ts';
 
 export const CREATE_SPEC: CommandSpec = {
   name: 'create',
@@ -39,15 +30,3 @@ export const CREATE_SPEC: CommandSpec = {
     { name: 'version', short: 'v', type: 'boolean', help: 'print the version' },
   ],
 };
-
-export const EXIT_CODES_HELP = `
-Exit codes:
-  0    success
-  1    update --check: something is out of date
-  2    invalid input or usage (the message names the flag, file or line)
-  3    refusing to overwrite, or an unresolved merge conflict
-  73   cannot write: permission denied, read-only file system, disk full (path and cause named)
-  130  cancelled (Ctrl-C); nothing was written
-  143  stopped by SIGTERM (129: SIGHUP), with the same clean-up as Ctrl-C
-  70   any other failure (set DEBUG=1 for a stack trace)
-`;

@@ -5,7 +5,7 @@
  */
 import { basename, resolve } from 'node:path';
 import { boolFlag, listFlag, stringFlag, type ParsedFlags } from '../../args/parse.ts';
-import { DEFAULT_DIR, DEFAULT_PORT } from './spec.ts';
+import { DEFAULT_DIR, DEFAULT_PORT } from '../../target/defaults.ts';
 import { UsageError } from '../../errors.ts';
 import { importRequirementsFile, requirementNames, requirementsFromLines } from '../../project/requirements.ts';
 import type { Prompter } from '../../io/prompter.ts';

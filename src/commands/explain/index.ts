@@ -19,7 +19,7 @@ import { lockKindOf, readLockedInput } from '../../project/lock-input.ts';
 import { ARCHES, type Arch, type Requirement } from '../../requirements/types.ts';
 import { assertPython } from '../../validate/values.ts';
 import { EXPLAIN_SPEC } from './spec.ts';
-import { EXIT_CODES_HELP } from '../create/spec.ts';
+import { EXIT_CODES_HELP } from '../../errors.ts';
 
 /** Runs explain; returns the exit code. */
 export async function runExplain(argv: readonly string[], io: Io): Promise<number> {

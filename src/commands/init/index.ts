@@ -14,7 +14,7 @@ import { decideForConfig } from '../../knowledge/pipeline.ts';
 import { createInquirerPrompter } from '../../io/prompter.ts';
 import { formatInitReport, initJsonSummary } from './report.ts';
 import { TOOL_VERSION } from '../../version.ts';
-import { EXIT_CODES_HELP } from '../create/spec.ts';
+import { EXIT_CODES_HELP } from '../../errors.ts';
 import { INIT_SPEC } from './spec.ts';
 
 /** Runs init; returns the exit code. */

@@ -5,7 +5,7 @@ import { UsageError } from '../../errors.ts';
 import { toAdjustments } from '../../plan/apk-sets.ts';
 import { parseApkList } from '../../validate/apk-name.ts';
 import { assertApp, assertPort, assertPython } from '../../validate/values.ts';
-import { DEFAULT_PORT } from '../create/spec.ts';
+import { DEFAULT_PORT } from '../../target/defaults.ts';
 import { listensOnPort } from '../../plan/app-kinds.ts';
 
 /** Returns the config with the flags' changes; `inferred` are the current inferred lists. */

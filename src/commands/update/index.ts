@@ -5,26 +5,24 @@
  */
 import { resolve } from 'node:path';
 import { boolFlag, formatHelp, parseCommandArgs } from '../../args/parse.ts';
-import { serializeConfig } from '../../project/config.ts';
 import { decideInteractive, type Io } from '../../io/io.ts';
-import { ConflictError, OutOfDateError, UsageError } from '../../errors.ts';
+import { ConflictError, EXIT_CODES_HELP, OutOfDateError, UsageError } from '../../errors.ts';
 import { findProjectRoot, loadProject, readProjectConfig } from '../../project/load-project.ts';
-import { decideForConfig } from '../../knowledge/pipeline.ts';
-import { BASE_DIR, planManagedFiles, buildDockerfileModel } from '../../plan/project-files.ts';
-import { applyConfigFlags } from './apply-flags.ts';
-import { readCurrentFiles, writeUpdate } from '../../apply/write-update.ts';
-import { planFileChange, findUnresolvedConflicts, needsMerge, type FileChange, type MergeFn } from '../../plan/file-change.ts';
-import { describeApkChanges, readApkSnapshot } from './explain-changes.ts';
-import { resolveConflicts } from './resolve-conflicts.ts';
-import { formatUpdateReport, updateJsonSummary, type UpdateOutcome } from './report.ts';
-import { enforceStrict } from '../../knowledge/strict.ts';
-import { TOOL_VERSION } from '../../version.ts';
-import { findShadowed, moduleNameOf } from '../../validate/project-name.ts';
-import { planYourFileSteps, readYourFiles, yourFilePaths } from '../../plan/your-files.ts';
+import { readCurrentFiles, readYourFiles } from '../../project/current-files.ts';
 import { requirementNames } from '../../project/requirements.ts';
-import { UPDATE_SPEC } from './spec.ts';
+import { decideForConfig } from '../../knowledge/pipeline.ts';
+import { enforceStrict } from '../../knowledge/strict.ts';
+import { BASE_DIR, MANAGED_FILES } from '../../plan/project-files.ts';
+import type { MergeFn } from '../../plan/file-change.ts';
+import { isOutOfDate, needsAnyMerge, planUpdate, planUpdateRenders, type UpdateInput } from '../../plan/update-plan.ts';
+import { yourFilePaths } from '../../plan/your-files.ts';
+import { writeUpdate } from '../../apply/write-update.ts';
+import { findShadowed, moduleNameOf } from '../../validate/project-name.ts';
 import { warnApkTypos } from '../../validate/apk-suggest.ts';
-import { EXIT_CODES_HELP } from '../create/spec.ts';
+import { applyConfigFlags } from './apply-flags.ts';
+import { resolveConflicts } from './resolve-conflicts.ts';
+import { formatUpdateReport, updateJsonSummary } from './report.ts';
+import { UPDATE_SPEC } from './spec.ts';
 
 /** Runs update; returns the exit code (1 for --check out of date, 3 for unresolved conflicts). */
 export async function runUpdate(argv: readonly string[], io: Io): Promise<number> {
@@ -62,46 +60,22 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
   };
   decisions.warnings.push(...warnApkTypos(config));
   enforceStrict(decisions, boolFlag(flags, 'strict') === true);
-  const renders = planManagedFiles(config, decisions, loaded.includes);
 
-  // 2. Plan each managed file against the user's copy and the stored base.
-  const currentFiles = await readCurrentFiles(root, renders.map((file) => file.path));
-  const current = currentFiles.files;
-  // The merge and diff libraries load only when needed: an up-to-date --check stays quick.
-  const merge = renders.some((file) => needsMerge(current.get(file.path)!.text, current.get(file.path)!.base, file.content))
-    ? (await import('../../merge/three-way.ts')).mergeThreeWay
-    : unusedMerge;
-  const changes: FileChange[] = renders.map((file) => {
-    const state = current.get(file.path)!;
-    const unresolved = state.text === null ? [] : findUnresolvedConflicts(state.text);
-    if (unresolved.length > 0) {
-      const lines = unresolved.map((range) => `${range.start}-${range.end}`).join(', ');
-      throw new ConflictError(`${file.path} still has conflict markers (lines ${lines}): resolve them, then run update again`);
-    }
-    return planFileChange(file.path, state.text, state.base, file.content, merge);
-  });
-  const model = buildDockerfileModel(config, decisions, loaded.includes);
-  const apkChanges = describeApkChanges(
-    readApkSnapshot(current.get('Dockerfile')?.base ?? current.get('Dockerfile')?.text ?? null),
-    // Every package the Dockerfile lists with a reason, fixed ones (binutils, ca-certificates) too:
-    // the snapshot of the old file reads them all back.
-    { build: model.buildNotes, runtime: model.releaseNotes },
-    decisions,
-    { build: config.buildDeps.remove, runtime: config.runtimeLibs.remove },
-  );
-  // The config records the tool version only when this run writes something.
-  const fileChanged = changes.some((change) => change.action !== 'identical' || change.base !== change.render);
-  const flagsChanged = serializeConfig(config) !== serializeConfig(stored);
-  const nextConfigText = serializeConfig(fileChanged || flagsChanged ? { ...config, generator: TOOL_VERSION } : stored);
-  const configChanged = nextConfigText !== configText;
-  // After --port or --app: what the user must change in the files that are theirs (read only).
-  const yourFiles = stored.app === config.app && stored.port === config.port
-    ? []
-    : planYourFileSteps(stored, config, requirementNames(loaded.requirements), await readYourFiles(root, yourFilePaths(config)));
-  const outcome: UpdateOutcome = { root, changes, configBefore: configText, configAfter: nextConfigText, configChanged, apkChanges, warnings: decisions.warnings, mode: check ? 'check' : dryRun ? 'dry-run' : 'write', resolutions: new Map(), backups: new Map(), yourFiles };
+  // 2. Read the managed files (with their bases) and, after --port or --app, the user's own files.
+  const currentFiles = await readCurrentFiles(root, MANAGED_FILES);
+  const yourFileTexts = stored.app === config.app && stored.port === config.port ? null : await readYourFiles(root, yourFilePaths(config));
+  const input: UpdateInput = {
+    root, stored, configText, config, decisions, includes: loaded.includes, requirementNames: requirementNames(loaded.requirements),
+    current: currentFiles.files, yourFiles: yourFileTexts, mode: check ? 'check' : dryRun ? 'dry-run' : 'write',
+  };
+  // 3. Plan (pure). The merge library loads only when a file needs it: an up-to-date --check stays quick.
+  const planned = planUpdateRenders(input);
+  const merge = needsAnyMerge(planned.renders, input.current) ? (await import('../../merge/three-way.ts')).mergeThreeWay : unusedMerge;
+  const outcome = planUpdate(input, planned, merge);
+  const changes = outcome.changes;
 
-  // 3. --check / --dry-run: report, write nothing.
-  const outOfDate = configChanged || changes.some((change) => change.action !== 'identical');
+  // 4. --check / --dry-run: report, write nothing.
+  const outOfDate = isOutOfDate(outcome);
   if (check || dryRun) {
     const diff = outOfDate && !json ? (await import('../../merge/unified-diff.ts')).unifiedDiff : null;
     io.stdout.write(json ? `${JSON.stringify(updateJsonSummary(outcome), null, 2)}\n` : formatUpdateReport(outcome, { diff }));
@@ -109,11 +83,11 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
     return 0;
   }
 
-  // 4. Conflicts: ask (interactive), or follow --force / --keep, or write markers.
+  // 5. Conflicts: ask (interactive), or follow --force / --keep, or write markers.
   const interactive = decideInteractive(boolFlag(flags, 'interactive'), io);
   outcome.resolutions = await resolveConflicts(changes, { force, keep, interactive, io, json });
 
-  // 5. Apply: every file atomically.
+  // 6. Apply: every file atomically.
   await writeUpdate(root, outcome, currentFiles, io.cancel);
   io.stdout.write(json ? `${JSON.stringify(updateJsonSummary(outcome), null, 2)}\n` : formatUpdateReport(outcome, { diff: null }));
   for (const warning of decisions.warnings) io.stderr.write(`warning: ${warning}\n`);

@@ -2,24 +2,9 @@
 import { CONFIG_FILE } from '../../project/config.ts';
 import type { unifiedDiff } from '../../merge/unified-diff.ts';
 import type { FileChange } from '../../plan/file-change.ts';
-import type { Resolution } from './resolve-conflicts.ts';
+import type { Resolution, UpdateOutcome } from '../../plan/update-plan.ts';
 import { formatYourFileSteps, type YourFileStep } from '../../plan/your-files.ts';
 
-export interface UpdateOutcome {
-  root: string;
-  changes: FileChange[];
-  configBefore: string;
-  configAfter: string;
-  configChanged: boolean;
-  apkChanges: string[];
-  warnings: string[];
-  mode: 'check' | 'dry-run' | 'write';
-  resolutions: Map<string, Resolution>;
-  /** Backups of the user's files written by a --force resolution (project-relative paths). */
-  backups: Map<string, string>;
-  /** What the user must change in their own files after a --port or --app change. */
-  yourFiles: YourFileStep[];
-}
 
 const ACTION_TEXT: Record<FileChange['action'], string> = {
   identical: 'up to date',

@@ -7,7 +7,7 @@ import type { Io } from '../../io/io.ts';
 import { createInquirerPrompter, PromptClosedError } from '../../io/prompter.ts';
 import type { FileChange } from '../../plan/file-change.ts';
 
-export type Resolution = 'markers' | 'force' | 'keep';
+import type { Resolution } from '../../plan/update-plan.ts';
 
 export interface ResolveOptions {
   force: boolean;

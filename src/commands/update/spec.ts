@@ -1,7 +1,7 @@
 /** Flags of `update`: the scaffold's value flags (same names) plus the maintenance modes. */
 import type { CommandSpec } from '../../args/parse.ts';
 import { PYTHON_RUNTIMES } from '../../target/runtimes.ts';
-import { BYTECODE_HELP } from '../create/spec.ts';
+import { BYTECODE_HELP } from '../../target/defaults.ts';
 
 export const UPDATE_SPEC: CommandSpec = {
   name: 'update',

@@ -2,8 +2,8 @@
  * The update summary in the user's terms: which Alpine packages were added or removed and why,
  * e.g. "removed cargo (build) because cryptography now installs from a wheel".
  */
-import type { Decisions } from '../../knowledge/decide.ts';
-import type { ApkLine } from '../../plan/apk-sets.ts';
+import type { Decisions } from '../knowledge/decide.ts';
+import type { ApkLine } from './apk-sets.ts';
 
 export interface ApkSnapshot {
   build: Map<string, string[]>;
