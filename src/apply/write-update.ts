@@ -6,10 +6,10 @@ import { writeBackup } from './write-backup.ts';
 import type { Cancellation } from '../io/cancel.ts';
 import { CONFIG_FILE } from '../project/config.ts';
 import { CancelledError } from '../errors.ts';
-import { BASE_DIR } from '../plan/project-files.ts';
+import { BASE_DIR } from '../project/managed-files.ts';
 import type { CurrentFiles } from '../project/current-files.ts';
 import type { UpdateOutcome } from '../plan/update-plan.ts';
-import { PENDING_FILE, serializePendingMerges } from '../plan/pending-merge.ts';
+import { PENDING_FILE, serializePendingMerges } from '../project/pending-merge.ts';
 
 /**
  * Writes what the outcome decided, each file atomically (temp + rename): the managed files,

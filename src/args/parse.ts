@@ -4,28 +4,8 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../errors.ts';
+import type { CommandSpec } from './command-spec.ts';
 import { assertNoRepeatedFlags } from './repeated-flags.ts';
-
-export interface FlagSpec {
-  name: string;
-  type: 'string' | 'boolean';
-  multiple?: boolean;
-  short?: string;
-  /** Shown in --help, e.g. "X.Y". */
-  value?: string;
-  help: string;
-  /** Default shown in --help (documentation only; defaults are resolved by the command). */
-  default?: string;
-}
-
-export interface CommandSpec {
-  name: string;
-  usage: string;
-  summary: string;
-  flags: readonly FlagSpec[];
-  /** Maximum number of positional arguments. */
-  positionals: number;
-}
 
 export type ParsedFlags = Record<string, string | boolean | string[] | undefined>;
 

@@ -5,7 +5,7 @@
  * token counts as the flag when it is `--name`, `--name=...`, `-s` or `-sVALUE`.
  */
 import { UsageError } from '../errors.ts';
-import type { CommandSpec } from './parse.ts';
+import type { CommandSpec } from './command-spec.ts';
 
 /** Throws a usage error when a non-repeatable string flag occurs more than once in `argv`. */
 export function assertNoRepeatedFlags(spec: CommandSpec, argv: readonly string[]): void {

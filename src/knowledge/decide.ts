@@ -4,7 +4,7 @@
  * runtime package sets with a reason for each package. Pure: no I/O.
  */
 import { gt } from '@renovatebot/pep440';
-import { byName } from './../sort.ts';
+import { byName } from '../sort.ts';
 import type { Arch, Requirement } from '../requirements/types.ts';
 import { isFullyPinned } from '../requirements/pinned.ts';
 import { allowedFormats, describeOrigin, type FormatControl } from '../requirements/format-control.ts';
@@ -12,56 +12,8 @@ import { formatFloorViolation, olderBuildFor, violatedFloors } from './floors.ts
 import type { KnowledgeEntry } from './schema.ts';
 import { fitLockedFiles } from './locked-files.ts';
 import { missingWheel } from './wheel-fit.ts';
-
-/** `unavailable`: no musllinux wheel fits and there is nothing to build from (no sdist). */
-export type Status = 'pure' | 'wheel' | 'compile' | 'unknown' | 'unavailable';
-
-export interface Knowledge {
-  packages: ReadonlyMap<string, KnowledgeEntry>;
-}
-
-export interface PackageDecision {
-  name: string;
-  status: Status;
-  /** Why this status, in the user's terms. */
-  why: string;
-  build: string[];
-  runtime: string[];
-  sources: string[];
-  /** Requirement that brought it in (itself, or the project that requires it). */
-  via: string | null;
-}
-
-export interface ApkReason {
-  name: string;
-  /** Projects that need it, sorted. */
-  for: string[];
-}
-
-export interface Decisions {
-  packages: PackageDecision[];
-  apk: { build: ApkReason[]; runtime: ApkReason[] };
-  /** Everything worth telling the user, problems included. */
-  warnings: string[];
-  /** What makes the build fail or the app break (a pin that cannot build, a project that cannot install): exit 2 under --strict. */
-  problems: Problem[];
-}
-
-export interface Problem {
-  /** The project concerned. */
-  name: string;
-  message: string;
-}
-
-export interface DecideTarget {
-  python: string;
-  /** Architectures the image is built for; a project compiles when any of them lacks a wheel. */
-  arches: readonly Arch[];
-  /** `--no-binary` / `--only-binary` from the requirements files (default: both formats allowed). */
-  formats?: FormatControl;
-  /** Project -> the distribution files a lock file lists for it: they decide its wheel status. */
-  locked?: ReadonlyMap<string, readonly string[]>;
-}
+import { collectApk } from './apk-reasons.ts';
+import type { Knowledge, PackageDecision, Decisions, Problem, DecideTarget } from './decisions.ts';
 
 /** The Alpine packages that give pip a C toolchain (gcc, musl-dev, make, ...). */
 export const C_TOOLCHAIN = 'build-base';
@@ -225,29 +177,6 @@ function withoutBuilds(decision: PackageDecision, target: DecideTarget): Package
 
 function unknownDecision(name: string, via: string | null, why: string): PackageDecision {
   return { name, status: 'unknown', why, build: [C_TOOLCHAIN, RUST_TOOLCHAIN], runtime: [], sources: [], via };
-}
-
-/** The Alpine package sets of some decisions, each package with the projects that need it. */
-export function collectApk(packages: readonly PackageDecision[]): Decisions['apk'] {
-  const build = new Map<string, Set<string>>();
-  const runtime = new Map<string, Set<string>>();
-  for (const decision of packages) {
-    for (const name of decision.build) addReason(build, name, decision.name);
-    for (const name of decision.runtime) addReason(runtime, name, decision.name);
-  }
-  return { build: toReasons(build), runtime: toReasons(runtime) };
-}
-
-function addReason(map: Map<string, Set<string>>, apk: string, project: string): void {
-  const set = map.get(apk) ?? new Set<string>();
-  set.add(project);
-  map.set(apk, set);
-}
-
-function toReasons(map: Map<string, Set<string>>): ApkReason[] {
-  return [...map.entries()]
-    .map(([name, projects]) => ({ name, for: [...projects].sort() }))
-    .sort(byName);
 }
 
 function unique(values: readonly string[]): string[] {

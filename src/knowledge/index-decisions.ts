@@ -4,7 +4,9 @@
  * needs to compile (build packages) and the libraries it links or loads (runtime packages).
  */
 import { byName } from '../sort.ts';
-import { C_TOOLCHAIN, collectApk, type Decisions, type Knowledge, type PackageDecision, type Problem } from './decide.ts';
+import { collectApk } from './apk-reasons.ts';
+import { C_TOOLCHAIN } from './decide.ts';
+import type { Decisions, Knowledge, PackageDecision, Problem } from './decisions.ts';
 import { formatFloorViolation, violatedFloors } from './floors.ts';
 import { parseRequirementString } from '../requirements/index.ts';
 import type { KnowledgeEntry } from './schema.ts';

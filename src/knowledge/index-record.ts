@@ -4,7 +4,7 @@
  * knowledge base so that update stays offline and deterministic.
  */
 import type { Arch } from '../requirements/types.ts';
-import type { Decisions, Knowledge } from './decide.ts';
+import type { Decisions, Knowledge } from './decisions.ts';
 import type { KnowledgeEntry } from './schema.ts';
 
 export interface IndexRecord {

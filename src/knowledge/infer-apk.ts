@@ -2,7 +2,7 @@
 import type { FormatControl } from '../requirements/format-control.ts';
 import type { Arch, Requirement } from '../requirements/types.ts';
 import type { PythonRuntime } from '../target/runtimes.ts';
-import type { Decisions } from './decide.ts';
+import type { Decisions } from './decisions.ts';
 import { decideRequirements } from './pipeline.ts';
 
 export interface InferredApk {

@@ -1,5 +1,5 @@
 /** Loads and checks the knowledge base once per process. */
-import type { Knowledge } from './decide.ts';
+import type { Knowledge } from './decisions.ts';
 import type { AlpineNames, KnowledgeEntry, KnowledgeFile } from './schema.ts';
 import { loadKnowledgeSources } from './sources.ts';
 

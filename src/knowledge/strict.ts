@@ -3,7 +3,7 @@
  * import on the target, a project that cannot install on Alpine) becomes exit 2 instead of a warning.
  */
 import { UsageError } from '../errors.ts';
-import type { Decisions } from './decide.ts';
+import type { Decisions } from './decisions.ts';
 
 /** Throws a UsageError listing every problem when `strict` is set; otherwise does nothing. */
 export function enforceStrict(decisions: Pick<Decisions, 'problems'>, strict: boolean): void {

@@ -2,7 +2,7 @@
  * The update summary in the user's terms: which Alpine packages were added or removed and why,
  * e.g. "removed cargo (build) because cryptography now installs from a wheel".
  */
-import type { Decisions } from '../knowledge/decide.ts';
+import type { Decisions } from '../knowledge/decisions.ts';
 import type { ApkLine } from './apk-sets.ts';
 
 export interface ApkSnapshot {

@@ -4,9 +4,9 @@
  */
 import { byName } from './../sort.ts';
 import type { ApkAdjustments } from '../project/config.ts';
-import type { ApkReason } from '../knowledge/decide.ts';
+import type { ApkReason } from '../knowledge/decisions.ts';
 import { UsageError } from '../errors.ts';
-import { editDistance } from '../validate/apk-suggest.ts';
+import { editDistance } from '../knowledge/apk-suggest.ts';
 
 export interface ApkLine {
   name: string;

@@ -4,9 +4,10 @@
  */
 import { CONFIG_FILE, serializeConfig, type ProjectConfig } from '../project/config.ts';
 import { ConflictError } from '../errors.ts';
-import type { Decisions } from '../knowledge/decide.ts';
+import type { Decisions } from '../knowledge/decisions.ts';
 import { getRenderer, type Render } from '../render/engine.ts';
-import { BASE_DIR, planManagedFiles, type PlannedFile } from './project-files.ts';
+import { planManagedFiles, type PlannedFile } from './project-files.ts';
+import { BASE_DIR, MANAGED_FILES } from '../project/managed-files.ts';
 
 /** What is at one of the tool's paths before init (read by src/commands/init/inspect-own-files.ts). */
 export interface OwnPathState {
@@ -23,7 +24,7 @@ export interface InitPlannedFile extends PlannedFile {
 
 /** The paths init writes: the managed files, their merge bases and the config. */
 export function initPaths(): string[] {
-  return ['.dockerignore', `${BASE_DIR}/.dockerignore`, `${BASE_DIR}/Dockerfile`, 'Dockerfile', CONFIG_FILE];
+  return [...MANAGED_FILES.flatMap((path) => [path, `${BASE_DIR}/${path}`]), CONFIG_FILE].sort();
 }
 
 /** Plans init's files; without `force`, any existing one is a ConflictError (exit 3) naming it. */

@@ -5,11 +5,12 @@
  * write all come from this one plan; only src/apply/write-update.ts writes it.
  */
 import { ConflictError } from '../errors.ts';
-import type { Decisions } from '../knowledge/decide.ts';
+import type { Decisions } from '../knowledge/decisions.ts';
 import { serializeConfig, type ProjectConfig } from '../project/config.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { describeApkChanges, readApkSnapshot } from './apk-changes.ts';
-import { findUnresolvedConflicts, needsMerge, planFileChange, type FileChange, type MergeFn } from './file-change.ts';
+import { findUnresolvedConflicts } from '../merge/conflict-markers.ts';
+import { needsMerge, planFileChange, type FileChange, type MergeFn } from './file-change.ts';
 import { buildDockerfileModel, renderManagedFiles, type PlannedFile } from './project-files.ts';
 import { planYourFileSteps, type YourFileStep } from './your-files.ts';
 

@@ -4,7 +4,7 @@
  * old thing. This plans one step per file, naming lines; reading is separate from deciding.
  */
 import type { ProjectConfig } from '../project/config.ts';
-import { appKindSpec, missingAppRequirements } from './app-kinds.ts';
+import { appKindSpec, missingAppRequirements } from '../project/app-kinds.ts';
 import { moduleNameOf } from '../validate/project-name.ts';
 
 /** One thing to change in a file of the user's, with the 1-based lines it concerns (may be none). */

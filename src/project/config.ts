@@ -9,7 +9,7 @@ import { checkProjectName } from '../validate/project-name.ts';
 import { isApkName } from '../validate/apk-name.ts';
 import { APP_KINDS, isPort, type AppKind } from '../validate/values.ts';
 import { findRuntime } from '../target/runtimes.ts';
-import { listensOnPort } from '../plan/app-kinds.ts';
+import { listensOnPort } from './app-kinds.ts';
 import { compareToolVersions } from '../version.ts';
 import { validateArgv } from '../validate/argv.ts';
 

@@ -5,8 +5,8 @@
 import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from '../errors.ts';
-import { BASE_DIR } from '../plan/project-files.ts';
-import { chooseMergeBase, parsePendingMerges, PENDING_FILE, type PendingMerge } from '../plan/pending-merge.ts';
+import { BASE_DIR } from '../project/managed-files.ts';
+import { chooseMergeBase, parsePendingMerges, PENDING_FILE, type PendingMerge } from './pending-merge.ts';
 import { readInputText } from './read-input-file.ts';
 
 export interface FileState {

@@ -10,7 +10,7 @@ import { emptyFormatControl, formatControlOf, type FormatControl } from '../requ
 import { InputFileRefused, readInputFile, readInputText } from './read-input-file.ts';
 import { adviseRequirementValue } from './requirement-advice.ts';
 import type { Requirement } from '../requirements/types.ts';
-import { missingAppRequirements } from '../plan/app-kinds.ts';
+import { missingAppRequirements } from './app-kinds.ts';
 import type { AppKind } from '../validate/values.ts';
 
 export interface ProjectRequirements {

@@ -5,7 +5,7 @@
  */
 import type { Io } from '../io/io.ts';
 import { findPip } from '../online/find-pip.ts';
-import { toPipLines } from '../commands/explain/online.ts';
+import { toPipLines } from '../online/pip-lines.ts';
 import { startProgress } from '../online/progress.ts';
 import type { Arch, Requirement } from '../requirements/types.ts';
 import { measureVenv } from './measure-venv.ts';

@@ -9,7 +9,7 @@ import { decideForConfig } from '../../src/knowledge/pipeline.ts';
 import { requirementsFromLines } from '../../src/project/requirements.ts';
 import { PYTHON_RUNTIMES, findRuntime } from '../../src/target/runtimes.ts';
 import { ARCHES } from '../../src/requirements/types.ts';
-import type { Decisions } from '../../src/knowledge/decide.ts';
+import type { Decisions } from '../../src/knowledge/decisions.ts';
 
 export interface ProofProject {
   name: string;

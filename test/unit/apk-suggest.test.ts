@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, suggestApkName, warnApkTypos } from '../../src/validate/apk-suggest.ts';
+import { editDistance, suggestApkName, warnApkTypos } from '../../src/knowledge/apk-suggest.ts';
 import { parseApkList } from '../../src/validate/apk-name.ts';
 import { toAdjustments } from '../../src/plan/apk-sets.ts';
 

@@ -3,7 +3,9 @@
  * Stryker found surviving in src/knowledge/decide.ts). Every expectation is literal.
  */
 import { describe, expect, it } from 'vitest';
-import { collectApk, decide, type Knowledge, type PackageDecision } from '../../src/knowledge/decide.ts';
+import { collectApk } from '../../src/knowledge/apk-reasons.ts';
+import { decide } from '../../src/knowledge/decide.ts';
+import type { Knowledge, PackageDecision } from '../../src/knowledge/decisions.ts';
 import type { KnowledgeEntry } from '../../src/knowledge/schema.ts';
 import type { Arch, Requirement } from '../../src/requirements/types.ts';
 

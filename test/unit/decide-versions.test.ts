@@ -4,7 +4,8 @@
  * helpers behind them (release ordering, wheel history, extras from metadata).
  */
 import { describe, expect, it } from 'vitest';
-import { decide, type Knowledge } from '../../src/knowledge/decide.ts';
+import { decide } from '../../src/knowledge/decide.ts';
+import type { Knowledge } from '../../src/knowledge/decisions.ts';
 import { extrasOf, musllinuxOf } from '../../src/knowledge/index-facts.ts';
 import type { KnowledgeEntry } from '../../src/knowledge/schema.ts';
 import { enforceStrict } from '../../src/knowledge/strict.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decide, type Knowledge } from '../../src/knowledge/decide.ts';
+import { decide } from '../../src/knowledge/decide.ts';
+import type { Knowledge } from '../../src/knowledge/decisions.ts';
 import type { KnowledgeEntry } from '../../src/knowledge/schema.ts';
 import type { Requirement } from '../../src/requirements/types.ts';
 

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { mergeTakingTheirs, mergeThreeWay } from '../../src/merge/three-way.ts';
-import { findUnresolvedConflicts, needsMerge, planFileChange } from '../../src/plan/file-change.ts';
+import { findUnresolvedConflicts } from '../../src/merge/conflict-markers.ts';
+import { needsMerge, planFileChange } from '../../src/plan/file-change.ts';
 
 const labels = { ours: 'yours', base: 'base', theirs: 'new' };
 const lines = (...l: string[]) => `${l.join('\n')}\n`;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mergeThreeWay } from '../../src/merge/three-way.ts';
-import { findUnresolvedConflicts, planFileChange } from '../../src/plan/file-change.ts';
+import { findUnresolvedConflicts } from '../../src/merge/conflict-markers.ts';
+import { planFileChange } from '../../src/plan/file-change.ts';
 
 const labels = { ours: 'yours', base: 'base', theirs: 'new' };
 const lines = (...l: string[]) => `${l.join('\n')}\n`;

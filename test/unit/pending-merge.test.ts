@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseMergeBase, parsePendingMerges, serializePendingMerges } from '../../src/plan/pending-merge.ts';
+import { chooseMergeBase, parsePendingMerges, serializePendingMerges } from '../../src/project/pending-merge.ts';
 
 const fail = (problem: string): never => {
   throw new Error(problem);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ProjectConfig } from '../../src/project/config.ts';
-import type { Decisions } from '../../src/knowledge/decide.ts';
+import type { Decisions } from '../../src/knowledge/decisions.ts';
 import { adjustmentsFor, currentList, resolveApkList, toAdjustments } from '../../src/plan/apk-sets.ts';
 import { planManagedFiles, planNewProject } from '../../src/plan/project-files.ts';
 import { importRequirementsFile, readProjectRequirements, requirementsFromLines } from '../../src/project/requirements.ts';

@@ -8,7 +8,8 @@ import { chooseBackupPath } from '../../apply/backup-path.ts';
 import { readInputText } from '../../project/read-input-file.ts';
 import { findSymlinks, inspectTarget, type TargetState } from '../../apply/inspect-target.ts';
 import { ConflictError } from '../../errors.ts';
-import { BASE_DIR, type PlannedFile } from '../../plan/project-files.ts';
+import { type PlannedFile } from '../../plan/project-files.ts';
+import { BASE_DIR } from '../../project/managed-files.ts';
 
 export interface TargetCheck {
   exists: boolean;

@@ -17,7 +17,7 @@ import { createInquirerPrompter } from '../../io/prompter.ts';
 import { formatBanner, formatCreateReport, createJsonSummary } from './report.ts';
 import { decideInteractive, type Io } from '../../io/io.ts';
 import { UsageError } from '../../errors.ts';
-import { warnApkTypos } from '../../validate/apk-suggest.ts';
+import { warnApkTypos } from '../../knowledge/apk-suggest.ts';
 import { TOOL_VERSION } from '../../version.ts';
 import { CREATE_SPEC } from './spec.ts';
 import { EXIT_CODES_HELP } from '../../errors.ts';

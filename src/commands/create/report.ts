@@ -1,12 +1,12 @@
 /** What create prints: for people (files, decisions, next steps) and for scripts (--json). */
 import type { ProjectConfig } from '../../project/config.ts';
 import type { TargetCheck } from './check-target.ts';
-import type { Decisions } from '../../knowledge/decide.ts';
+import type { Decisions } from '../../knowledge/decisions.ts';
 import { resolveApkList } from '../../plan/apk-sets.ts';
 import { releasePackagesFor } from '../../plan/release-stage.ts';
 import type { PlannedFile } from '../../plan/project-files.ts';
 import { findRuntime } from '../../target/runtimes.ts';
-import { appKindSpec } from '../../plan/app-kinds.ts';
+import { appKindSpec } from '../../project/app-kinds.ts';
 import { formatMegabytes, type SizeReport } from '../../size/size-report.ts';
 
 export interface CreateReport {

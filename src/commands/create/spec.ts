@@ -1,5 +1,5 @@
 /** Flags of the default command (create a project): one table feeds parsing and --help. */
-import type { CommandSpec } from '../../args/parse.ts';
+import type { CommandSpec } from '../../args/command-spec.ts';
 import { DEFAULT_PYTHON, PYTHON_RUNTIMES } from '../../target/runtimes.ts';
 import { BYTECODE_HELP, DEFAULT_PORT } from '../../target/defaults.ts';
 

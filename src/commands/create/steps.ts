@@ -14,7 +14,7 @@ import type { FormatControl } from '../../requirements/format-control.ts';
 import type { Requirement } from '../../requirements/types.ts';
 import { assertProjectName, checkProjectName } from '../../validate/project-name.ts';
 import { APP_KINDS, assertApp, assertPort, assertPython, type AppKind } from '../../validate/values.ts';
-import { appKindSpec, listensOnPort, missingAppRequirements } from '../../plan/app-kinds.ts';
+import { appKindSpec, listensOnPort, missingAppRequirements } from '../../project/app-kinds.ts';
 import { askRequirements } from './ask-lists.ts';
 import { chooseTarget, unusableTarget } from './ask-target.ts';
 

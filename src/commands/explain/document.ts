@@ -1,5 +1,5 @@
 /** The explain document: the stable JSON shape (documented in the README) and its text rendering. */
-import type { Decisions } from '../../knowledge/decide.ts';
+import type { Decisions } from '../../knowledge/decisions.ts';
 import type { Requirement } from '../../requirements/types.ts';
 
 export interface ExplainDocument {

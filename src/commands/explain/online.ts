@@ -4,6 +4,7 @@
  * as the offline explain. `--write` records the answer in slim-python.json so `update` can use
  * it without the network.
  */
+import { toPipLines } from '../../online/pip-lines.ts';
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -96,22 +97,6 @@ async function measureSize(input: OnlineExplainInput, asked: readonly Requiremen
     runtimeId: input.runtimeId,
     bytecode: input.bytecode,
   });
-}
-
-/**
- * The line pip reads for a requirement: name, extras and specifiers only. The marker was already
- * evaluated for the target (pip would evaluate it for this machine); per-requirement options such
- * as --hash are dropped since hash-checking mode would refuse the unpinned dependencies.
- */
-export function toPipLines(requirements: readonly Requirement[]): PipLine[] {
-  return requirements
-    .filter((requirement): requirement is Requirement & { name: string } => requirement.name !== null)
-    .map((requirement) => ({
-      text: `${requirement.name}${requirement.extras.length > 0 ? `[${requirement.extras.join(',')}]` : ''}${requirement.specifiers.join(',')}`,
-      name: requirement.name,
-      extras: [...requirement.extras],
-      via: null,
-    }));
 }
 
 /** Rewrites slim-python.json with the index record (validated on read, written atomically). */

@@ -1,5 +1,5 @@
 /** Flags of `explain`. */
-import type { CommandSpec } from '../../args/parse.ts';
+import type { CommandSpec } from '../../args/command-spec.ts';
 import { DEFAULT_PYTHON } from '../../target/runtimes.ts';
 
 export const EXPLAIN_SPEC: CommandSpec = {

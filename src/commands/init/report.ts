@@ -1,6 +1,6 @@
 /** What init prints: what it detected and why, each file it writes, and the next steps; or --json. */
 import type { ProjectConfig } from '../../project/config.ts';
-import type { Decisions } from '../../knowledge/decide.ts';
+import type { Decisions } from '../../knowledge/decisions.ts';
 import { resolveApkList } from '../../plan/apk-sets.ts';
 import type { InitPlannedFile } from '../../plan/init-files.ts';
 import { formatExecForm } from '../../validate/argv.ts';

@@ -1,5 +1,5 @@
 /** Flags of `init`: adopt an existing project. One table feeds parsing and --help. */
-import type { CommandSpec } from '../../args/parse.ts';
+import type { CommandSpec } from '../../args/command-spec.ts';
 import { PYTHON_RUNTIMES } from '../../target/runtimes.ts';
 
 export const INIT_SPEC: CommandSpec = {

@@ -6,7 +6,7 @@ import { toAdjustments } from '../../plan/apk-sets.ts';
 import { parseApkList } from '../../validate/apk-name.ts';
 import { assertApp, assertPort, assertPython } from '../../validate/values.ts';
 import { DEFAULT_PORT } from '../../target/defaults.ts';
-import { listensOnPort } from '../../plan/app-kinds.ts';
+import { listensOnPort } from '../../project/app-kinds.ts';
 
 /** Returns the config with the flags' changes; `inferred` are the current inferred lists. */
 export function applyConfigFlags(

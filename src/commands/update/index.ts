@@ -12,13 +12,13 @@ import { readCurrentFiles, readYourFiles } from '../../project/current-files.ts'
 import { requirementNames } from '../../project/requirements.ts';
 import { decideForConfig } from '../../knowledge/pipeline.ts';
 import { enforceStrict } from '../../knowledge/strict.ts';
-import { BASE_DIR, MANAGED_FILES } from '../../plan/project-files.ts';
+import { BASE_DIR, MANAGED_FILES } from '../../project/managed-files.ts';
 import type { MergeFn } from '../../plan/file-change.ts';
 import { isOutOfDate, needsAnyMerge, planUpdate, planUpdateRenders, type UpdateInput } from '../../plan/update-plan.ts';
 import { yourFilePaths } from '../../plan/your-files.ts';
 import { writeUpdate } from '../../apply/write-update.ts';
 import { findShadowed, moduleNameOf } from '../../validate/project-name.ts';
-import { warnApkTypos } from '../../validate/apk-suggest.ts';
+import { warnApkTypos } from '../../knowledge/apk-suggest.ts';
 import { applyConfigFlags } from './apply-flags.ts';
 import { resolveConflicts } from './resolve-conflicts.ts';
 import { formatUpdateReport, updateJsonSummary } from './report.ts';

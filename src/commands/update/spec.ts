@@ -1,5 +1,5 @@
 /** Flags of `update`: the scaffold's value flags (same names) plus the maintenance modes. */
-import type { CommandSpec } from '../../args/parse.ts';
+import type { CommandSpec } from '../../args/command-spec.ts';
 import { PYTHON_RUNTIMES } from '../../target/runtimes.ts';
 import { BYTECODE_HELP } from '../../target/defaults.ts';
 

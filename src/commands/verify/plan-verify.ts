@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import type { ProjectConfig } from '../../project/config.ts';
-import { appKindSpec } from '../../plan/app-kinds.ts';
+import { appKindSpec } from '../../project/app-kinds.ts';
 import { PROBE_SCRIPT } from './probe-script.ts';
 
 export interface VerifyPlan {

@@ -1,5 +1,5 @@
 /** Flags of `verify`. */
-import type { CommandSpec } from '../../args/parse.ts';
+import type { CommandSpec } from '../../args/command-spec.ts';
 
 export const VERIFY_SPEC: CommandSpec = {
   name: 'verify',

@@ -5,7 +5,7 @@
  * resolution is kept) from a file thrown away with `git checkout` (merge against the old base
  * again: the conflict comes back instead of "up to date").
  */
-import { findUnresolvedConflicts } from './file-change.ts';
+import { findUnresolvedConflicts } from '../merge/conflict-markers.ts';
 
 /** Project-relative path of the record (inside .slim-python/, committed with the bases). */
 export const PENDING_FILE = '.slim-python/pending-merge.json';

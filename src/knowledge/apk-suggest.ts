@@ -4,8 +4,12 @@
  * two edits away from one it knows is most likely a typo (`libpq-devv`): warn with the nearest
  * name. Unknown names with no near neighbour pass silently: Alpine has thousands of packages.
  */
-import { loadAlpineNames } from '../knowledge/load.ts';
-import type { ApkAdjustments } from '../project/config.ts';
+import { loadAlpineNames } from './load.ts';
+/** The packages a config adds to or removes from an inferred list (ApkAdjustments in project/config.ts). */
+interface ApkAdjustments {
+  add: readonly string[];
+  remove: readonly string[];
+}
 
 let known: string[] | undefined;
 
