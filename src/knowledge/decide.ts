@@ -5,9 +5,9 @@
  */
 import { gt } from '@renovatebot/pep440';
 import { byName } from '../sort.ts';
-import type { Arch, Requirement } from '../requirements/types.ts';
+import type { Requirement } from '../requirements/types.ts';
 import { isFullyPinned } from '../requirements/pinned.ts';
-import { allowedFormats, describeOrigin, type FormatControl } from '../requirements/format-control.ts';
+import { allowedFormats, describeOrigin } from '../requirements/format-control.ts';
 import { formatFloorViolation, olderBuildFor, violatedFloors } from './floors.ts';
 import type { KnowledgeEntry } from './schema.ts';
 import { fitLockedFiles } from './locked-files.ts';

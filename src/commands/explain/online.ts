@@ -4,6 +4,7 @@
  * as the offline explain. `--write` records the answer in slim-python.json so `update` can use
  * it without the network.
  */
+import { writeConfig } from '../../apply/write-config.ts';
 import { toPipLines } from '../../online/pip-lines.ts';
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
@@ -11,12 +12,11 @@ import { join } from 'node:path';
 import { boolFlag, stringFlag, type ParsedFlags } from '../../args/parse.ts';
 import { decideInteractive, type Io } from '../../io/io.ts';
 import { CONFIG_FILE, serializeConfig } from '../../project/config.ts';
-import { indexRecordOf, type IndexRecord } from '../../knowledge/index-record.ts';
-import { CancelledError, describeFsError, UsageError } from '../../errors.ts';
+import { indexRecordOf } from '../../knowledge/index-record.ts';
+import { describeFsError, UsageError } from '../../errors.ts';
 import { buildExplainDocument, formatExplain } from './document.ts';
 import { loadKnowledge } from '../../knowledge/load.ts';
 import { enforceStrict } from '../../knowledge/strict.ts';
-import { writeFileAtomic } from '../../apply/write-atomic.ts';
 import { readProjectConfig } from '../../project/load-project.ts';
 import { applicableRequirements } from '../../knowledge/applicable.ts';
 import type { Arch, Requirement } from '../../requirements/types.ts';
@@ -24,7 +24,7 @@ import { findPip } from '../../online/find-pip.ts';
 import { decideFromIndex } from '../../knowledge/pipeline.ts';
 import { startProgress } from '../../online/progress.ts';
 import { formatSizeReport, type SizeReport } from '../../size/size-report.ts';
-import { resolveOnline, type OnlineResolution, type PipLine } from '../../online/resolve-online.ts';
+import { resolveOnline, type OnlineResolution } from '../../online/resolve-online.ts';
 
 export interface OnlineExplainInput {
   io: Io;
@@ -75,8 +75,10 @@ export async function runOnlineExplain(input: OnlineExplainInput): Promise<numbe
   const document = buildExplainDocument({ python: target.python, arches: [target.arch] }, requirements, (requirement) => applicable.has(requirement), decisions);
   const size = boolFlag(flags, 'size') === true ? await measureSize(input, asked) : null;
   if (write && root !== null) {
+    // Plan (the config with the record, validated on read), then the one write.
     const record = indexRecordOf(decisions, target);
-    await recordIndex(root, record, io);
+    const { config } = await readProjectConfig(root);
+    await writeConfig(root, serializeConfig({ ...config, index: record }), io.cancel);
     io.stderr.write(`recorded ${Object.keys(record.packages).length} projects (CPython ${target.python}, ${target.arch}) in ${join(root, CONFIG_FILE)}\n`);
   }
   if (boolFlag(flags, 'json')) io.stdout.write(`${JSON.stringify(size ? { ...document, size } : document, null, 2)}\n`);
@@ -99,10 +101,3 @@ async function measureSize(input: OnlineExplainInput, asked: readonly Requiremen
   });
 }
 
-/** Rewrites slim-python.json with the index record (validated on read, written atomically). */
-async function recordIndex(root: string, record: IndexRecord, io: Io): Promise<void> {
-  const { config } = await readProjectConfig(root);
-  if (io.cancel.isRequested()) throw new CancelledError();
-  await io.cancel.whileWriting(() => writeFileAtomic(join(root, CONFIG_FILE), serializeConfig({ ...config, index: record })));
-  if (io.cancel.isRequested()) throw new CancelledError('cancelled (slim-python.json was already updated)');
-}

@@ -3,7 +3,7 @@ import { CONFIG_FILE } from '../../project/config.ts';
 import type { unifiedDiff } from '../../merge/unified-diff.ts';
 import type { FileChange } from '../../plan/file-change.ts';
 import type { Resolution, UpdateOutcome } from '../../plan/update-plan.ts';
-import { formatYourFileSteps, type YourFileStep } from '../../plan/your-files.ts';
+import { formatYourFileSteps } from '../../plan/your-files.ts';
 
 
 const ACTION_TEXT: Record<FileChange['action'], string> = {
