@@ -135,6 +135,7 @@ function decideEntry(
     why: missing,
     build: unique([C_TOOLCHAIN, ...(older ?? entry).build]),
     runtime: unique([...(older ?? entry).runtime, ...entry.dlopen]),
+    ...(entry.note ? { note: entry.note } : {}),
   };
   if (floor) decision.sources = unique([...decision.sources, ...floor.floors.map((item) => item.source)]);
   return { decision, problem: floor ? formatFloorViolation(name, floor, target.python, firstWheel(entry, target)) : null };

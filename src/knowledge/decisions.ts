@@ -20,6 +20,8 @@ export interface PackageDecision {
   sources: string[];
   /** Requirement that brought it in (itself, or the project that requires it). */
   via: string | null;
+  /** The knowledge base's remark on building it (compiling projects only). */
+  note?: string;
 }
 
 export interface ApkReason {

@@ -33,7 +33,7 @@ export interface KnowledgeEntry {
   musllinux: MusllinuxWheels | null;
   /** Where each fact comes from, so a reviewer can check it. */
   sources: Source[];
-  /** Optional short remark shown by `explain` (e.g. "needs pg_config at build time"). */
+  /** Optional short remark, shown by `explain` when the project compiles (e.g. "needs gdal-config from gdal-dev"). */
   note?: string;
   /**
    * The lowest releases that build from source and import, when older ones fail (newer CPython

@@ -4,6 +4,7 @@
  * distribution by the file pip picked.
  */
 import { ToolError } from '../errors.ts';
+import { normalizeName } from '../requirements/normalize.ts';
 
 export type OnlineStatus = 'wheel' | 'pure' | 'compile';
 
@@ -28,10 +29,6 @@ export interface PipReport {
   environment: Record<string, string>;
 }
 
-/** PEP 503 name normalisation (https://peps.python.org/pep-0503/#normalized-names). */
-export function normalizeName(name: string): string {
-  return name.toLowerCase().replace(/[-_.]+/g, '-');
-}
 
 /**
  * Status from a wheel file name `name-version(-build)?-python-abi-platform.whl`

@@ -9,7 +9,8 @@
 import { ToolError } from '../errors.ts';
 import type { PipCommand } from './find-pip.ts';
 import { parseCollecting, parsePipFailure, parseProbe } from './pip-output.ts';
-import { normalizeName, requirementName, type OnlineStatus, type PipReport } from './pip-report.ts';
+import { normalizeName } from '../requirements/normalize.ts';
+import { requirementName, type OnlineStatus, type PipReport } from './pip-report.ts';
 import { runPipResolve, type PipTarget } from './run-pip.ts';
 import type { Cancellation } from '../io/cancel.ts';
 

@@ -12,6 +12,7 @@ import { findRuntime } from '../target/runtimes.ts';
 import { listensOnPort } from './app-kinds.ts';
 import { compareToolVersions } from '../version.ts';
 import { validateArgv } from '../validate/argv.ts';
+import { isPlainRelativePath } from '../validate/relative-path.ts';
 
 export const CONFIG_FILE = 'slim-python.json';
 /**
@@ -141,7 +142,7 @@ export function parseConfig(text: string, file: string, toolVersion: string): Pr
     if (typeof port !== 'number' || !isPort(port)) fail('port', 'must be a number from 1024 to 65535');
   } else if (port !== null) fail('port', `must be null for a ${app} app`);
   const requirements = stringAt(data, 'requirements', fail);
-  if (!/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(requirements) || requirements.split('/').includes('..')) {
+  if (!isPlainRelativePath(requirements)) {
     fail('requirements', 'must be a relative path inside the project, like "requirements.txt"');
   }
   const config: ProjectConfig = {

@@ -8,6 +8,7 @@ import type { Requirement } from '../requirements/types.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { readProjectRequirements } from './requirements.ts';
 import { readInputText } from './read-input-file.ts';
+import { isPlainRelativePath } from '../validate/relative-path.ts';
 
 export interface LoadedProject {
   root: string;
@@ -19,8 +20,6 @@ export interface LoadedProject {
   /** `--no-binary` / `--only-binary` lines of the requirements files. */
   formats: FormatControl;
 }
-
-const SAFE_PATH = /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;
 
 /**
  * The project root for a command: `dir` itself when given; else the nearest folder from `cwd`
@@ -61,7 +60,7 @@ export async function loadProject(
   const parsed = await readProjectRequirements(root, effective.requirements, env);
   for (const include of parsed.includes) {
     // Included files are named in COPY lines of the Dockerfile: plain relative paths only.
-    if (!SAFE_PATH.test(include) || include.split('/').includes('..')) {
+    if (!isPlainRelativePath(include)) {
       throw new UsageError(
         `${effective.requirements} includes ${JSON.stringify(include)}: rename it to a plain relative path (letters, digits, ".", "_", "-", "/") so the Dockerfile can copy it`,
       );

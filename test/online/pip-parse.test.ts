@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isRecentPip, parsePipVersion } from '../../src/online/find-pip.ts';
 import { parseCollecting, parsePipFailure, parseProbe } from '../../src/online/pip-output.ts';
-import { classifyFile, fileNameOfUrl, normalizeName, parsePipReport, requirementName } from '../../src/online/pip-report.ts';
+import { classifyFile, fileNameOfUrl, parsePipReport, requirementName } from '../../src/online/pip-report.ts';
+import { normalizeName } from '../../src/requirements/normalize.ts';
 import { buildInstallArgs } from '../../src/online/run-pip.ts';
 import { dependencyLines, distsOf, type PipLine } from '../../src/online/resolve-online.ts';
 

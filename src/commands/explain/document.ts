@@ -16,7 +16,8 @@ export interface ExplainDocument {
     applies: boolean;
     url: string | null;
   }[];
-  packages: { name: string; status: string; why: string; build: string[]; runtime: string[]; sources: string[] }[];
+  /** `note`: the knowledge base's remark on building a project that compiles (absent otherwise). */
+  packages: { name: string; status: string; why: string; build: string[]; runtime: string[]; sources: string[]; note?: string }[];
   apk: { build: string[]; runtime: string[] };
   warnings: string[];
 }
@@ -49,6 +50,7 @@ export function buildExplainDocument(
       build: [...item.build].sort(),
       runtime: [...item.runtime].sort(),
       sources: [...item.sources].sort(),
+      ...(item.note ? { note: item.note } : {}),
     })),
     apk: { build: decisions.apk.build.map((item) => item.name), runtime: decisions.apk.runtime.map((item) => item.name) },
     warnings: [...decisions.warnings, ...extraWarnings],
@@ -71,6 +73,7 @@ export function formatExplain(document: ExplainDocument): string {
     const needs = [...item.build.map((name) => `${name} (build)`), ...item.runtime.map((name) => `${name} (runtime)`)];
     lines.push(`  ${item.name.padEnd(24)} ${item.status.padEnd(8)} ${item.why}`);
     if (needs.length > 0) lines.push(`  ${''.padEnd(24)} ${''.padEnd(8)} needs ${needs.join(', ')}`);
+    if (item.note) lines.push(`  ${''.padEnd(24)} ${''.padEnd(8)} note: ${item.note}`);
   }
   lines.push('');
   lines.push(`Build stage apk: ${document.apk.build.length ? document.apk.build.join(' ') : 'none (no compiler needed)'}`);

@@ -13,6 +13,7 @@ import { detectDependencies, projectRelative, type DependencyDetection } from '.
 import type { InitStepContext } from './steps.ts';
 import type { PyprojectInfo } from './pyproject-info.ts';
 import type { ProjectSnapshot } from './scan-project.ts';
+import { isPlainRelativePath } from '../../validate/relative-path.ts';
 
 export interface ReadDependencies {
   file: string;
@@ -21,7 +22,6 @@ export interface ReadDependencies {
   formats: FormatControl;
 }
 
-const SAFE_PATH = /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;
 
 /** --install-project / --no-install-project, else installed when the project is a package. */
 export function resolveInstallProject({ flags, detected }: InitStepContext, snapshot: ProjectSnapshot, pyproject: PyprojectInfo | null): boolean {
@@ -94,7 +94,7 @@ async function readDependencies(root: string, file: string, env: Record<string, 
   if (!stats.isFile()) throw new UsageError(`${join(root, file)} is not a regular file (a symlink?): the Dockerfile copies it, so pass a regular file`);
   const parsed = await readProjectRequirements(root, file, env);
   for (const include of parsed.includes) {
-    if (!SAFE_PATH.test(include) || include.split('/').includes('..')) {
+    if (!isPlainRelativePath(include)) {
       throw new UsageError(`${file} includes ${JSON.stringify(include)}: rename it to a plain relative path inside the project so the Dockerfile can copy it`);
     }
   }

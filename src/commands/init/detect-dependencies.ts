@@ -9,6 +9,7 @@ import { UsageError } from '../../errors.ts';
 import { lockKindOf } from '../../project/lock-input.ts';
 import type { PyprojectInfo } from './pyproject-info.ts';
 import type { ProjectSnapshot } from './scan-project.ts';
+import { isPlainRelativePath } from '../../validate/relative-path.ts';
 
 export interface DependencyChoice {
   /** Relative path of the file the dependencies are read from (the config's "requirements"). */
@@ -67,7 +68,7 @@ export function projectRelative(path: string, flag: string): string {
   if (posix.isAbsolute(normalized) || normalized === '..' || normalized.startsWith('../')) {
     throw new UsageError(`${flag} ${JSON.stringify(path)} must be a path inside the project directory (the Dockerfile copies it from the build context)`);
   }
-  if (!/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(normalized)) {
+  if (!isPlainRelativePath(normalized)) {
     throw new UsageError(`${flag} ${JSON.stringify(path)}: use a plain relative path (letters, digits, ".", "_", "-", "/") so the Dockerfile can copy it`);
   }
   return normalized;
