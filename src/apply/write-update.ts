@@ -6,7 +6,7 @@ import { writeBackup } from './write-backup.ts';
 import type { Cancellation } from '../io/cancel.ts';
 import { CONFIG_FILE } from '../project/config.ts';
 import { CancelledError } from '../errors.ts';
-import { BASE_DIR } from '../project/managed-files.ts';
+import { BASE_DIR, PACKAGES_RECORD } from '../project/managed-files.ts';
 import type { CurrentFiles } from '../project/current-files.ts';
 import type { UpdateOutcome } from '../plan/update-plan.ts';
 import { PENDING_FILE, serializePendingMerges } from '../project/pending-merge.ts';
@@ -64,6 +64,8 @@ async function writeAll(root: string, outcome: UpdateOutcome, current: CurrentFi
     if (current.files.get(change.path)?.storedBase !== change.render && !keptWithoutBase) {
       await mkdir(dirname(basePath), { recursive: true });
       await write(basePath, change.render);
+      // The record describes the Dockerfile's base: it moves with it.
+      if (change.path === 'Dockerfile' && current.packagesRecord !== outcome.packagesRecord) await write(join(root, PACKAGES_RECORD), outcome.packagesRecord);
     }
   }
   const pendingText = serializePendingMerges(pending);

@@ -13,12 +13,12 @@ export interface ApkSnapshot {
 const SECTION = /^#\s{3}([a-z0-9][a-z0-9._+:-]*): (.*)$/;
 
 /**
- * The package lists (with the projects each served) of the last run, read from the generated
- * base of the Dockerfile (.slim-python/generated/Dockerfile, never the user's edited file): its
- * `#   name: reason` lines under each stage are the record of what that run decided. This run's
- * lists stay structured (ApkLine.for); only this record of an earlier run is read as text.
+ * For a project generated before the packages record existed (src/plan/packages-record.ts) only:
+ * the package lists of the last run, read from the generated base of the Dockerfile
+ * (.slim-python/generated/Dockerfile, never the user's edited file), its `#   name: reason` lines
+ * under each stage. The next update that regenerates the Dockerfile writes the record.
  */
-export function readApkSnapshot(dockerfile: string | null): ApkSnapshot {
+export function readLegacyApkSnapshot(dockerfile: string | null): ApkSnapshot {
   const snapshot: ApkSnapshot = { build: new Map(), runtime: new Map() };
   if (dockerfile === null) return snapshot;
   let stage: 'build' | 'runtime' | null = null;

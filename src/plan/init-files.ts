@@ -6,8 +6,8 @@ import { CONFIG_FILE, serializeConfig, type ProjectConfig } from '../project/con
 import { ConflictError } from '../errors.ts';
 import type { Decisions } from '../knowledge/decisions.ts';
 import { getRenderer, type Render } from '../render/engine.ts';
-import { planManagedFiles, type PlannedFile } from './project-files.ts';
-import { BASE_DIR, MANAGED_FILES } from '../project/managed-files.ts';
+import { buildDockerfileModel, planGeneratedFiles, type PlannedFile } from './project-files.ts';
+import { BASE_DIR, MANAGED_FILES, PACKAGES_RECORD } from '../project/managed-files.ts';
 
 /** What is at one of the tool's paths before init (read by src/commands/init/inspect-own-files.ts). */
 export interface OwnPathState {
@@ -24,7 +24,7 @@ export interface InitPlannedFile extends PlannedFile {
 
 /** The paths init writes: the managed files, their merge bases and the config. */
 export function initPaths(): string[] {
-  return [...MANAGED_FILES.flatMap((path) => [path, `${BASE_DIR}/${path}`]), CONFIG_FILE].sort();
+  return [...MANAGED_FILES.flatMap((path) => [path, `${BASE_DIR}/${path}`]), PACKAGES_RECORD, CONFIG_FILE].sort();
 }
 
 /** Plans init's files; without `force`, any existing one is a ConflictError (exit 3) naming it. */
@@ -36,10 +36,8 @@ export function planInitFiles(
   force: boolean,
   render: Render = getRenderer(),
 ): InitPlannedFile[] {
-  const managed = planManagedFiles(config, decisions, includes, render);
   const files: PlannedFile[] = [
-    ...managed,
-    ...managed.map((file) => ({ path: `${BASE_DIR}/${file.path}`, content: file.content, managed: false })),
+    ...planGeneratedFiles(buildDockerfileModel(config, decisions, includes), render).all,
     { path: CONFIG_FILE, content: serializeConfig(config), managed: false },
   ];
   const blocked = files.map((file) => file.path).filter((path) => existing.has(path)).sort();

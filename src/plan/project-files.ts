@@ -2,7 +2,8 @@
  * The pure planning step: from the answers (as a config), the requirements and the decisions,
  * compute every file of the project with its content. Nothing here touches the disk.
  */
-import { BASE_DIR } from '../project/managed-files.ts';
+import { BASE_DIR, PACKAGES_RECORD } from '../project/managed-files.ts';
+import { serializePackagesRecord } from './packages-record.ts';
 import { CONFIG_FILE, serializeConfig, type ProjectConfig } from '../project/config.ts';
 import type { ApkReason, Decisions } from '../knowledge/decisions.ts';
 import { imageLibraryPatterns, needsFontCache } from '../knowledge/stage-facts.ts';
@@ -215,6 +216,22 @@ export function renderManagedFiles(model: DockerfileModel, render: Render = getR
   ];
 }
 
+/**
+ * What one generation writes: the managed files, their merge bases and the record of the
+ * Dockerfile's package lists (all from one model).
+ */
+export function planGeneratedFiles(model: DockerfileModel, render: Render = getRenderer()): { managed: PlannedFile[]; all: PlannedFile[] } {
+  const managed = renderManagedFiles(model, render);
+  return {
+    managed,
+    all: [
+      ...managed,
+      ...managed.map((file) => ({ path: `${BASE_DIR}/${file.path}`, content: file.content, managed: false })),
+      { path: PACKAGES_RECORD, content: serializePackagesRecord({ build: model.buildNotes, runtime: model.releaseNotes }), managed: false },
+    ],
+  };
+}
+
 /** Every file of a new project, sorted by path. */
 export function planNewProject(
   config: ProjectConfig,
@@ -225,10 +242,8 @@ export function planNewProject(
   const module = moduleNameOf(config.name);
   const app = appKindSpec(config.app);
   const data = { name: config.name, module, port: config.port, isWeb: app.listens, description: app.description };
-  const managed = planManagedFiles(config, decisions, [], render);
   const files: PlannedFile[] = [
-    ...managed,
-    ...managed.map((file) => ({ path: `${BASE_DIR}/${file.path}`, content: file.content, managed: false })),
+    ...planGeneratedFiles(buildDockerfileModel(config, decisions, []), render).all,
     { path: CONFIG_FILE, content: serializeConfig(config), managed: false },
     { path: config.requirements, content: requirementsText, managed: false },
     { path: '.gitignore', content: render('gitignore.hbs', data), managed: false },

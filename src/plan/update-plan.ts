@@ -4,11 +4,13 @@
  * user's terms and what the user must change in their own files. --check, --dry-run and the
  * write all come from this one plan; only src/apply/write-update.ts writes it.
  */
-import { ConflictError } from '../errors.ts';
+import { ConflictError, UsageError } from '../errors.ts';
 import type { Decisions } from '../knowledge/decisions.ts';
 import { serializeConfig, type ProjectConfig } from '../project/config.ts';
 import { TOOL_VERSION } from '../version.ts';
-import { describeApkChanges, readApkSnapshot } from './apk-changes.ts';
+import { describeApkChanges, readLegacyApkSnapshot } from './apk-changes.ts';
+import { parsePackagesRecord, serializePackagesRecord } from './packages-record.ts';
+import { PACKAGES_RECORD } from '../project/managed-files.ts';
 import { findUnresolvedConflicts } from '../merge/conflict-markers.ts';
 import { needsMerge, planFileChange, type FileChange, type MergeFn } from './file-change.ts';
 import { buildDockerfileModel, renderManagedFiles, type PlannedFile } from './project-files.ts';
@@ -37,6 +39,8 @@ export interface UpdateOutcome {
   backups: Map<string, string>;
   /** What the user must change in their own files after a --port or --app change. */
   yourFiles: YourFileStep[];
+  /** The record of this render's package lists, written with the Dockerfile's base. */
+  packagesRecord: string;
 }
 
 export interface UpdateInput {
@@ -53,6 +57,8 @@ export interface UpdateInput {
   requirementNames: ReadonlySet<string>;
   /** The managed files on disk, by path. */
   current: ReadonlyMap<string, CurrentFile>;
+  /** The packages record of the last generation (null: none, a project from before records). */
+  packagesRecordText: string | null;
   /** The user's own files (README, skeleton, requirements), read only when --port or --app changed. */
   yourFiles: ReadonlyMap<string, string | null> | null;
   mode: UpdateOutcome['mode'];
@@ -81,8 +87,11 @@ export function planUpdate(input: UpdateInput, planned: ReturnType<typeof planUp
     }
     return planFileChange(file.path, state.text, state.base, file.content, merge);
   });
+  const recorded = parsePackagesRecord(input.packagesRecordText, (problem) => {
+    throw new UsageError(`${PACKAGES_RECORD} ${problem}: delete it (update then reads the package lists from the last generated Dockerfile)`);
+  });
   const apkChanges = describeApkChanges(
-    readApkSnapshot(current.get('Dockerfile')?.base ?? current.get('Dockerfile')?.text ?? null),
+    recorded ?? readLegacyApkSnapshot(current.get('Dockerfile')?.base ?? current.get('Dockerfile')?.text ?? null),
     // Every package the Dockerfile lists with a reason, fixed ones (binutils, ca-certificates) too:
     // the snapshot of the old file has them all.
     { build: planned.model.buildNotes, runtime: planned.model.releaseNotes },
@@ -107,6 +116,7 @@ export function planUpdate(input: UpdateInput, planned: ReturnType<typeof planUp
     resolutions: new Map(),
     backups: new Map(),
     yourFiles,
+    packagesRecord: serializePackagesRecord({ build: planned.model.buildNotes, runtime: planned.model.releaseNotes }),
   };
 }
 

@@ -5,7 +5,7 @@
 import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from '../errors.ts';
-import { BASE_DIR } from '../project/managed-files.ts';
+import { BASE_DIR, PACKAGES_RECORD } from './managed-files.ts';
 import { chooseMergeBase, parsePendingMerges, PENDING_FILE, type PendingMerge } from './pending-merge.ts';
 import { readInputText } from './read-input-file.ts';
 
@@ -21,6 +21,8 @@ export interface CurrentFiles {
   files: Map<string, FileState>;
   /** Conflicts left with markers by an earlier update (see pending-merge.ts). */
   pending: Map<string, PendingMerge>;
+  /** The packages record of the last generation, as text (null: none). */
+  packagesRecord: string | null;
 }
 
 /** Reads each managed file, its base and any pending conflict; a symlinked file is refused (exit 2). */
@@ -35,7 +37,7 @@ export async function readCurrentFiles(root: string, paths: readonly string[]): 
     const storedBase = await readRegular(join(root, BASE_DIR, path));
     files.set(path, { text, storedBase, base: chooseMergeBase(text, storedBase, pending.get(path)) });
   }
-  return { files, pending };
+  return { files, pending, packagesRecord: await readRegular(join(root, PACKAGES_RECORD)) };
 }
 
 async function readRegular(path: string): Promise<string | null> {

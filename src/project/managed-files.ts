@@ -5,3 +5,6 @@ export const BASE_DIR = '.slim-python/generated';
 
 /** The files `update` keeps in step with the config and requirements. */
 export const MANAGED_FILES = ['Dockerfile', '.dockerignore'] as const;
+
+/** The last generated Dockerfile's package lists, as data (src/plan/packages-record.ts). */
+export const PACKAGES_RECORD = `${BASE_DIR}/packages.json`;

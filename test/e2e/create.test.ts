@@ -29,7 +29,7 @@ describe('create: the reference example', () => {
     expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(0);
     expect(tree(join(work, 'my-app'))).toEqual([
-      '.dockerignore', '.gitignore', '.slim-python/generated/.dockerignore', '.slim-python/generated/Dockerfile',
+      '.dockerignore', '.gitignore', '.slim-python/generated/.dockerignore', '.slim-python/generated/Dockerfile', '.slim-python/generated/packages.json',
       'Dockerfile', 'README.md', 'my_app/__init__.py', 'my_app/__main__.py', 'my_app/app.py', 'requirements.txt', 'slim-python.json',
     ]);
     expect(readFileSync(join(work, 'my-app/requirements.txt'), 'utf8')).toBe('cryptography\naiohttp\n');
@@ -63,7 +63,7 @@ describe('create: the reference example', () => {
     expect((await runCli(REFERENCE, { cwd: work })).exitCode).toBe(0);
     expect((await runCli(REFERENCE, { cwd: second })).exitCode).toBe(0);
     const paths = tree(join(work, 'my-app'));
-    expect(paths).toHaveLength(11);
+    expect(paths).toHaveLength(12);
     expect(tree(join(second, 'my-app'))).toEqual(paths);
     for (const path of paths) {
       expect(readFileSync(join(second, 'my-app', path), 'utf8'), path).toBe(readFileSync(join(work, 'my-app', path), 'utf8'));
@@ -167,7 +167,7 @@ describe('create: refusing to overwrite exits 3', () => {
     expect(result.stdout).toMatch(/^ {2}overwrite Dockerfile \(yours saved as Dockerfile\.orig\)$/m);
     expect(result.stdout).toMatch(/^ {2}create {4}my_app\/app\.py$/m);
     expect(tree(join(work, 'my-app'))).toEqual([
-      '.dockerignore', '.gitignore', '.slim-python/generated/.dockerignore', '.slim-python/generated/Dockerfile',
+      '.dockerignore', '.gitignore', '.slim-python/generated/.dockerignore', '.slim-python/generated/Dockerfile', '.slim-python/generated/packages.json',
       'Dockerfile', 'Dockerfile.orig', 'README.md', 'my_app/__init__.py', 'my_app/__main__.py', 'my_app/app.py', 'my_app/models.py', 'notes.txt', 'requirements.txt', 'slim-python.json',
     ]);
     expect(readFileSync(join(work, 'my-app/Dockerfile.orig'), 'utf8')).toBe('FROM scratch\n');

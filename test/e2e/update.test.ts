@@ -2,7 +2,7 @@
  * Scenario tests of `update` on real files: requirements change and the Dockerfile follows;
  * hand edits survive; conflicts exit 3; --check gates CI; bad input exits 2.
  */
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, unlinkSync, writeFileSync, renameSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -319,6 +319,36 @@ describe('update: bad input exits 2, nothing written', () => {
     expect(readFileSync(join(app, '.slim-python/generated/Dockerfile'), 'utf8')).toBe(read('Dockerfile'));
     // Exactly the files that were there: no temporary file, no backup, in either folder.
     expect(readdirSync(app).sort()).toEqual(before);
-    expect(readdirSync(join(app, '.slim-python/generated')).sort()).toEqual(['.dockerignore', 'Dockerfile']);
+    expect(readdirSync(join(app, '.slim-python/generated')).sort()).toEqual(['.dockerignore', 'Dockerfile', 'packages.json']);
+  });
+
+  it('records the package lists as data beside the bases, and moves the record with the Dockerfile base', async () => {
+    write('requirements.txt', 'aiohttp\npsycopg2\n');
+    expect((await update()).exitCode).toBe(0);
+    const record = JSON.parse(readFileSync(join(app, '.slim-python/generated/packages.json'), 'utf8'));
+    expect(record.build).toEqual({ 'binutils': [], 'build-base': ['psycopg2'], 'libpq-dev': ['psycopg2'] });
+    expect(record.runtime.libpq).toEqual(['psycopg2']);
+    expect(record.runtime['ca-certificates']).toEqual([]);
+  });
+
+  it('summarises from the last generated Dockerfile when a project has no record yet (made before records)', async () => {
+    write('requirements.txt', 'aiohttp\npsycopg2\n');
+    expect((await update()).exitCode).toBe(0);
+    rmSync(join(app, '.slim-python/generated/packages.json'));
+    write('requirements.txt', 'aiohttp\n');
+    const back = await update();
+    expect(back.exitCode).toBe(0);
+    expect(back.stdout).toMatch(/^ {2}removed libpq-dev \(build\) because psycopg2 is no longer required$/m);
+    // The regenerated base brings the record back.
+    expect(JSON.parse(readFileSync(join(app, '.slim-python/generated/packages.json'), 'utf8')).build).toEqual({ binutils: [] });
+  });
+
+  it('a damaged record is a usage error naming it and the fix; nothing is written', async () => {
+    writeFileSync(join(app, '.slim-python/generated/packages.json'), '{"build": []}\n');
+    write('requirements.txt', 'aiohttp\npsycopg2\n');
+    const result = await update();
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe('create-slim-python: .slim-python/generated/packages.json has no "build" table: delete it (update then reads the package lists from the last generated Dockerfile)\n');
+    expect(read('Dockerfile')).not.toMatch(/libpq/);
   });
 });

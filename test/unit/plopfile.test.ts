@@ -41,7 +41,7 @@ describe('plopfile through node-plop', () => {
   it('the project generator writes the golden Dockerfile, the literal config, and the CLI\'s app skeleton', async () => {
     const dest = await generate('project');
     expect(tree(dest)).toEqual([
-      '.dockerignore', '.gitignore', '.slim-python/generated/.dockerignore', '.slim-python/generated/Dockerfile',
+      '.dockerignore', '.gitignore', '.slim-python/generated/.dockerignore', '.slim-python/generated/Dockerfile', '.slim-python/generated/packages.json',
       'Dockerfile', 'README.md', 'plop_app/__init__.py', 'plop_app/__main__.py', 'plop_app/app.py', 'requirements.txt', 'slim-python.json',
     ]);
     const read = (path: string) => readFileSync(join(dest, path), 'utf8');

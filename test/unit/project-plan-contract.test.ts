@@ -24,7 +24,7 @@ describe('planNewProject', () => {
   it('plans every file, sorted by path, only Dockerfile and .dockerignore managed', () => {
     const files = planNewProject(CONFIG, 'aiohttp\n', NONE);
     expect(files.map((file) => [file.path, file.managed])).toEqual([
-      ['.dockerignore', true], ['.gitignore', false], ['.slim-python/generated/.dockerignore', false], ['.slim-python/generated/Dockerfile', false],
+      ['.dockerignore', true], ['.gitignore', false], ['.slim-python/generated/.dockerignore', false], ['.slim-python/generated/Dockerfile', false], ['.slim-python/generated/packages.json', false],
       ['Dockerfile', true], ['README.md', false], ['my_app/__init__.py', false], ['my_app/__main__.py', false], ['requirements.txt', false], ['slim-python.json', false],
     ]);
     const byPath = Object.fromEntries(files.map((file) => [file.path, file.content]));
@@ -48,7 +48,7 @@ describe('planNewProject', () => {
     const web = { ...CONFIG, app: 'web' as const, port: 9000, requirements: 'reqs/prod.txt' };
     const files = planNewProject(web, 'aiohttp\n', NONE);
     expect(files.map((file) => file.path)).toEqual([
-      '.dockerignore', '.gitignore', '.slim-python/generated/.dockerignore', '.slim-python/generated/Dockerfile',
+      '.dockerignore', '.gitignore', '.slim-python/generated/.dockerignore', '.slim-python/generated/Dockerfile', '.slim-python/generated/packages.json',
       'Dockerfile', 'README.md', 'my_app/__init__.py', 'my_app/__main__.py', 'my_app/app.py', 'reqs/prod.txt', 'slim-python.json',
     ]);
     const byPath = Object.fromEntries(files.map((file) => [file.path, file.content]));

@@ -66,7 +66,7 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
   const yourFileTexts = stored.app === config.app && stored.port === config.port ? null : await readYourFiles(root, yourFilePaths(config));
   const input: UpdateInput = {
     root, stored, configText, config, decisions, includes: loaded.includes, requirementNames: requirementNames(loaded.requirements),
-    current: currentFiles.files, yourFiles: yourFileTexts, mode: check ? 'check' : dryRun ? 'dry-run' : 'write',
+    current: currentFiles.files, packagesRecordText: currentFiles.packagesRecord, yourFiles: yourFileTexts, mode: check ? 'check' : dryRun ? 'dry-run' : 'write',
   };
   // 3. Plan (pure). The merge library loads only when a file needs it: an up-to-date --check stays quick.
   const planned = planUpdateRenders(input);
