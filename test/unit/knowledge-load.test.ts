@@ -9,7 +9,9 @@ import type { KnowledgeEntry, KnowledgeFile } from '../../src/knowledge/schema.t
 
 const DATA = fileURLToPath(new URL('../../src/knowledge/data/', import.meta.url));
 const expected = new Map<string, KnowledgeEntry>();
-for (const file of readdirSync(DATA).filter((name) => name.endsWith('.json')).sort()) {
+for (const file of readdirSync(DATA)
+  .filter((name) => name.endsWith('.json'))
+  .sort()) {
   for (const [name, entry] of Object.entries((JSON.parse(readFileSync(`${DATA}${file}`, 'utf8')) as KnowledgeFile).packages)) expected.set(name, entry);
 }
 
@@ -43,7 +45,11 @@ describe('loadKnowledge', () => {
 
   it('splits each data file per package, keeping its schema version', () => {
     const split = loadKnowledgeEntrySources();
-    expect(Object.keys(split)).toEqual(readdirSync(DATA).filter((name) => name.endsWith('.json')).sort());
+    expect(Object.keys(split)).toEqual(
+      readdirSync(DATA)
+        .filter((name) => name.endsWith('.json'))
+        .sort(),
+    );
     for (const file of Object.values(split)) {
       expect(file.version).toBe(2);
       for (const [name, text] of Object.entries(file.packages)) expect(JSON.parse(text)).toEqual(expected.get(name));
