@@ -33,7 +33,8 @@ export function scriptedPrompter(script: readonly ScriptedAnswer[]): ScriptedPro
     asked.push(question);
     if (answers.length === 0) return Promise.reject(new Error(`unscripted question: ${question.kind} ${JSON.stringify(question.message)}`));
     const next = answers.shift();
-    return Promise.resolve((typeof next === 'function' ? (next as (q: AskedQuestion) => unknown)(question) : next) as T);
+    // An answer function that throws (a closed input, Ctrl-C) becomes a rejected prompt, as with @inquirer.
+    return new Promise<T>((resolve) => resolve((typeof next === 'function' ? (next as (q: AskedQuestion) => unknown)(question) : next) as T));
   };
   const describe = <T>(choices: Choice<T>[]) => ({
     choices: choices.map((choice) => `${choice.name}${choice.checked ? ' [x]' : ''}`),
