@@ -36,18 +36,33 @@ const inlineSources = {
       return { loader: 'js', contents: `const T = {${entries.join(',\n')}};\nexport function loadTemplateSources() { return T; }` };
     });
     b.onLoad({ filter: /src[\\/]knowledge[\\/]sources\.ts$/ }, () => {
-      // The data, the stage facts (which libraries a base image has), and the Alpine names the
-      // data was built from (the CLI warns about typos in added names).
-      const data = {
-        data: readTree(join(root, 'src/knowledge/data'), (n) => n.endsWith('.json')),
+      // The stage facts (which libraries a base image has) and the Alpine names the data was
+      // built from (the CLI warns about typos in added names), as minified JSON text parsed only
+      // when a command asks for them: a string literal costs V8 next to nothing to compile.
+      const folders = {
         stages: readTree(join(root, 'src/knowledge/stages'), (n) => n.endsWith('.json')),
         alpine: readTree(join(root, 'src/knowledge/alpine'), (n) => n.endsWith('.json')),
       };
-      // Minified JSON kept as strings: parsed only when a command asks for the knowledge base.
-      for (const folder of Object.values(data)) {
+      for (const folder of Object.values(folders)) {
         for (const [name, text] of Object.entries(folder)) folder[name] = JSON.stringify(JSON.parse(text));
       }
-      return { loader: 'js', contents: `const K = ${JSON.stringify(data)};\nexport function loadKnowledgeSources(folder) { if (!K[folder]) throw new Error('knowledge folder ' + folder + ' is not bundled'); return K[folder]; }` };
+      // The data split per package, as loadKnowledgeEntrySources does from a checkout: a run
+      // parses only the entries it looks up.
+      const entries = {};
+      for (const [name, text] of Object.entries(readTree(join(root, 'src/knowledge/data'), (n) => n.endsWith('.json')))) {
+        const data = JSON.parse(text);
+        entries[name] = { version: data.version, packages: Object.fromEntries(Object.entries(data.packages).map(([pkg, entry]) => [pkg, JSON.stringify(entry)])) };
+      }
+      return {
+        loader: 'js',
+        contents: [
+          `const K = ${JSON.stringify(folders)};`,
+          `const E = ${JSON.stringify(entries)};`,
+          // data/ is bundled only split per package (loadKnowledgeEntrySources).
+          "export function loadKnowledgeSources(folder) { if (!K[folder]) throw new Error('knowledge folder ' + folder + ' is not bundled as whole files'); return K[folder]; }",
+          'export function loadKnowledgeEntrySources() { return E; }',
+        ].join('\n'),
+      };
     });
   },
 };
