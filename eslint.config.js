@@ -15,6 +15,8 @@ export default tseslint.config(
     rules: {
       // `_`-prefixed names are deliberately unused (a parameter kept for a signature).
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // A `let` read by a closure before its one assignment (init's gather step) cannot be a const.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
     },
   },
   {

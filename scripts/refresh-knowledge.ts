@@ -26,7 +26,7 @@ async function fetchProject(name: string): Promise<PypiProject> {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       return (await response.json()) as PypiProject;
     } catch (error) {
-      if (attempt >= 3) throw new Error(`${name}: ${(error as Error).message}`);
+      if (attempt >= 3) throw new Error(`${name}: ${(error as Error).message}`, { cause: error });
     }
   }
 }

@@ -14,6 +14,7 @@ import { moduleNameOf } from '../validate/project-name.ts';
 import { resolveApkList, type ApkLine } from './apk-sets.ts';
 import { appKindSpec } from '../project/app-kinds.ts';
 import { planInterpreterCopy, RELEASE_BASE_PACKAGES, releasePackagesFor, type InterpreterCopy } from './release-stage.ts';
+import { PYPROJECT_REQUIREMENTS, pyprojectScriptFor } from './pyproject-script.ts';
 
 export interface PlannedFile {
   /** Path relative to the project root, `/`-separated. */
@@ -74,20 +75,6 @@ export interface DockerfileModel {
   installProject: boolean;
   /** The whole build context is copied (init): .dockerignore keeps out tests, secrets and the like. */
   copiesContext: boolean;
-}
-
-/** Derived from a copied pyproject.toml in the build stage: always in step with it, never a file of the project. */
-const PYPROJECT_REQUIREMENTS = 'pyproject-dependencies.txt';
-
-/**
- * Prints `[project] dependencies` one per line (PEP 508 strings are valid requirement lines).
- * Python 3.11+ has tomllib; 3.10 reads TOML with the tomli that pip vendors
- * (https://github.com/pypa/pip/tree/main/src/pip/_vendor).
- */
-function pyprojectScriptFor(pythonVersion: string): string {
-  const [major, minor] = pythonVersion.split('.').map(Number) as [number, number];
-  const toml = major > 3 || minor >= 11 ? 'import tomllib' : 'from pip._vendor import tomli as tomllib';
-  return `import sys; ${toml}; print("\\n".join(tomllib.load(open(sys.argv[1], "rb")).get("project", {}).get("dependencies", [])))`;
 }
 
 /** Computes the Dockerfile's template data: which packages, which stages, and why. */

@@ -11,7 +11,8 @@ export interface LogicalLine {
   text: string;
 }
 
-// Python's str.splitlines() boundaries.
+// Python's str.splitlines() boundaries: the file/group/record separators are line breaks there too.
+// eslint-disable-next-line no-control-regex -- these control characters are the point
 const LINE_BREAK = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/;
 // pip's COMMENT_RE `(^|\s+)#.*$`: `#` at the start or after whitespace starts a comment.
 const COMMENT_START = new RegExp(`^[${PY_SPACE}]*#`);

@@ -28,7 +28,6 @@ export function checkProjectName(name: string): string | null {
   if (/[/\\]/.test(name)) return 'contains a path separator';
   if (name === '.' || name === '..' || name.includes('..')) return 'contains ".."';
   if (name.startsWith('-')) return 'starts with "-"';
-  // eslint-disable-next-line no-control-regex
   if (/[^\x20-\x7e]/.test(name)) return 'contains non-ASCII or control characters';
   if (!/^[a-z][a-z0-9-]*$/.test(name)) {
     return 'must start with a lowercase letter and use only lowercase letters, digits and "-"';

@@ -13,6 +13,7 @@ import { drivePty } from '../support/pty.ts';
 
 // Every prompt create can show (and @inquirer's "?" prompt glyph); none may appear with --yes.
 // ("Requirements on Alpine:" is a line of the report, not the requirements question.)
+// eslint-disable-next-line no-control-regex -- @inquirer's coloured "?" starts with ESC
 const PROMPTS = /Project directory|Python runtime|Requirements(?! on Alpine)|Alpine build|Alpine runtime|App kind|Port the web app|\u001b\[34m\?/;
 
 describe('--yes in a terminal', () => {

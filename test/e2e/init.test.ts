@@ -71,8 +71,8 @@ describe('init --yes on existing projects', () => {
     const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
     expect(cmdOf(dockerfile)).toEqual(['gunicorn', '--workers', '2', 'myservice.app:app']);
     expect(dockerfile).toMatch(/^EXPOSE 9000$/m);
-    expect(dockerfile).toMatch(/^    PORT=9000$/m);
-    expect(dockerfile).toMatch(/^    CMD \["wget", "-q", "-T", "4", "-O", "\/dev\/null", "http:\/\/127\.0\.0\.1:9000\/health"\]$/m);
+    expect(dockerfile).toMatch(/^ {4}PORT=9000$/m);
+    expect(dockerfile).toMatch(/^ {4}CMD \["wget", "-q", "-T", "4", "-O", "\/dev\/null", "http:\/\/127\.0\.0\.1:9000\/health"\]$/m);
     expect((await runCli(['update', root, '--check'])).exitCode).toBe(0);
   });
 

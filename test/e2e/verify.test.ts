@@ -127,7 +127,7 @@ describe('verify with a container engine (fake docker replaying recorded outputs
     const result = await runCli(['verify', 'app'], { cwd: work, env });
     expect(result.exitCode).toBe(0);
     expect(result.stderr).toContain('#1 [internal] load build definition from Dockerfile');
-    expect(result.stdout).toMatch(/^verify app with Docker 19\.03\.8, 7\.3 MB\n\n  ok    builds with BuildKit /);
+    expect(result.stdout).toMatch(/^verify app with Docker 19\.03\.8, 7\.3 MB\n\n {2}ok {4}builds with BuildKit /);
     expect(result.stdout).toMatch(/\n {2}ok {4}app starts +GET \/health answered 200 after \d+\.\d s \(container port 8080\)\n/);
     expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('proven: all 8 checks that apply passed');
   });

@@ -11,7 +11,6 @@ import { validateArgv } from '../../validate/argv.ts';
 
 /** Splits and validates a `--cmd` value; throws a UsageError naming what to change. */
 export function splitCommand(value: string, where = '--cmd'): string[] {
-  // eslint-disable-next-line no-control-regex
   if (/[\0\r\n]/.test(value)) throw new UsageError(`${where} contains a NUL or a line break: give the command on one line`);
   const trimmed = value.trim();
   if (trimmed === '') throw new UsageError(`${where} is empty: give the command to run, e.g. ${where} "gunicorn myservice.app:app"`);
