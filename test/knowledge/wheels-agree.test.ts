@@ -6,7 +6,7 @@
  * Skips, saying why, when PyPI cannot be reached, except under CI.
  */
 import { describe, expect, it } from 'vitest';
-import { indexFactsOf, type PypiProject } from '../../src/knowledge/index-facts.ts';
+import { indexFactsOf, musllinuxOf, type PypiProject } from '../../src/knowledge/index-facts.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import type { KnowledgeEntry } from '../../src/knowledge/schema.ts';
 import { minorOf, wheelFits as wheelFitsFor } from '../../src/knowledge/wheel-tags.ts';
@@ -70,20 +70,35 @@ const PYTHONS = [...new Set(PYTHON_RUNTIMES.map((runtime) => runtime.version))];
 
 /**
  * Disagreements between an entry's per-CPython wheel history (and sdist fact) and the index's
- * release file lists, recomputed with the same code the refresh script uses.
+ * release file lists, recomputed with the same code the refresh script uses. Every native entry is
+ * held to it: `musllinux: null` claims that no release has a musllinux wheel for any CPython and
+ * arch; otherwise `byPython` must record every supported CPython (a missing one would fall back to
+ * the coarser `since`/`python` facts), and `since` must name the first release per arch.
  */
 function compareHistory(name: string, entry: KnowledgeEntry, project: PypiProject): string[] {
   const facts = indexFactsOf(project, PYTHONS, ARCHES, () => false);
   const lines: string[] = [];
-  const stored = entry.musllinux?.byPython;
+  const wheels = entry.musllinux;
+  if (wheels && !wheels.byPython) lines.push(`${name}: knowledge base records no per-CPython wheel history (musllinux.byPython); run scripts/refresh-knowledge.ts --only ${name}`);
+  const stored = wheels === null ? {} : wheels.byPython;
   if (stored) {
     for (const python of PYTHONS) {
+      if (wheels !== null && !(python in stored)) {
+        lines.push(`${name} CPython ${python}: knowledge base has no byPython row`);
+        continue;
+      }
       for (const arch of ARCHES) {
         const claim = stored[python]?.[arch] ?? null;
         const actual = facts.byPython[python]?.[arch] ?? null;
-        if (claim !== actual) lines.push(`${name} CPython ${python} ${arch}: knowledge base says first musllinux wheel ${claim ?? 'none'}; PyPI release files say ${actual ?? 'none'}`);
+        if (claim !== actual) lines.push(`${name} CPython ${python} ${arch}: knowledge base says first musllinux wheel ${claim ?? 'none'}${wheels === null ? ' (musllinux: null)' : ''}; PyPI release files say ${actual ?? 'none'}`);
       }
     }
+  }
+  const since = musllinuxOf(project, PYTHONS, ARCHES)?.since ?? null;
+  for (const arch of ARCHES) {
+    const claim = wheels?.since[arch] ?? null;
+    const actual = since?.[arch] ?? null;
+    if (claim !== actual) lines.push(`${name} ${arch}: knowledge base says first release with a musllinux wheel ${claim ?? 'none'}; PyPI release files say ${actual ?? 'none'}`);
   }
   if (entry.sdist !== undefined && entry.sdist !== facts.sdist) lines.push(`${name}: knowledge base says sdist ${entry.sdist}; PyPI ${project.info.version} ${facts.sdist ? 'has one' : 'has none'}`);
   return lines;
@@ -146,7 +161,7 @@ describe('history comparison', () => {
   };
   const entry = (byPython: Record<string, Partial<Record<Arch, string>>>, sdist: boolean): KnowledgeEntry => ({
     kind: 'native', build: [], runtime: [], dlopen: [], requires: [], sources: [], sdist,
-    musllinux: { since: { x86_64: '1.5' }, latest: '2.0', python: ['3.12'], byPython },
+    musllinux: { since: { x86_64: '1.5', aarch64: '2.0' }, latest: '2.0', python: ['3.12'], byPython },
   });
   const truth = { '3.10': {}, '3.11': { x86_64: '1.5' }, '3.12': { x86_64: '1.5', aarch64: '2.0' }, '3.13': { x86_64: '1.5' }, '3.14': { x86_64: '1.5' }, '3.15': { x86_64: '1.5' } };
   it('agrees with a history recomputed from the release files (abi3 covers later CPythons)', () => {
@@ -156,6 +171,33 @@ describe('history comparison', () => {
     expect(compareHistory('p', entry({ ...truth, '3.12': { x86_64: '1.0', aarch64: '2.0' } }, true), project)).toEqual([
       'p CPython 3.12 x86_64: knowledge base says first musllinux wheel 1.0; PyPI release files say 1.5',
       'p: knowledge base says sdist true; PyPI 2.0 has none',
+    ]);
+  });
+  it('holds a musllinux: null entry to having no musllinux wheel in any release, for every CPython', () => {
+    const none = { ...entry({}, false), musllinux: null };
+    expect(compareHistory('p', none, project)).toEqual([
+      'p CPython 3.15 x86_64: knowledge base says first musllinux wheel none (musllinux: null); PyPI release files say 1.5',
+      'p CPython 3.14 x86_64: knowledge base says first musllinux wheel none (musllinux: null); PyPI release files say 1.5',
+      'p CPython 3.13 x86_64: knowledge base says first musllinux wheel none (musllinux: null); PyPI release files say 1.5',
+      'p CPython 3.12 x86_64: knowledge base says first musllinux wheel none (musllinux: null); PyPI release files say 1.5',
+      'p CPython 3.12 aarch64: knowledge base says first musllinux wheel none (musllinux: null); PyPI release files say 2.0',
+      'p CPython 3.11 x86_64: knowledge base says first musllinux wheel none (musllinux: null); PyPI release files say 1.5',
+      'p x86_64: knowledge base says first release with a musllinux wheel none; PyPI release files say 1.5',
+      'p aarch64: knowledge base says first release with a musllinux wheel none; PyPI release files say 2.0',
+    ]);
+    const sdistOnly: PypiProject = { info: { version: '1.0' }, releases: { '1.0': [{ filename: 'p-1.0.tar.gz' }] } };
+    expect(compareHistory('p', { ...none, sdist: true }, sdistOnly)).toEqual([]);
+  });
+  it('requires a history row for every CPython and the first release per arch', () => {
+    const { '3.13': _dropped, ...partial } = truth;
+    const stale = entry(partial, false);
+    expect(compareHistory('p', stale, project)).toEqual(['p CPython 3.13: knowledge base has no byPython row']);
+    const unrecorded = entry(truth, false);
+    delete unrecorded.musllinux!.byPython;
+    unrecorded.musllinux!.since = { x86_64: '1.0', aarch64: '2.0' };
+    expect(compareHistory('p', unrecorded, project)).toEqual([
+      'p: knowledge base records no per-CPython wheel history (musllinux.byPython); run scripts/refresh-knowledge.ts --only p',
+      'p x86_64: knowledge base says first release with a musllinux wheel 1.0; PyPI release files say 1.5',
     ]);
   });
 });
@@ -174,13 +216,14 @@ describe.skipIf(SKIP)('knowledge base agrees with PyPI', () => {
       }
       disagreements.push(...compareEntry(name, entry, release));
       disagreements.push(...compareHistory(name, entry, release.project));
-      if (entry.musllinux?.byPython) historyChecked += 1;
+      if (entry.musllinux === null || entry.musllinux.byPython) historyChecked += 1;
     });
     console.log(
       `wheels-agree: checked ${entries.length} native knowledge-base entries against PyPI (CPython ${PYTHON}, ${ARCHES.join(' and ')}), ` +
         `and the per-CPython wheel history of ${historyChecked} (${PYTHONS.join(', ')} x ${ARCHES.length} arches); ${disagreements.length} disagreement(s)`,
     );
     expect(entries.length).toBeGreaterThan(0);
+    expect(historyChecked).toBe(entries.length);
     expect(disagreements, `disagreements with PyPI:\n${disagreements.join('\n')}`).toEqual([]);
   }, 300_000);
 });
