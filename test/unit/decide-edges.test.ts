@@ -252,6 +252,12 @@ describe('inferApk', () => {
     expect(inferred.decisions.warnings[0]).toBe('requirements.txt:2: surely-unknown-project repeats surely-unknown-project from requirements.txt:1; pip combines them, so keep one line per project');
   });
 
+  it('a project that compiles brings its runtime libraries (psycopg2 has no musllinux wheel and links libpq.so, which Alpine packages as libpq)', () => {
+    const inferred = inferApk([req('psycopg2')], runtime, ['x86_64']);
+    expect(inferred.build).toEqual(['build-base', 'libpq-dev']);
+    expect(inferred.runtime).toEqual(['libpq']);
+  });
+
   it('passes --only-binary on to the decisions', () => {
     const formats = formatControlOf([{ name: '--only-binary', value: ':all:', file: 'requirements.txt', line: 1 }]);
     expect(inferApk([req('surely-unknown-project')], runtime, ['x86_64'], formats).build).toEqual([]);

@@ -33,7 +33,8 @@ const resolution = (partial: Partial<OnlineResolution>): OnlineResolution => ({ 
 const byName = (decisions: ReturnType<typeof decideOnline>) => Object.fromEntries(decisions.packages.map(({ name, ...rest }) => [name, rest]));
 
 describe('decideOnline: what pip picked', () => {
-  const decisions = decideOnline(resolution({
+  // Decided inside each test (not when the file is collected), so the mutation run's per-test coverage sees it.
+  const picked = () => decideOnline(resolution({
     dists: [
       dist('magic', 'magic-1.0-py3-none-any.whl', 'pure'),
       dist('plainpure', 'plainpure-1.0-py3-none-any.whl', 'pure'),
@@ -45,6 +46,7 @@ describe('decideOnline: what pip picked', () => {
   }), [], KNOWLEDGE, TARGET);
 
   it('pure, wheel, compile and unknown, each with its why, sets and sources', () => {
+    const decisions = picked();
     expect(byName(decisions)).toEqual({
       magic: { status: 'pure', why: 'pure Python (magic-1.0-py3-none-any.whl); loads libmagic, zlib at run time', build: [], runtime: ['libmagic', 'zlib'], sources: ['index:magic-1.0-py3-none-any.whl'], via: null },
       plainpure: { status: 'pure', why: 'pure Python (plainpure-1.0-py3-none-any.whl)', build: [], runtime: [], sources: ['index:plainpure-1.0-py3-none-any.whl'], via: null },
@@ -60,6 +62,7 @@ describe('decideOnline: what pip picked', () => {
   });
 
   it('a compiling pin below a floor is a problem; unknown files are warned about', () => {
+    const decisions = picked();
     const floor = 'native-lib==1.5 will not work on CPython 3.12: releases before 2.0 do not build (old Cython); the first good release is 2.0: pin native-lib>=2.0';
     expect(decisions.problems).toEqual([{ name: 'native-lib', message: floor }]);
     expect(decisions.warnings).toEqual([
@@ -120,6 +123,12 @@ describe('decideOnline: what pip could not install from a wheel', () => {
       blocked: [blocked('floored-b', 'floored-b==1.0', ['1.0'])],
     }), [], KNOWLEDGE, TARGET);
     expect(two.problems.map((p) => p.name)).toEqual(['floored-b', 'native-lib']);
+    // Collected in sorted order, and in reverse (dists come first): sorted either way.
+    const sorted = decideOnline(resolution({
+      dists: [dist('floored-b', 'floored_b-1.0.tar.gz', 'compile', null, '1.0')],
+      blocked: [blocked('native-lib', 'native-lib==1.0', ['1.0']), blocked('aaa-floored', 'aaa-floored<1', [])],
+    }), [], { packages: new Map([...KNOWLEDGE.packages, ['aaa-floored', entry({ floors: [FLOOR] })]]) }, TARGET);
+    expect(sorted.problems.map((p) => p.name)).toEqual(['aaa-floored', 'floored-b', 'native-lib']);
     const unparsable = decideOnline(resolution({ blocked: [blocked('floored-b', 'floored-b===', ['1.0'])] }), [], KNOWLEDGE, TARGET);
     expect(unparsable.problems).toEqual([]);
   });
