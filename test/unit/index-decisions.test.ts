@@ -19,10 +19,10 @@ const KNOWLEDGE: Knowledge = {
   packages: new Map<string, KnowledgeEntry>([
     ['magic', entry({ kind: 'pure', dlopen: ['zlib', 'libmagic'] })],
     ['native-lib', entry({
-      build: ['libffi-dev'], runtime: ['libffi'], dlopen: ['libgomp'], floors: [FLOOR],
+      build: ['libffi-dev'], runtime: ['zstd-libs'], dlopen: ['libgomp'], floors: [FLOOR],
       sources: [{ fact: 'build', ref: 'b' }, { fact: 'runtime', ref: 'a' }, { fact: 'dlopen', ref: 'a' }],
     })],
-    ['floored-b', entry({ build: ['openssl-dev'], floors: [FLOOR] })],
+    ['floored-b', entry({ build: ['zlib-dev', 'autoconf'], floors: [FLOOR] })],
   ]),
 };
 
@@ -53,7 +53,7 @@ describe('decideOnline: what pip picked', () => {
       wheely: { status: 'wheel', why: 'musllinux wheel for CPython 3.12 on x86_64 (wheely-2-cp312-cp312-musllinux_1_2_x86_64.whl)', build: [], runtime: [], sources: ['index:wheely-2-cp312-cp312-musllinux_1_2_x86_64.whl'], via: null },
       'native-lib': {
         status: 'compile', why: 'no musllinux or pure-Python wheel of native-lib for CPython 3.12 on x86_64: pip builds it from source',
-        build: ['build-base', 'libffi-dev'], runtime: ['libffi', 'libgomp'], sources: ['a', 'b'], via: 'magic',
+        build: ['build-base', 'libffi-dev'], runtime: ['libgomp', 'zstd-libs'], sources: ['a', 'b'], via: 'magic',
       },
       localdir: { status: 'unknown', why: 'pip picked a local directory', build: ['build-base'], runtime: [], sources: [], via: null },
       oddfile: { status: 'unknown', why: 'pip picked oddfile-1.0.egg', build: ['build-base'], runtime: [], sources: ['index:oddfile-1.0.egg'], via: null },
@@ -72,7 +72,7 @@ describe('decideOnline: what pip picked', () => {
     ]);
     expect(decisions.apk).toEqual({
       build: [{ name: 'build-base', for: ['localdir', 'native-lib', 'oddfile'] }, { name: 'libffi-dev', for: ['native-lib'] }],
-      runtime: [{ name: 'libffi', for: ['native-lib'] }, { name: 'libgomp', for: ['native-lib'] }, { name: 'libmagic', for: ['magic'] }, { name: 'zlib', for: ['magic'] }],
+      runtime: [{ name: 'libgomp', for: ['native-lib'] }, { name: 'libmagic', for: ['magic'] }, { name: 'zlib', for: ['magic'] }, { name: 'zstd-libs', for: ['native-lib'] }],
     });
   });
 });
@@ -106,7 +106,7 @@ describe('decideOnline: what pip could not install from a wheel', () => {
     }), [], KNOWLEDGE, TARGET);
     expect(byName(decisions)).toEqual({
       ghost: { status: 'unknown', why: 'ghost>=1 is not on the package index', build: ['build-base'], runtime: [], sources: [], via: null },
-      'floored-b': { status: 'compile', why: 'no musllinux wheel of floored-b<1.5 for CPython 3.12 on x86_64 (wheels exist up to 1.0): pip builds it from source', build: ['build-base', 'openssl-dev'], runtime: [], sources: [], via: null },
+      'floored-b': { status: 'compile', why: 'no musllinux wheel of floored-b<1.5 for CPython 3.12 on x86_64 (wheels exist up to 1.0): pip builds it from source', build: ['autoconf', 'build-base', 'zlib-dev'], runtime: [], sources: [], via: null },
     });
     const floor = 'floored-b<1.5 will not work on CPython 3.12: releases before 2.0 do not build (old Cython); the first good release is 2.0: pin floored-b>=2.0';
     expect(decisions.problems).toEqual([{ name: 'floored-b', message: floor }]);
