@@ -16,17 +16,22 @@ export default {
   // vitest runner, which keeps the module it loaded first: they are ignored here and checked by
   // hand mutations instead (README "Testing").
   ignoreStatic: true,
+  // Globs over folders, so files moving inside them stay covered. The pure modules of issue 15:
+  // knowledge decisions, merge, plan, validation, the requirements ports, errors, the error
+  // boundary and the cancellation state behind exit 130/143/129. Left out of knowledge/: the
+  // loaders (I/O), the schema (types), index-facts (refresh-knowledge's PyPI facts, tested online)
+  // and stage-facts (data read by the stage model).
   mutate: [
-    'src/knowledge/decide.ts',
-    'src/merge/three-way.ts',
-    'src/plan/file-change.ts',
-    'src/errors.ts',
-    'src/main.ts',
-    'src/plan/apk-sets.ts',
-    'src/plan/project-files.ts',
+    'src/knowledge/*.ts',
+    '!src/knowledge/{load,sources,schema,index-facts,stage-facts}.ts',
+    'src/merge/*.ts',
+    'src/plan/*.ts',
     'src/validate/*.ts',
     'src/requirements/*.ts',
     'src/project/requirements.ts',
+    'src/errors.ts',
+    'src/main.ts',
+    'src/io/cancel.ts',
   ],
   ignorePatterns: ['dist', 'reports', '.venv-ci', '.venv-tools', '.tmp', 'bench/out', 'reference-app', '.stryker-tmp'],
   reporters: ['clear-text', 'progress', 'json', 'html'],
