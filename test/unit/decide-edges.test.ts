@@ -5,7 +5,8 @@
  * install, floors on two architectures. Every expectation is written out.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { decide, type Knowledge } from '../../src/knowledge/decide.ts';
+import { decide } from '../../src/knowledge/decide.ts';
+import type { Knowledge } from '../../src/knowledge/decisions.ts';
 import { formatFloorViolation, olderBuildFor, violatedFloors } from '../../src/knowledge/floors.ts';
 import { inferApk } from '../../src/knowledge/infer-apk.ts';
 import { fitLockedFiles } from '../../src/knowledge/locked-files.ts';

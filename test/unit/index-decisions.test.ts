@@ -3,8 +3,9 @@
  * from hand-written resolutions: no index needed. The words, sets and warnings are written out.
  */
 import { describe, expect, it } from 'vitest';
-import type { Knowledge } from '../../src/knowledge/decide.ts';
-import { decideOnline, indexRecordOf } from '../../src/knowledge/index-decisions.ts';
+import type { Knowledge } from '../../src/knowledge/decisions.ts';
+import { decideOnline } from '../../src/knowledge/index-decisions.ts';
+import { indexRecordOf } from '../../src/knowledge/index-record.ts';
 import type { KnowledgeEntry } from '../../src/knowledge/schema.ts';
 import type { BlockedDist, OnlineDist, OnlineResolution } from '../../src/online/resolve-online.ts';
 import type { Requirement } from '../../src/requirements/types.ts';
