@@ -21,11 +21,8 @@ export function missingWheel(wheels: MusllinuxWheels | null, requirement: Requir
   const pin = exactPin(specifiers);
   for (const arch of target.arches) {
     const since = history ? history[arch] : wheels.since[arch];
-    if (!since) {
-      return history || !wheels.since[arch]
-        ? `no release has a musllinux wheel for CPython ${target.python} on ${arch}`
-        : `no musllinux wheel for ${arch}`;
-    }
+    // Without a per-CPython history, `since` is the per-arch fact itself: either way none fits.
+    if (!since) return `no release has a musllinux wheel for CPython ${target.python} on ${arch}`;
     const below = clauseBelow(specifiers, since);
     if (below) {
       const which = history ? `CPython ${target.python} on ${arch}` : arch;

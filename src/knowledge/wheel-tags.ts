@@ -10,7 +10,7 @@ export type WheelFit = 'wheel' | 'pure' | 'none';
 
 /**
  * 'wheel' for a musllinux_1_0..1_2 wheel (the python:X.Y-alpine images have musl 1.2) whose
- * Python/ABI tags fit: cpXY/cpXY, cp3N/abi3 with N <= Y, or py3/cpXY with abi "none"; 'pure' for
+ * Python/ABI tags fit: cpXY/cpXY, cp3N/abi3 with N <= Y, or py3/py3N (N <= Y)/cpXY with abi "none"; 'pure' for
  * a fitting platform-"any" wheel; 'none' otherwise (sdists included). Free-threaded (cpXYt) wheels
  * do not fit the default interpreter.
  */
@@ -25,7 +25,8 @@ export function wheelFits(file: string, python: string, arch: Arch): WheelFit {
     pythons.some((py) => {
       if (abi === cp) return py === cp;
       if (abi === 'abi3') return /^cp3\d+$/.test(py) && Number(py.slice(3)) <= minor;
-      if (abi === 'none') return py === 'py3' || py === cp || py === `py3${minor}`;
+      // packaging's compatible_tags: py3 and py3N for N <= Y, and cpXY itself (not older cp3N).
+      if (abi === 'none') return py === 'py3' || py === cp || (/^py3\d+$/.test(py) && Number(py.slice(3)) <= minor);
       return false;
     });
   if (!abis.some(pythonOk)) return 'none';

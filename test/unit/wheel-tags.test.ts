@@ -36,6 +36,12 @@ describe('wheelFits on CPython 3.12, x86_64', () => {
     ['p-1.0-cp312-none-musllinux_1_2_x86_64.whl', 'wheel'],
     ['p-1.0-py312-none-musllinux_1_2_x86_64.whl', 'wheel'],
     ['p-1.0-py2-none-musllinux_1_2_x86_64.whl', 'none'],
+    // packaging's compatible_tags: py3N for every N up to the running minor, never above it.
+    ['p-1.0-py311-none-musllinux_1_2_x86_64.whl', 'wheel'],
+    ['p-1.0-py313-none-musllinux_1_2_x86_64.whl', 'none'],
+    ['p-1.0-py310-none-any.whl', 'pure'],
+    ['p-1.0-py313-none-any.whl', 'none'],
+    ['p-1.0-cp311-none-musllinux_1_2_x86_64.whl', 'none'],
     // Pure Python.
     ['p-1.0-py3-none-any.whl', 'pure'],
     ['p-1.0-py2.py3-none-any.whl', 'pure'],
