@@ -33,11 +33,16 @@ export function decideOnline(resolution: OnlineResolution, skipped: readonly Req
   for (const dist of resolution.dists) {
     if (dist.status === null) warnings.push(`${dist.name}: pip picked ${dist.file ?? 'a local directory'}, which does not tell whether it is a musllinux wheel`);
   }
-  warnings.push(...markerWarnings(resolution.environment, target));
-  const problems = floorProblems(resolution, knowledge, target);
+  warnings.push(...markerWarnings(resolution.environment, target), ...(resolution.warnings ?? []));
+  const unavailable = resolution.blocked.filter((item) => item.reason === 'unavailable').map((item) => ({ name: item.name, message: unavailableMessage(item, target) }));
+  const problems = [...unavailable, ...floorProblems(resolution, knowledge, target)];
   warnings.push(...problems.map((problem) => problem.message));
   const packages = [...decisions.values()].sort(byName);
   return { packages, apk: collectApk(packages), warnings, problems };
+}
+
+function unavailableMessage(item: BlockedDist, target: PipTarget): string {
+  return `${item.requirement} cannot be installed on Alpine (CPython ${target.python}, ${target.arch}): the index has no musllinux wheel that fits and no sdist`;
 }
 
 /** The statuses to record in slim-python.json (unknown ones are left to the knowledge base). */
@@ -66,6 +71,9 @@ function decideBlocked(item: BlockedDist, entry: KnowledgeEntry | undefined, tar
   const base = { name: item.name, via: item.via, sources: [...new Set((entry?.sources ?? []).map((source) => source.ref))].sort() };
   if (item.reason === 'not-found') {
     return { ...base, status: 'unknown', why: `${item.requirement} is not on the package index`, build: [C_TOOLCHAIN], runtime: [] };
+  }
+  if (item.reason === 'unavailable') {
+    return { ...base, status: 'unavailable', why: `no musllinux wheel of ${item.requirement} for CPython ${target.python} on ${target.arch}, and no sdist: pip cannot install it on Alpine`, build: [], runtime: [] };
   }
   // pip lists every release with a usable file, pre-releases included; name the newest final one.
   const finals = item.versions.filter((version) => /^\d+(\.\d+)*(\.post\d+)?$/.test(version));

@@ -20,6 +20,7 @@ import { readProjectConfig } from '../project/load-project.ts';
 import { applicableRequirements } from '../project/requirements.ts';
 import type { Arch, Requirement } from '../requirements/types.ts';
 import { findPip } from './find-pip.ts';
+import { isCompleteSet } from './complete-set.ts';
 import { decideOnline, indexRecordOf } from './online-decisions.ts';
 import { startProgress } from './progress.ts';
 import { formatSizeReport, type SizeReport } from '../size/size-report.ts';
@@ -54,7 +55,7 @@ export async function runOnlineExplain(input: OnlineExplainInput): Promise<numbe
 
   let resolution: OnlineResolution = { dists: [], blocked: [], environment: null };
   if (asked.length > 0) {
-    const pip = await findPip(stringFlag(flags, 'pip'), io.env, io.cwd);
+    const pip = await findPip(stringFlag(flags, 'pip'), io.env, io.cwd, target.python);
     const interactive = decideInteractive(boolFlag(flags, 'interactive'), io);
     const progress = startProgress(io.stderr, interactive, `asking the package index with pip ${pip.version}...`);
     const knowledge = loadKnowledge();
@@ -64,6 +65,8 @@ export async function runOnlineExplain(input: OnlineExplainInput): Promise<numbe
           if (round > 1) progress.update(`asking the package index with pip ${pip.version} (round ${round}: without the projects that must compile)...`);
         },
         requiresOf: (name) => knowledge.packages.get(name)?.requires ?? [],
+        complete: isCompleteSet(requirements),
+        onProgress: (answered, known) => progress.update(`asking the package index with pip ${pip.version}: ${answered}/${known} projects...`),
       });
     } finally {
       progress.stop();

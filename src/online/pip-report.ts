@@ -20,6 +20,8 @@ export interface ResolvedDist {
   requested: boolean;
   /** Requires-Dist lines of its metadata (markers included). */
   requiresDist: string[];
+  /** Its Requires-Python, when the metadata has one. */
+  requiresPython?: string | null;
 }
 
 export interface PipReport {
@@ -88,6 +90,7 @@ export function parsePipReport(text: string): PipReport {
       status: file === null ? null : classifyFile(file),
       requested: record.requested === true,
       requiresDist,
+      requiresPython: typeof metadata.requires_python === 'string' ? metadata.requires_python : null,
     };
   });
   const environment = Object.fromEntries(Object.entries(asRecord(root.environment) ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));

@@ -40,7 +40,7 @@ export function platformTags(arch: Arch): string[] {
  * wheel. --target keeps pip from looking at the running interpreter's site-packages.
  * No --quiet: the "Collecting X (from A->-r FILE (line N))" lines locate transitive failures.
  */
-export function buildInstallArgs(options: { target: PipTarget; reportFile: string; targetDir: string; requirementsFile: string; noDeps?: boolean; verbose?: boolean }): string[] {
+export function buildInstallArgs(options: { target: PipTarget; reportFile: string; targetDir: string; requirementsFile: string; noDeps?: boolean; verbose?: boolean; ignoreRequiresPython?: boolean }): string[] {
   const { target } = options;
   return [
     'install',
@@ -52,6 +52,9 @@ export function buildInstallArgs(options: { target: PipTarget; reportFile: strin
     'off',
     ...(options.verbose ? ['-vv'] : []),
     ...(options.noDeps ? ['--no-deps'] : []),
+    // A pip running on another Python checks Requires-Python against its own interpreter even
+    // with --python-version; the caller then checks each release's Requires-Python itself.
+    ...(options.ignoreRequiresPython ? ['--ignore-requires-python'] : []),
     '--report',
     options.reportFile,
     '--only-binary',
@@ -74,7 +77,7 @@ export async function runPipResolve(
   lines: readonly string[],
   target: PipTarget,
   env: Record<string, string | undefined>,
-  options: { noDeps?: boolean; verbose?: boolean } = {},
+  options: { noDeps?: boolean; verbose?: boolean; ignoreRequiresPython?: boolean } = {},
 ): Promise<PipRun> {
   const dir = await mkdtemp(join(tmpdir(), 'slim-python-pip-'));
   // Ctrl-C, SIGTERM or SIGHUP while pip runs: the temporary folder goes too (execa stops pip).

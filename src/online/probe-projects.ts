@@ -1,0 +1,121 @@
+/**
+ * Asks pip, project by project, what it finds for the target (musllinux wheel, pure wheel, or
+ * nothing), never letting one project sink the others: every run is `--no-deps`, so no resolution
+ * can become impossible. Projects go in batches (one pip start-up costs ~1 s of CPU, too much for
+ * each of 200 projects on 2 cores), several batches at once; a project without a usable wheel
+ * stops its batch, is taken out and probed alone with `-vv` (compile, cannot install, not on the
+ * index, or the index is unreachable), and the rest of its batch runs again.
+ */
+import { ToolError } from '../errors.ts';
+import type { PipCommand } from './find-pip.ts';
+import { sdistFits, skippedSdistVersions } from './pip-links.ts';
+import { parsePipFailure, parseProbe } from './pip-output.ts';
+import type { ResolvedDist } from './pip-report.ts';
+import { runPipResolve, type PipTarget } from './run-pip.ts';
+
+/** What pip said about one project. */
+export type ProbeOutcome =
+  | { kind: 'dist'; dist: ResolvedDist }
+  | {
+      kind: 'blocked';
+      /** compile: an sdist fits; unavailable: no sdist either; not-found: the index does not know it. */
+      reason: 'compile' | 'unavailable' | 'not-found';
+      /** Releases with a usable wheel (pip's "from versions: ..."). */
+      versions: string[];
+    };
+
+export interface ProbeLine {
+  /** The requirement pip reads (name, extras, specifiers; no marker). */
+  text: string;
+  name: string;
+}
+
+export interface ProbeOptions {
+  /** pip runs at once (default 8: a run waits on the index far more than it computes). */
+  concurrency?: number;
+  /** Projects per pip run (default 10: a project without a wheel makes the rest of its batch run again). */
+  batchSize?: number;
+  /** Passed when pip runs on another Python than the target (see run-pip.ts). */
+  ignoreRequiresPython?: boolean;
+  /** Called after each pip run with the projects answered so far. */
+  onProbed?: (answered: number) => void;
+}
+
+/** Probes every line; the map is keyed by project name. Throws ToolError when the index cannot be reached. */
+export async function probeProjects(pip: PipCommand, lines: readonly ProbeLine[], target: PipTarget, env: Record<string, string | undefined>, options: ProbeOptions = {}): Promise<Map<string, ProbeOutcome>> {
+  const size = options.batchSize ?? 10;
+  const batches: ProbeLine[][] = [];
+  for (let at = 0; at < lines.length; at += size) batches.push(lines.slice(at, at + size));
+  const outcomes = new Map<string, ProbeOutcome>();
+  const runOptions = { noDeps: true, ...(options.ignoreRequiresPython ? { ignoreRequiresPython: true } : {}) };
+  const record = (name: string, outcome: ProbeOutcome) => {
+    outcomes.set(name, outcome);
+  };
+  await runLimited(batches, options.concurrency ?? 8, async (batch) => {
+    let rest = [...batch];
+    while (rest.length > 0) {
+      const run = await runPipResolve(pip, rest.map((line) => line.text), target, env, runOptions);
+      if (run.ok && run.report) {
+        for (const dist of run.report.dists) record(dist.name, { kind: 'dist', dist });
+        // A line pip answered under another spelling (a redirect, an old name) still gets its answer.
+        for (const line of rest) if (!outcomes.has(line.name)) record(line.name, { kind: 'blocked', reason: 'not-found', versions: [] });
+        options.onProbed?.(outcomes.size);
+        return;
+      }
+      refuseOtherPython(run.output, pip, target);
+      const failure = parsePipFailure(run.output);
+      const culprit = failure.kind === 'missing' ? rest.find((line) => line.name === failure.name) : undefined;
+      // Not a missing project (or not one of ours): ask each alone, so the cause is found and named.
+      const alone = culprit ? [culprit] : rest;
+      for (const line of alone) record(line.name, await probeAlone(pip, line, target, env, runOptions));
+      rest = rest.filter((line) => !alone.includes(line));
+      options.onProbed?.(outcomes.size);
+    }
+  });
+  return outcomes;
+}
+
+/** One project with `-vv`: its wheel, or why there is none, read from pip's finder log. */
+async function probeAlone(pip: PipCommand, line: ProbeLine, target: PipTarget, env: Record<string, string | undefined>, runOptions: { noDeps: boolean; ignoreRequiresPython?: boolean }): Promise<ProbeOutcome> {
+  const run = await runPipResolve(pip, [line.text], target, env, { ...runOptions, verbose: true });
+  const dist = run.ok ? run.report?.dists[0] : undefined;
+  if (dist) return { kind: 'dist', dist };
+  refuseOtherPython(run.output, pip, target);
+  const probe = parseProbe(run.output);
+  if (probe.kind === 'network') throw new ToolError(`cannot reach the package index (${probe.cause}); check the network or your pip index settings`, 2);
+  if (probe.kind === 'not-found') return { kind: 'blocked', reason: 'not-found', versions: [] };
+  const failure = parsePipFailure(run.output);
+  if (failure.kind !== 'missing') throw new ToolError(`pip failed on ${line.text}: ${failure.message}`, 2);
+  const sdists = skippedSdistVersions(run.output, line.name);
+  return { kind: 'blocked', reason: sdistFits(sdists, specifiersOf(line)) ? 'compile' : 'unavailable', versions: failure.versions };
+}
+
+/**
+ * pip checks Requires-Python against the interpreter it runs on, even with --python-version
+ * ("requires a different Python: 3.11.7 not in '>=3.12'"): name the pip to pass instead.
+ */
+function refuseOtherPython(output: string, pip: PipCommand, target: PipTarget): void {
+  const refused = /Package '([^']+)' requires a different Python: (\S+) not in '([^']+)'/.exec(output);
+  if (!refused) return;
+  throw new ToolError(
+    `pip ${pip.version} runs on Python ${refused[2]} and refuses ${refused[1]} (Requires-Python ${refused[3]}) for CPython ${target.python}: pass --pip with a pip of Python ${target.python} (e.g. --pip pip${target.python})`,
+    2,
+  );
+}
+
+/** The specifiers of a requirement line: what follows its name and extras, parentheses removed. */
+export function specifiersOf(line: ProbeLine): string {
+  return line.text.replace(/^\s*[A-Za-z0-9][A-Za-z0-9._-]*\s*(\[[^\]]*\])?/, '').replace(/[()\s]/g, '');
+}
+
+async function runLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const item = items[next]!;
+      next += 1;
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
+}
