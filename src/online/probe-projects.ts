@@ -43,36 +43,85 @@ export interface ProbeOptions {
 
 /** Probes every line; the map is keyed by project name. Throws ToolError when the index cannot be reached. */
 export async function probeProjects(pip: PipCommand, lines: readonly ProbeLine[], target: PipTarget, env: Record<string, string | undefined>, options: ProbeOptions = {}): Promise<Map<string, ProbeOutcome>> {
-  const size = options.batchSize ?? 10;
-  const batches: ProbeLine[][] = [];
-  for (let at = 0; at < lines.length; at += size) batches.push(lines.slice(at, at + size));
   const outcomes = new Map<string, ProbeOutcome>();
-  const runOptions = { noDeps: true, ...(options.ignoreRequiresPython ? { ignoreRequiresPython: true } : {}) };
-  const record = (name: string, outcome: ProbeOutcome) => {
-    outcomes.set(name, outcome);
-  };
-  await runLimited(batches, options.concurrency ?? 8, async (batch) => {
-    let rest = [...batch];
-    while (rest.length > 0) {
-      const run = await runPipResolve(pip, rest.map((line) => line.text), target, env, runOptions);
-      if (run.ok && run.report) {
-        for (const dist of run.report.dists) record(dist.name, { kind: 'dist', dist });
-        // A line pip answered under another spelling (a redirect, an old name) still gets its answer.
-        for (const line of rest) if (!outcomes.has(line.name)) record(line.name, { kind: 'blocked', reason: 'not-found', versions: [] });
-        options.onProbed?.(outcomes.size);
-        return;
-      }
-      refuseOtherPython(run.output, pip, target);
-      const failure = parsePipFailure(run.output);
-      const culprit = failure.kind === 'missing' ? rest.find((line) => line.name === failure.name) : undefined;
-      // Not a missing project (or not one of ours): ask each alone, so the cause is found and named.
-      const alone = culprit ? [culprit] : rest;
-      for (const line of alone) record(line.name, await probeAlone(pip, line, target, env, runOptions));
-      rest = rest.filter((line) => !alone.includes(line));
-      options.onProbed?.(outcomes.size);
-    }
+  await probeStream(pip, lines, target, env, options, (line, outcome) => {
+    outcomes.set(line.name, outcome);
+    return [];
   });
   return outcomes;
+}
+
+/**
+ * Probes `initial` and every line `follow` returns for an answered one, as soon as a pip run is
+ * free (no waiting for a whole level of the dependency tree): at most `concurrency` runs at once,
+ * each of up to `batchSize` lines. `follow` sees every line exactly once.
+ */
+export function probeStream(
+  pip: PipCommand,
+  initial: readonly ProbeLine[],
+  target: PipTarget,
+  env: Record<string, string | undefined>,
+  options: ProbeOptions,
+  follow: (line: ProbeLine, outcome: ProbeOutcome) => readonly ProbeLine[],
+): Promise<void> {
+  const size = options.batchSize ?? 10;
+  const limit = Math.max(1, options.concurrency ?? 8);
+  const runOptions = { noDeps: true, ...(options.ignoreRequiresPython ? { ignoreRequiresPython: true } : {}) };
+  const queue = [...initial];
+  let active = 0;
+  let answered = 0;
+  let failed = false;
+  return new Promise<void>((resolve, reject) => {
+    const pump = (): void => {
+      while (!failed && active < limit && queue.length > 0) {
+        const batch = queue.splice(0, size);
+        active += 1;
+        probeBatch(pip, batch, target, env, runOptions).then(
+          (results) => {
+            active -= 1;
+            if (failed) return;
+            for (const [line, outcome] of results) queue.push(...follow(line, outcome));
+            answered += results.length;
+            options.onProbed?.(answered);
+            pump();
+          },
+          (error: unknown) => {
+            active -= 1;
+            if (!failed) reject(error);
+            failed = true;
+          },
+        );
+      }
+      if (!failed && active === 0 && queue.length === 0) resolve();
+    };
+    pump();
+  });
+}
+
+/** One batch: pip --no-deps over all of it; a project without a wheel is taken out, asked about alone, and the rest runs again. */
+async function probeBatch(pip: PipCommand, batch: readonly ProbeLine[], target: PipTarget, env: Record<string, string | undefined>, runOptions: { noDeps: boolean; ignoreRequiresPython?: boolean }): Promise<[ProbeLine, ProbeOutcome][]> {
+  const results: [ProbeLine, ProbeOutcome][] = [];
+  let rest = [...batch];
+  while (rest.length > 0) {
+    const run = await runPipResolve(pip, rest.map((line) => line.text), target, env, runOptions);
+    if (run.ok && run.report) {
+      const byName = new Map(run.report.dists.map((dist) => [dist.name, dist]));
+      // A line pip answered under another spelling (a redirect, an old name) counts as not found.
+      for (const line of rest) {
+        const dist = byName.get(line.name);
+        results.push([line, dist ? { kind: 'dist', dist } : { kind: 'blocked', reason: 'not-found', versions: [] }]);
+      }
+      return results;
+    }
+    refuseOtherPython(run.output, pip, target);
+    const failure = parsePipFailure(run.output);
+    const culprit = failure.kind === 'missing' ? rest.find((line) => line.name === failure.name) : undefined;
+    // Not a missing project (or not one of ours): ask each alone, so the cause is found and named.
+    const alone = culprit ? [culprit] : rest;
+    for (const line of alone) results.push([line, await probeAlone(pip, line, target, env, runOptions)]);
+    rest = rest.filter((line) => !alone.includes(line));
+  }
+  return results;
 }
 
 /** One project with `-vv`: its wheel, or why there is none, read from pip's finder log. */
@@ -106,16 +155,4 @@ function refuseOtherPython(output: string, pip: PipCommand, target: PipTarget): 
 /** The specifiers of a requirement line: what follows its name and extras, parentheses removed. */
 export function specifiersOf(line: ProbeLine): string {
   return line.text.replace(/^\s*[A-Za-z0-9][A-Za-z0-9._-]*\s*(\[[^\]]*\])?/, '').replace(/[()\s]/g, '');
-}
-
-async function runLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const item = items[next]!;
-      next += 1;
-      await work(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
 }

@@ -3,7 +3,7 @@
  * one wheel-less project cannot sink: every project is asked about alone (`pip install --dry-run
  * --no-deps` for the target platform, see probe-projects.ts), and the dependencies are followed
  * here, from each wheel's Requires-Dist with its markers evaluated for the image (CPython X.Y.Z on
- * musl, not the machine running pip: https://github.com/pypa/pip/issues/11010), round by round,
+ * musl, not the machine running pip: https://github.com/pypa/pip/issues/11010), as answers arrive,
  * until no new project appears. The first requirement naming a project gives its version
  * (the user's pins come first). A project that must compile has no metadata without a build;
  * the knowledge base says what it requires (`requiresOf`). A complete input (a lock, a
@@ -14,7 +14,7 @@ import { evaluateMarker, targetEnvironment } from '../requirements/markers.ts';
 import type { Target } from '../requirements/types.ts';
 import { imageFullVersion } from '../python/runtimes.ts';
 import type { PipCommand } from './find-pip.ts';
-import { probeProjects, type ProbeOutcome } from './probe-projects.ts';
+import { probeStream, type ProbeOutcome } from './probe-projects.ts';
 import { normalizeName, requirementName, type OnlineStatus, type PipReport } from './pip-report.ts';
 import type { PipTarget } from './run-pip.ts';
 
@@ -55,7 +55,7 @@ export interface OnlineResolution {
   warnings?: string[];
 }
 
-/** Enough for any real dependency tree (each round goes one level deeper); more means something loops. */
+/** Deeper than any real dependency tree; more means something loops. */
 export const MAX_ROUNDS = 30;
 
 export interface ResolveOptions {
@@ -74,40 +74,34 @@ export async function resolveOnline(pip: PipCommand, initial: readonly PipLine[]
   const markerTarget: Target = { python: target.python, arch: target.arch, ...(imageFullVersion(target.python) ? { full: imageFullVersion(target.python)! } : {}) };
   const lines = new Map<string, PipLine>();
   const outcomes = new Map<string, ProbeOutcome>();
-  let pending: PipLine[] = [];
-  const add = (line: PipLine): void => {
+  // The lines a requirement adds: itself when new; the dependencies of its new extras when known.
+  const add = (line: PipLine): PipLine[] => {
     const known = lines.get(line.name);
     if (!known) {
-      lines.set(line.name, { ...line, extras: [...line.extras] });
-      pending.push(lines.get(line.name)!);
-      return;
+      const fresh = { ...line, extras: [...line.extras] };
+      lines.set(line.name, fresh);
+      return [fresh];
     }
-    // Reached again with more extras: their dependencies join (the wheel is the same).
-    const fresh = line.extras.filter((extra) => !known.extras.includes(extra));
-    if (fresh.length === 0) return;
-    known.extras.push(...fresh);
+    const extras = line.extras.filter((extra) => !known.extras.includes(extra));
+    if (extras.length === 0) return [];
+    known.extras.push(...extras);
     const outcome = outcomes.get(line.name);
-    if (outcome && !options.complete) for (const dependency of dependenciesOf(known, outcome, markerTarget, options.requiresOf)) add(dependency);
+    return outcome && !options.complete ? dependenciesOf(known, outcome, markerTarget, options.requiresOf).flatMap(add) : [];
   };
-  for (const line of initial) add(line);
+  const initialLines = initial.flatMap(add);
   const ignoreRequiresPython = pip.python !== undefined && pip.python !== null && pip.python !== target.python;
-  for (let round = 1; pending.length > 0; round += 1) {
-    if (round > MAX_ROUNDS) break;
-    options.onRound?.(round);
-    const batch = pending;
-    pending = [];
-    const answered = outcomes.size;
-    const probed = await probeProjects(pip, batch, target, env, {
-      ...(ignoreRequiresPython ? { ignoreRequiresPython } : {}),
-      ...(options.concurrency ? { concurrency: options.concurrency } : {}),
-      onProbed: (count) => options.onProgress?.(answered + count, lines.size),
-    });
-    for (const line of batch) {
-      const outcome = probed.get(line.name) ?? { kind: 'blocked', reason: 'not-found', versions: [] };
-      outcomes.set(line.name, outcome);
-      if (!options.complete) for (const dependency of dependenciesOf(line, outcome, markerTarget, options.requiresOf)) add(dependency);
-    }
-  }
+  options.onRound?.(1);
+  await probeStream(pip, initialLines, target, env, {
+    ...(ignoreRequiresPython ? { ignoreRequiresPython } : {}),
+    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+    onProbed: (answered) => options.onProgress?.(answered, lines.size),
+  }, (probed, outcome) => {
+    const line = lines.get(probed.name)!;
+    outcomes.set(line.name, outcome);
+    // A dependency tree deeper than MAX_ROUNDS levels means something loops.
+    if (options.complete || depth(line, lines) >= MAX_ROUNDS) return [];
+    return dependenciesOf(line, outcome, markerTarget, options.requiresOf).flatMap(add);
+  });
   const dists: OnlineDist[] = [];
   const blocked: BlockedDist[] = [];
   const warnings: string[] = [];
@@ -126,6 +120,13 @@ export async function resolveOnline(pip: PipCommand, initial: readonly PipLine[]
     }
   }
   return { dists, blocked, environment: targetEnvironment(markerTarget), warnings };
+}
+
+/** How many `via` links lead from a line to a requirement of the user's. */
+function depth(line: PipLine, lines: ReadonlyMap<string, PipLine>): number {
+  let count = 0;
+  for (let via = line.via; via !== null && count <= MAX_ROUNDS; via = lines.get(via)?.via ?? null) count += 1;
+  return count;
 }
 
 /** The lines a probed project adds: its Requires-Dist that apply on the target, or the knowledge base's `requires` when it must compile. */

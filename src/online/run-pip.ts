@@ -38,7 +38,8 @@ export function platformTags(arch: Arch): string[] {
  * Arguments for one dry-run resolution. --only-binary :all: is what pip requires with
  * --platform/--python-version, and it is the question asked: which projects have no usable
  * wheel. --target keeps pip from looking at the running interpreter's site-packages.
- * No --quiet: the "Collecting X (from A->-r FILE (line N))" lines locate transitive failures.
+ * No --quiet for a resolution: the "Collecting X (from A->-r FILE (line N))" lines locate
+ * transitive failures; a --no-deps probe needs only pip's errors, which --quiet keeps.
  */
 export function buildInstallArgs(options: { target: PipTarget; reportFile: string; targetDir: string; requirementsFile: string; noDeps?: boolean; verbose?: boolean; ignoreRequiresPython?: boolean }): string[] {
   const { target } = options;
@@ -50,7 +51,7 @@ export function buildInstallArgs(options: { target: PipTarget; reportFile: strin
     '--disable-pip-version-check',
     '--progress-bar',
     'off',
-    ...(options.verbose ? ['-vv'] : []),
+    ...(options.verbose ? ['-vv'] : options.noDeps ? ['--quiet'] : []),
     ...(options.noDeps ? ['--no-deps'] : []),
     // A pip running on another Python checks Requires-Python against its own interpreter even
     // with --python-version; the caller then checks each release's Requires-Python itself.
