@@ -22,6 +22,7 @@ export function decideOnline(resolution: OnlineResolution, skipped: readonly Req
     const entry = knowledge.packages.get(item.name);
     decisions.set(item.name, decideBlocked(item, entry, target));
     if (item.reason === 'not-found') warnings.push(`${item.name}: the package index does not know this project; pip cannot install it from there`);
+    else if (!entry && item.inferred) warnings.push(inferredMessage(item));
     else if (!entry) warnings.push(`${item.name}: compiles from source and is not in the knowledge base; add the Alpine packages it needs with --build-deps / --runtime-libs`);
   }
   for (const requirement of skipped) {
@@ -39,6 +40,13 @@ export function decideOnline(resolution: OnlineResolution, skipped: readonly Req
   warnings.push(...problems.map((problem) => problem.message));
   const packages = [...decisions.values()].sort(byName);
   return { packages, apk: collectApk(packages), warnings, problems };
+}
+
+function inferredMessage(item: BlockedDist): string {
+  const inferred = item.inferred!;
+  const found = inferred.apk.length > 0 ? inferred.apk.map((apk) => `${apk.name} (${apk.because})`).join(', ') : `nothing beyond ${C_TOOLCHAIN} (build-backend ${inferred.backend ?? 'not declared'})`;
+  const unmapped = inferred.unmapped.length > 0 ? `; it also declares ${inferred.unmapped.join(', ')}, which have no known Alpine name` : '';
+  return `${item.name}: compiles from source and is not in the knowledge base; from ${inferred.sdist}'s pyproject.toml: ${found}${unmapped}; check them, and add what is missing with --build-deps / --runtime-libs`;
 }
 
 function unavailableMessage(item: BlockedDist, target: PipTarget): string {
@@ -81,11 +89,13 @@ function decideBlocked(item: BlockedDist, entry: KnowledgeEntry | undefined, tar
   const why = newest
     ? `no musllinux wheel of ${item.requirement} for CPython ${target.python} on ${target.arch} (wheels exist up to ${newest}): pip builds it from source`
     : `no musllinux or pure-Python wheel of ${item.requirement} for CPython ${target.python} on ${target.arch}: pip builds it from source`;
+  const inferred = entry ? null : (item.inferred ?? null);
   return {
     ...base,
+    ...(inferred ? { sources: [`sdist:${inferred.sdist}`] } : {}),
     status: 'compile',
-    why,
-    build: [...new Set([C_TOOLCHAIN, ...(entry?.build ?? [])])].sort(),
+    why: inferred && inferred.apk.length > 0 ? `${why}; build packages inferred from its sdist's pyproject.toml` : why,
+    build: [...new Set([C_TOOLCHAIN, ...(entry?.build ?? inferred?.apk.map((apk) => apk.name) ?? [])])].sort(),
     runtime: [...new Set([...(entry?.runtime ?? []), ...(entry?.dlopen ?? [])])].sort(),
   };
 }

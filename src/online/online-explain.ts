@@ -66,6 +66,7 @@ export async function runOnlineExplain(input: OnlineExplainInput): Promise<numbe
         },
         requiresOf: (name) => knowledge.packages.get(name)?.requires ?? [],
         complete: isCompleteSet(requirements),
+        inferBuild: (name) => !knowledge.packages.has(name),
         onProgress: (answered, known) => progress.update(`asking the package index with pip ${pip.version}: ${answered}/${known} projects...`),
       });
     } finally {

@@ -4,20 +4,32 @@
  * text from pip 22 to 26). That tells "must compile" (an sdist of the wanted release exists) from
  * "cannot install" (no fitting wheel and no sdist) without building anything. Pure.
  */
-import { satisfies, valid } from '@renovatebot/pep440';
+import { gt, satisfies, valid } from '@renovatebot/pep440';
 import { fileNameOfUrl, normalizeName } from './pip-report.ts';
 
 const SDIST = /\.(tar\.gz|zip|tar\.bz2|tar\.xz|tgz)$/i;
 
 /** Versions of the sdists of `name` that pip skipped for not being binaries. */
 export function skippedSdistVersions(output: string, name: string): string[] {
-  const versions = new Set<string>();
+  return [...new Set(skippedSdists(output, name).map((sdist) => sdist.version))];
+}
+
+/** The sdists of `name` that pip skipped, each with its version and download URL. */
+export function skippedSdists(output: string, name: string): { version: string; url: string }[] {
+  const sdists: { version: string; url: string }[] = [];
   for (const match of output.matchAll(/Skipping link: No sources permitted for ([^:]+): (\S+)/g)) {
     if (normalizeName(match[1]!) !== name) continue;
     const version = sdistVersion(fileNameOfUrl(match[2]!), name);
-    if (version !== null) versions.add(version);
+    if (version !== null) sdists.push({ version, url: match[2]! });
   }
-  return [...versions];
+  return sdists;
+}
+
+/** The URL of the newest sdist whose version satisfies the specifiers, or null. */
+export function fittingSdistUrl(sdists: readonly { version: string; url: string }[], specifiers: string): string | null {
+  const fitting = sdists.filter((sdist) => sdistFits([sdist.version], specifiers));
+  fitting.sort((a, b) => (gt(a.version, b.version) ? -1 : gt(b.version, a.version) ? 1 : 0));
+  return fitting[0]?.url ?? null;
 }
 
 /** The version in an sdist file name `name-version.tar.gz` (the name spelled any PEP 503 way), or null. */

@@ -8,7 +8,7 @@
  */
 import { ToolError } from '../errors.ts';
 import type { PipCommand } from './find-pip.ts';
-import { sdistFits, skippedSdistVersions } from './pip-links.ts';
+import { fittingSdistUrl, skippedSdists } from './pip-links.ts';
 import { parsePipFailure, parseProbe } from './pip-output.ts';
 import type { ResolvedDist } from './pip-report.ts';
 import { runPipResolve, type PipTarget } from './run-pip.ts';
@@ -22,6 +22,8 @@ export type ProbeOutcome =
       reason: 'compile' | 'unavailable' | 'not-found';
       /** Releases with a usable wheel (pip's "from versions: ..."). */
       versions: string[];
+      /** Where pip would download the sdist it builds from (compile only). */
+      sdistUrl?: string;
     };
 
 export interface ProbeLine {
@@ -135,8 +137,8 @@ async function probeAlone(pip: PipCommand, line: ProbeLine, target: PipTarget, e
   if (probe.kind === 'not-found') return { kind: 'blocked', reason: 'not-found', versions: [] };
   const failure = parsePipFailure(run.output);
   if (failure.kind !== 'missing') throw new ToolError(`pip failed on ${line.text}: ${failure.message}`, 2);
-  const sdists = skippedSdistVersions(run.output, line.name);
-  return { kind: 'blocked', reason: sdistFits(sdists, specifiersOf(line)) ? 'compile' : 'unavailable', versions: failure.versions };
+  const url = fittingSdistUrl(skippedSdists(run.output, line.name), specifiersOf(line));
+  return url === null ? { kind: 'blocked', reason: 'unavailable', versions: failure.versions } : { kind: 'blocked', reason: 'compile', versions: failure.versions, sdistUrl: url };
 }
 
 /**

@@ -15,7 +15,9 @@ import type { Target } from '../requirements/types.ts';
 import { imageFullVersion } from '../python/runtimes.ts';
 import type { PipCommand } from './find-pip.ts';
 import { probeStream, type ProbeOutcome } from './probe-projects.ts';
-import { normalizeName, requirementName, type OnlineStatus, type PipReport } from './pip-report.ts';
+import { fileNameOfUrl, normalizeName, requirementName, type OnlineStatus, type PipReport } from './pip-report.ts';
+import { inferBuildNeeds, type BuildInference } from '../knowledge/build-system.ts';
+import { readSdistPyproject } from './sdist-pyproject.ts';
 import type { PipTarget } from './run-pip.ts';
 
 /** One requirement line handed to pip. */
@@ -44,6 +46,8 @@ export interface BlockedDist {
   versions: string[];
   /** "compile": only sources fit; "unavailable": no wheel fits and no sdist either; "not-found": the index does not know the project. */
   reason: 'compile' | 'unavailable' | 'not-found';
+  /** For a project the knowledge base does not know: what its sdist's pyproject.toml says the build needs. */
+  inferred?: BuildInference & { sdist: string };
 }
 
 export interface OnlineResolution {
@@ -67,6 +71,8 @@ export interface ResolveOptions {
   onProgress?: (answered: number, known: number) => void;
   /** pip runs at once (default: probe-projects.ts's). */
   concurrency?: number;
+  /** Projects whose build needs should be read from their sdist's pyproject.toml (those the knowledge base does not know). */
+  inferBuild?: (name: string) => boolean;
 }
 
 /** Resolves and probes; throws ToolError (exit 2) when the index cannot be reached or pip refuses the target. */
@@ -103,13 +109,13 @@ export async function resolveOnline(pip: PipCommand, initial: readonly PipLine[]
     return dependenciesOf(line, outcome, markerTarget, options.requiresOf).flatMap(add);
   });
   const dists: OnlineDist[] = [];
-  const blocked: BlockedDist[] = [];
+  const blocked: (BlockedDist & { sdistUrl?: string })[] = [];
   const warnings: string[] = [];
   for (const [name, line] of lines) {
     const outcome = outcomes.get(name);
     if (!outcome) continue; // past MAX_ROUNDS
     if (outcome.kind === 'blocked') {
-      blocked.push({ name, requirement: line.text, via: line.via, versions: outcome.versions, reason: outcome.reason });
+      blocked.push({ name, requirement: line.text, via: line.via, versions: outcome.versions, reason: outcome.reason, ...(outcome.sdistUrl ? { sdistUrl: outcome.sdistUrl } : {}) });
       continue;
     }
     const { dist } = outcome;
@@ -119,7 +125,24 @@ export async function resolveOnline(pip: PipCommand, initial: readonly PipLine[]
       warnings.push(`${name} ${dist.version} requires Python ${range}, not CPython ${target.python} (pip ${pip.version} runs on Python ${pip.python}, so pip could not check it: pass --pip with a pip of Python ${target.python})`);
     }
   }
-  return { dists, blocked, environment: targetEnvironment(markerTarget), warnings };
+  if (options.inferBuild) await inferBlocked(blocked, options.inferBuild);
+  return { dists, blocked: blocked.map(({ sdistUrl: _url, ...item }) => item), environment: targetEnvironment(markerTarget), warnings };
+}
+
+/** Reads the sdists of projects that must compile and that the caller wants inferred, four at a time. */
+async function inferBlocked(blocked: (BlockedDist & { sdistUrl?: string })[], wanted: (name: string) => boolean): Promise<void> {
+  const todo = blocked.filter((item) => item.reason === 'compile' && item.sdistUrl !== undefined && wanted(item.name));
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < todo.length) {
+      const item = todo[next]!;
+      next += 1;
+      const text = await readSdistPyproject(item.sdistUrl!);
+      const inference = text === null ? null : inferBuildNeeds(text);
+      if (inference) item.inferred = { ...inference, sdist: fileNameOfUrl(item.sdistUrl!) };
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(4, todo.length) }, worker));
 }
 
 /** How many `via` links lead from a line to a requirement of the user's. */
