@@ -31,8 +31,8 @@ const CANDIDATES: readonly { file: string; prefix: string[] }[] = [
 /**
  * Finds a working pip (checking its version), or throws a ToolError (exit 2) saying how to pass one.
  * With `python` (e.g. "3.12") and no --pip, a pip running on that Python is preferred (`pip3.12`,
- * `python3.12 -m pip`, or pip3/pip/python3 when they run on it): pip checks Requires-Python
- * against its own interpreter even with --python-version.
+ * then `python3.12 -m pip`), else the first of pip3, pip, python3 -m pip that works: pip checks
+ * Requires-Python against its own interpreter even with --python-version.
  */
 export async function findPip(pipFlag: string | undefined, env: Record<string, string | undefined>, cwd: string, python?: string): Promise<PipCommand> {
   if (pipFlag !== undefined) {
@@ -43,7 +43,6 @@ export async function findPip(pipFlag: string | undefined, env: Record<string, s
     return checkPip({ file, prefix: [] }, env, `--pip ${pipFlag}`);
   }
   const versioned = python === undefined ? [] : [{ file: `pip${python}`, prefix: [] }, { file: `python${python}`, prefix: ['-m', 'pip'] }];
-  let fallback: { file: string; prefix: string[]; label: string; version: string; python: string | null } | null = null;
   for (const candidate of [...versioned, ...CANDIDATES]) {
     const file = await whichOnPath(candidate.file, env);
     if (file === null) continue;
@@ -51,10 +50,9 @@ export async function findPip(pipFlag: string | undefined, env: Record<string, s
     const version = parsePipVersion(output);
     if (version === null) continue;
     const found = { file, prefix: candidate.prefix, label: [candidate.file, ...candidate.prefix].join(' '), version, python: parsePipPython(output) };
-    if (python === undefined || found.python === python) return checkPip(found, env, found.label, version, found.python);
-    fallback ??= found;
+    // The first plain pip that works is taken whatever its Python (each --version costs a start-up).
+    if (python === undefined || found.python === python || !versioned.includes(candidate)) return checkPip(found, env, found.label, version, found.python);
   }
-  if (fallback !== null) return checkPip(fallback, env, fallback.label, fallback.version, fallback.python);
   throw new ToolError('--online needs pip: none of pip3, pip or python3 -m pip works here; install pip or pass --pip PATH', 2);
 }
 

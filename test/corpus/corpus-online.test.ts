@@ -5,6 +5,12 @@
  * answer covers the same projects as the offline plan, and every project the offline plan says
  * cannot install is also unavailable online. Needs the real index: skips with the reason where it
  * cannot be reached, except in CI.
+ *
+ * Time: every file together took 20 min here with the machine's load at 10-20 on 2 cores (2026-12-02,
+ * one file 23-203 s); that cannot be promised to stay well under 10 minutes in CI, so by default
+ * a representative subset runs, one file of each input kind (direct pins with their dependencies
+ * followed, pip-compile with hashes, pip-compile-multi with a local project, uv.lock, poetry.lock);
+ * CORPUS_ONLINE=all runs every file.
  */
 import { describe, expect, it } from 'vitest';
 import { runExplain } from '../../src/commands/explain.ts';
@@ -16,9 +22,11 @@ const SKIP = skipWithoutIndex(await realIndexProblem(), 'explain --online on the
 
 const COMPLETE = /uv\.lock|poetry\.lock|pip-compile --generate-hashes/;
 const TIMES: string[] = [];
+const SUBSET = ['netbox/requirements.txt', 'warehouse/main.txt', 'superset/base.txt', 'paperless-ngx/uv.lock', 'mealie/poetry.lock'];
+const FILES = process.env.CORPUS_ONLINE === 'all' ? CORPUS : CORPUS.filter((entry) => SUBSET.includes(entry.file));
 
 describe.skipIf(SKIP)(`explain --online on the corpus of real applications (${ARCH})`, () => {
-  for (const entry of CORPUS) {
+  for (const entry of FILES) {
     const python = entry.python ?? PYTHON;
     it(`finishes on ${entry.file} (${entry.kind}, CPython ${python})`, { timeout: 600_000 }, async () => {
       const io = fakeIo(pypiOnlyEnv(), CORPUS_DIR);
@@ -42,7 +50,7 @@ describe.skipIf(SKIP)(`explain --online on the corpus of real applications (${AR
   }
 
   it('prints the time of each file', () => {
-    console.log(`explain --online times (${TIMES.length} files):\n${TIMES.join('\n')}`);
-    expect(TIMES).toHaveLength(CORPUS.length);
+    console.log(`explain --online times (${TIMES.length} of ${CORPUS.length} corpus files${FILES === CORPUS ? '' : '; CORPUS_ONLINE=all runs all'}):\n${TIMES.join('\n')}`);
+    expect(TIMES).toHaveLength(FILES.length);
   });
 });
