@@ -44,9 +44,11 @@ export function decideOnline(resolution: OnlineResolution, skipped: readonly Req
 
 function inferredMessage(item: BlockedDist): string {
   const inferred = item.inferred!;
-  const found = inferred.apk.length > 0 ? inferred.apk.map((apk) => `${apk.name} (${apk.because})`).join(', ') : `nothing beyond ${C_TOOLCHAIN} (build-backend ${inferred.backend ?? 'not declared'})`;
+  const found = inferred.apk.length > 0
+    ? inferred.apk.map((apk) => `${apk.name} (${apk.because})`).join(', ')
+    : inferred.backend === null ? `no [build-system] declared (a setup.py build), so nothing beyond ${C_TOOLCHAIN} can be inferred` : `nothing beyond ${C_TOOLCHAIN} (build-backend ${inferred.backend})`;
   const unmapped = inferred.unmapped.length > 0 ? `; it also declares ${inferred.unmapped.join(', ')}, which have no known Alpine name` : '';
-  return `${item.name}: compiles from source and is not in the knowledge base; from ${inferred.sdist}'s pyproject.toml: ${found}${unmapped}; check them, and add what is missing with --build-deps / --runtime-libs`;
+  return `${item.name}: compiles from source and is not in the knowledge base; from ${inferred.sdist}'s pyproject.toml: ${found}${unmapped}; add what else it needs with --build-deps / --runtime-libs`;
 }
 
 function unavailableMessage(item: BlockedDist, target: PipTarget): string {

@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 /** Larger sdists are not downloaded for a hint (the biggest common ones are well under this). */
 const MAX_BYTES = 64 * 1024 * 1024;
 
-/** The text of `<top>/pyproject.toml` in the sdist at `url`, or null. */
+/** The text of `<top>/pyproject.toml` in the sdist at `url`, "" when the sdist has none (a setup.py build), or null when it cannot be read. */
 export async function readSdistPyproject(url: string): Promise<string | null> {
   if (!/\.(tar\.gz|tgz)(?:[?#].*)?$/i.test(url)) return null;
   try {
@@ -21,7 +21,7 @@ export async function readSdistPyproject(url: string): Promise<string | null> {
     if (length > MAX_BYTES) return null;
     const packed = Buffer.from(await response.arrayBuffer());
     if (packed.length > MAX_BYTES) return null;
-    return findTopLevelFile(await promisify(gunzip)(packed), 'pyproject.toml');
+    return findTopLevelFile(await promisify(gunzip)(packed), 'pyproject.toml') ?? '';
   } catch {
     return null;
   }
