@@ -133,8 +133,7 @@ function decideEntry(
     sources: older ? unique([...sources, older.source]) : sources,
     status: 'compile',
     why: missing,
-    build: unique([C_TOOLCHAIN, ...(older ?? entry).build]),
-    runtime: unique([...(older ?? entry).runtime, ...entry.dlopen]),
+    ...compileNeeds((older ?? entry).build, (older ?? entry).runtime, entry.dlopen),
     ...(entry.note ? { note: entry.note } : {}),
   };
   if (floor) decision.sources = unique([...decision.sources, ...floor.floors.map((item) => item.source)]);
@@ -178,6 +177,14 @@ function withoutBuilds(decision: PackageDecision, target: DecideTarget): Package
 
 function unknownDecision(name: string, via: string | null, why: string): PackageDecision {
   return { name, status: 'unknown', why, build: [C_TOOLCHAIN, RUST_TOOLCHAIN], runtime: [], sources: [], via };
+}
+
+/**
+ * What compiling a project needs, offline and online alike: a C toolchain and its build packages;
+ * at run time the libraries it links and those it loads. Sorted, without repeats.
+ */
+export function compileNeeds(build: readonly string[], runtime: readonly string[], dlopen: readonly string[]): { build: string[]; runtime: string[] } {
+  return { build: unique([C_TOOLCHAIN, ...build]), runtime: unique([...runtime, ...dlopen]) };
 }
 
 function unique(values: readonly string[]): string[] {

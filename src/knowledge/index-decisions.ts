@@ -5,14 +5,13 @@
  */
 import { byName } from '../sort.ts';
 import { collectApk } from './apk-reasons.ts';
-import { C_TOOLCHAIN } from './decide.ts';
+import { C_TOOLCHAIN, compileNeeds } from './decide.ts';
 import type { Decisions, Knowledge, PackageDecision, Problem } from './decisions.ts';
 import { formatFloorViolation, violatedFloors } from './floors.ts';
 import { parseRequirementString } from '../requirements/index.ts';
 import type { KnowledgeEntry } from './schema.ts';
 import type { Requirement } from '../requirements/types.ts';
-import type { PipTarget } from '../online/run-pip.ts';
-import type { BlockedDist, OnlineDist, OnlineResolution } from '../online/resolve-online.ts';
+import type { BlockedDist, IndexTarget as PipTarget, OnlineDist, OnlineResolution } from './index-answer.ts';
 
 /** Decisions from an online resolution; `skipped` are requirements pip was not asked about. */
 export function decideOnline(resolution: OnlineResolution, skipped: readonly Requirement[], knowledge: Knowledge, target: PipTarget): Decisions {
@@ -23,6 +22,7 @@ export function decideOnline(resolution: OnlineResolution, skipped: readonly Req
     const entry = knowledge.packages.get(item.name);
     decisions.set(item.name, decideBlocked(item, entry, target));
     if (item.reason === 'not-found') warnings.push(`${item.name}: the package index does not know this project; pip cannot install it from there`);
+    else if (!entry && item.inferred) warnings.push(inferredMessage(item));
     else if (!entry) warnings.push(`${item.name}: compiles from source and is not in the knowledge base; add the Alpine packages it needs with --build-deps / --runtime-libs`);
   }
   for (const requirement of skipped) {
@@ -34,13 +34,26 @@ export function decideOnline(resolution: OnlineResolution, skipped: readonly Req
   for (const dist of resolution.dists) {
     if (dist.status === null) warnings.push(`${dist.name}: pip picked ${dist.file ?? 'a local directory'}, which does not tell whether it is a musllinux wheel`);
   }
-  warnings.push(...markerWarnings(resolution.environment, target));
-  const problems = floorProblems(resolution, knowledge, target);
+  warnings.push(...markerWarnings(resolution.environment, target), ...(resolution.warnings ?? []));
+  const unavailable = resolution.blocked.filter((item) => item.reason === 'unavailable').map((item) => ({ name: item.name, message: unavailableMessage(item, target) }));
+  const problems = [...unavailable, ...floorProblems(resolution, knowledge, target)];
   warnings.push(...problems.map((problem) => problem.message));
   const packages = [...decisions.values()].sort(byName);
   return { packages, apk: collectApk(packages), warnings, problems };
 }
 
+function inferredMessage(item: BlockedDist): string {
+  const inferred = item.inferred!;
+  const found = inferred.apk.length > 0
+    ? inferred.apk.map((apk) => `${apk.name} (${apk.because})`).join(', ')
+    : inferred.backend === null ? `no [build-system] declared (a setup.py build), so nothing beyond ${C_TOOLCHAIN} can be inferred` : `nothing beyond ${C_TOOLCHAIN} (build-backend ${inferred.backend})`;
+  const unmapped = inferred.unmapped.length > 0 ? `; it also declares ${inferred.unmapped.join(', ')}, which have no known Alpine name` : '';
+  return `${item.name}: compiles from source and is not in the knowledge base; from ${inferred.sdist}'s pyproject.toml: ${found}${unmapped}; add what else it needs with --build-deps / --runtime-libs`;
+}
+
+function unavailableMessage(item: BlockedDist, target: PipTarget): string {
+  return `${item.requirement} cannot be installed on Alpine (CPython ${target.python}, ${target.arch}): the index has no musllinux wheel that fits and no sdist`;
+}
 
 function decideDist(dist: OnlineDist, entry: KnowledgeEntry | undefined, target: PipTarget): PackageDecision {
   const base = { name: dist.name, via: dist.via, sources: dist.file ? [`index:${dist.file}`] : [] };
@@ -60,18 +73,22 @@ function decideBlocked(item: BlockedDist, entry: KnowledgeEntry | undefined, tar
   if (item.reason === 'not-found') {
     return { ...base, status: 'unknown', why: `${item.requirement} is not on the package index`, build: [C_TOOLCHAIN], runtime: [] };
   }
+  if (item.reason === 'unavailable') {
+    return { ...base, status: 'unavailable', why: `no musllinux wheel of ${item.requirement} for CPython ${target.python} on ${target.arch}, and no sdist: pip cannot install it on Alpine`, build: [], runtime: [] };
+  }
   // pip lists every release with a usable file, pre-releases included; name the newest final one.
   const finals = item.versions.filter((version) => /^\d+(\.\d+)*(\.post\d+)?$/.test(version));
   const newest = finals[finals.length - 1] ?? item.versions[item.versions.length - 1];
   const why = newest
     ? `no musllinux wheel of ${item.requirement} for CPython ${target.python} on ${target.arch} (wheels exist up to ${newest}): pip builds it from source`
     : `no musllinux or pure-Python wheel of ${item.requirement} for CPython ${target.python} on ${target.arch}: pip builds it from source`;
+  const inferred = entry ? null : (item.inferred ?? null);
   return {
     ...base,
+    ...(inferred ? { sources: [`sdist:${inferred.sdist}`] } : {}),
     status: 'compile',
-    why,
-    build: [...new Set([C_TOOLCHAIN, ...(entry?.build ?? [])])].sort(),
-    runtime: [...new Set([...(entry?.runtime ?? []), ...(entry?.dlopen ?? [])])].sort(),
+    why: inferred && inferred.apk.length > 0 ? `${why}; build packages inferred from its sdist's pyproject.toml` : why,
+    ...compileNeeds(entry?.build ?? inferred?.apk.map((apk) => apk.name) ?? [], entry?.runtime ?? [], entry?.dlopen ?? []),
   };
 }
 

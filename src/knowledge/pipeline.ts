@@ -14,7 +14,7 @@ import type { Decisions, Knowledge } from './decisions.ts';
 import { decideOnline } from './index-decisions.ts';
 import { withIndexRecord, type IndexRecord } from './index-record.ts';
 import { loadKnowledge } from './load.ts';
-import type { OnlineResolution } from '../online/resolve-online.ts';
+import type { OnlineResolution } from './index-answer.ts';
 
 export interface PipelineTarget {
   /** The image's CPython: its minor version, and its patch version for `python_full_version`. */

@@ -6,7 +6,8 @@
 import { ToolError } from '../errors.ts';
 import { normalizeName } from '../requirements/normalize.ts';
 
-export type OnlineStatus = 'wheel' | 'pure' | 'compile';
+export type { OnlineStatus } from '../knowledge/index-answer.ts';
+import type { OnlineStatus } from '../knowledge/index-answer.ts';
 
 /** One distribution pip would install. */
 export interface ResolvedDist {
@@ -21,6 +22,8 @@ export interface ResolvedDist {
   requested: boolean;
   /** Requires-Dist lines of its metadata (markers included). */
   requiresDist: string[];
+  /** Its Requires-Python, when the metadata has one. */
+  requiresPython?: string | null;
 }
 
 export interface PipReport {
@@ -85,6 +88,7 @@ export function parsePipReport(text: string): PipReport {
       status: file === null ? null : classifyFile(file),
       requested: record.requested === true,
       requiresDist,
+      requiresPython: typeof metadata.requires_python === 'string' ? metadata.requires_python : null,
     };
   });
   const environment = Object.fromEntries(Object.entries(asRecord(root.environment) ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));

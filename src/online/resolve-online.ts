@@ -1,18 +1,27 @@
 /**
- * Resolves requirements, transitive ones included, against the real index for Alpine.
- * With --only-binary :all: one project without a usable wheel makes the whole resolution fail,
- * so each failure is recorded ("compile") and the resolution re-run without it, a bounded number
- * of times. A failing dependency cannot be removed from its parent, so the parent is "unrolled":
- * resolved alone with --no-deps, and its own dependencies (minus the failing one) take its place.
- * The dependencies of a project that must compile come from the knowledge base (`requiresOf`).
+ * Resolves requirements, transitive ones included, against the real index for Alpine, in a way
+ * one wheel-less project cannot sink: every project is asked about alone (`pip install --dry-run
+ * --no-deps` for the target platform, see probe-projects.ts), and the dependencies are followed
+ * here, from each wheel's Requires-Dist with its markers evaluated for the image (CPython X.Y.Z on
+ * musl, not the machine running pip: https://github.com/pypa/pip/issues/11010), as answers arrive,
+ * until no new project appears. The first requirement naming a project gives its version
+ * (the user's pins come first). A project that must compile has no metadata without a build;
+ * the knowledge base says what it requires (`requiresOf`). A complete input (a lock, a
+ * pip-compile file) is asked about as it is, without following dependencies.
  */
-import { ToolError } from '../errors.ts';
+import { satisfies, validRange } from '@renovatebot/pep440';
+import { evaluateMarker, targetEnvironment } from '../requirements/markers.ts';
+import type { Target } from '../requirements/types.ts';
+import { imageFullVersion } from '../target/runtimes.ts';
 import type { PipCommand } from './find-pip.ts';
-import { parseCollecting, parsePipFailure, parseProbe } from './pip-output.ts';
+import { probeStream, type ProbeOutcome } from './probe-projects.ts';
+import { fileNameOfUrl, requirementName, type PipReport } from './pip-report.ts';
+import type { BlockedDist, OnlineDist, OnlineResolution } from '../knowledge/index-answer.ts';
 import { normalizeName } from '../requirements/normalize.ts';
-import { requirementName, type OnlineStatus, type PipReport } from './pip-report.ts';
-import { runPipResolve, type PipTarget } from './run-pip.ts';
 import type { Cancellation } from '../io/cancel.ts';
+import { inferBuildNeeds } from '../knowledge/build-system.ts';
+import { readSdistPyproject } from './sdist-pyproject.ts';
+import type { PipTarget } from './run-pip.ts';
 
 /** One requirement line handed to pip. */
 export interface PipLine {
@@ -23,126 +32,128 @@ export interface PipLine {
   via: string | null;
 }
 
-export interface OnlineDist {
-  name: string;
-  version: string;
-  file: string | null;
-  status: OnlineStatus | null;
-  via: string | null;
-}
+export type { BlockedDist, OnlineDist, OnlineResolution } from '../knowledge/index-answer.ts';
 
-export interface BlockedDist {
-  name: string;
-  /** The requirement pip could not satisfy with a wheel, e.g. "cryptography==3.3.2". */
-  requirement: string;
-  via: string | null;
-  /** Releases that do have a usable file (empty when none has). */
-  versions: string[];
-  /** "compile": only sources fit; "not-found": the index does not know the project. */
-  reason: 'compile' | 'not-found';
-}
 
-export interface OnlineResolution {
-  dists: OnlineDist[];
-  blocked: BlockedDist[];
-  /** Marker environment pip evaluated dependency markers in; null when pip never succeeded. */
-  environment: Record<string, string> | null;
-}
-
-/** Enough for any real project (each round removes one project); more means something loops. */
+/** Deeper than any real dependency tree; more means something loops. */
 export const MAX_ROUNDS = 30;
 
-/** Runs the resolution rounds; throws ToolError (exit 2) when the index cannot be reached. */
-export async function resolveOnline(
-  pip: PipCommand,
-  initial: readonly PipLine[],
-  target: PipTarget,
-  env: Record<string, string | undefined>,
-  options: { onRound?: (round: number) => void; requiresOf?: (name: string) => readonly string[]; cancel?: Pick<Cancellation, 'onCleanup'> } = {},
-): Promise<OnlineResolution> {
-  let lines = [...initial];
-  const blocked = new Map<string, BlockedDist>();
-  const unrolled: OnlineDist[] = [];
-  for (let round = 1; round <= MAX_ROUNDS; round += 1) {
-    lines = lines.filter((line) => !blocked.has(line.name));
-    if (lines.length === 0) return { dists: unrolled, blocked: [...blocked.values()], environment: null };
-    options.onRound?.(round);
-    const run = await runPipResolve(pip, lines.map((line) => line.text), target, env, { cancel: options.cancel });
-    if (run.ok && run.report) return { dists: mergeDists(distsOf(run.report, lines), unrolled), blocked: [...blocked.values()], environment: run.report.environment };
-    const failure = parsePipFailure(run.output);
-    if (failure.kind !== 'missing') throw new ToolError(`pip failed: ${failure.message}`, 2);
-    const own = lines.find((line) => line.name === failure.name);
-    if (!blocked.has(failure.name)) {
-      const reason = failure.versions.length === 0 ? await probeIndex(pip, failure.requirement, target, env, options.cancel) : 'compile';
-      blocked.set(failure.name, { name: failure.name, requirement: failure.requirement, via: own ? own.via : (failure.parents[0] ?? null), versions: failure.versions, reason });
-    }
-    // pip cannot say what a project it must compile depends on; the knowledge base can, cheaply.
-    for (const dependency of options.requiresOf?.(failure.name) ?? []) {
-      if (!blocked.has(dependency) && !lines.some((line) => line.name === dependency)) lines.push({ text: dependency, name: dependency, extras: [], via: failure.name });
-    }
-    if (own) continue; // dropped by the filter at the top of the next round
-    const index = locateLine(lines, failure.parents, run.output);
-    if (index === null) {
-      throw new ToolError(`pip finds no wheel for ${failure.requirement} but does not say which requirement needs it (pip ${pip.version}; pip 23.1 or newer says)`, 2);
-    }
-    const parent = await unrollLine(pip, lines[index]!, target, env, blocked, options.cancel);
-    if (parent.dist) unrolled.push(parent.dist);
-    lines.splice(index, 1, ...parent.lines);
-  }
-  throw new ToolError(`pip still fails after ${MAX_ROUNDS} rounds of removing projects without wheels; run pip yourself to see why`, 2);
+export interface ResolveOptions {
+  onRound?: (round: number) => void;
+  requiresOf?: (name: string) => readonly string[];
+  /** The lines are the whole set already (a lock, a pip-compile file): no dependency is followed. */
+  complete?: boolean;
+  /** Projects answered so far and the projects known so far, after each pip run. */
+  onProgress?: (answered: number, known: number) => void;
+  /** pip runs at once (default: probe-projects.ts's). */
+  concurrency?: number;
+  /** Projects whose build needs should be read from their sdist's pyproject.toml (those the knowledge base does not know). */
+  inferBuild?: (name: string) => boolean;
+  /** The run's cancellation channel: a signal removes pip's temporary folders. */
+  cancel?: Pick<Cancellation, 'onCleanup'>;
 }
 
-/**
- * Asks pip about one project with -vv: pip reports an unreachable index exactly like a project
- * with no fitting file ("from versions: none"); only the verbose log tells them apart.
- */
-async function probeIndex(
-  pip: PipCommand,
-  requirement: string,
-  target: PipTarget,
-  env: Record<string, string | undefined>,
-  cancel: Pick<Cancellation, 'onCleanup'> | undefined,
-): Promise<BlockedDist['reason']> {
-  const probe = await runPipResolve(pip, [requirement], target, env, { noDeps: true, verbose: true, cancel });
-  const result = parseProbe(probe.output);
-  if (result.kind === 'network') throw new ToolError(`cannot reach the package index (${result.cause}); check the network or your pip index settings`, 2);
-  return result.kind === 'not-found' ? 'not-found' : 'compile';
+/** Resolves and probes; throws ToolError (exit 2) when the index cannot be reached or pip refuses the target. */
+export async function resolveOnline(pip: PipCommand, initial: readonly PipLine[], target: PipTarget, env: Record<string, string | undefined>, options: ResolveOptions = {}): Promise<OnlineResolution> {
+  const markerTarget: Target = { python: target.python, arch: target.arch, ...(imageFullVersion(target.python) ? { full: imageFullVersion(target.python)! } : {}) };
+  const lines = new Map<string, PipLine>();
+  const outcomes = new Map<string, ProbeOutcome>();
+  // The lines a requirement adds: itself when new; the dependencies of its new extras when known.
+  const add = (line: PipLine): PipLine[] => {
+    const known = lines.get(line.name);
+    if (!known) {
+      const fresh = { ...line, extras: [...line.extras] };
+      lines.set(line.name, fresh);
+      return [fresh];
+    }
+    const extras = line.extras.filter((extra) => !known.extras.includes(extra));
+    if (extras.length === 0) return [];
+    known.extras.push(...extras);
+    const outcome = outcomes.get(line.name);
+    return outcome && !options.complete ? dependenciesOf(known, outcome, markerTarget, options.requiresOf).flatMap(add) : [];
+  };
+  const initialLines = initial.flatMap(add);
+  const ignoreRequiresPython = pip.python !== undefined && pip.python !== null && pip.python !== target.python;
+  options.onRound?.(1);
+  await probeStream(pip, initialLines, target, env, {
+    ...(ignoreRequiresPython ? { ignoreRequiresPython } : {}),
+    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+    ...(options.cancel ? { cancel: options.cancel } : {}),
+    onProbed: (answered) => options.onProgress?.(answered, lines.size),
+  }, (probed, outcome) => {
+    const line = lines.get(probed.name)!;
+    outcomes.set(line.name, outcome);
+    // A dependency tree deeper than MAX_ROUNDS levels means something loops.
+    if (options.complete || depth(line, lines) >= MAX_ROUNDS) return [];
+    return dependenciesOf(line, outcome, markerTarget, options.requiresOf).flatMap(add);
+  });
+  const dists: OnlineDist[] = [];
+  const blocked: (BlockedDist & { sdistUrl?: string })[] = [];
+  const warnings: string[] = [];
+  for (const [name, line] of lines) {
+    const outcome = outcomes.get(name);
+    if (!outcome) continue; // past MAX_ROUNDS
+    if (outcome.kind === 'blocked') {
+      blocked.push({ name, requirement: line.text, via: line.via, versions: outcome.versions, reason: outcome.reason, ...(outcome.sdistUrl ? { sdistUrl: outcome.sdistUrl } : {}) });
+      continue;
+    }
+    const { dist } = outcome;
+    dists.push({ name, version: dist.version, file: dist.file, status: dist.status, via: line.via });
+    const range = dist.requiresPython ?? null;
+    if (ignoreRequiresPython && range && validRange(range) && !satisfies(markerTarget.full ?? `${target.python}.0`, range)) {
+      warnings.push(`${name} ${dist.version} requires Python ${range}, not CPython ${target.python} (pip ${pip.version} runs on Python ${pip.python}, so pip could not check it: pass --pip with a pip of Python ${target.python})`);
+    }
+  }
+  if (options.inferBuild) await inferBlocked(blocked, options.inferBuild);
+  return { dists, blocked: blocked.map(({ sdistUrl: _url, ...item }) => item), environment: targetEnvironment(markerTarget), warnings };
 }
 
-/** Index of the current line that (directly or through its dependencies) asked for a failing project. */
-function locateLine(lines: readonly PipLine[], parents: readonly string[], output: string): number | null {
-  for (const parent of parents) {
-    const index = lines.findIndex((line) => line.name === parent);
-    if (index >= 0) return index;
-  }
-  const collected = parseCollecting(output);
-  for (const parent of parents) {
-    const line = collected.get(parent)?.line;
-    if (line !== undefined && line !== null && line >= 1 && line <= lines.length) return line - 1;
-  }
-  return null;
+/** Reads the sdists of projects that must compile and that the caller wants inferred, four at a time. */
+async function inferBlocked(blocked: (BlockedDist & { sdistUrl?: string })[], wanted: (name: string) => boolean): Promise<void> {
+  const todo = blocked.filter((item) => item.reason === 'compile' && item.sdistUrl !== undefined && wanted(item.name));
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < todo.length) {
+      const item = todo[next]!;
+      next += 1;
+      const text = await readSdistPyproject(item.sdistUrl!);
+      const inference = text === null ? null : inferBuildNeeds(text);
+      if (inference) item.inferred = { ...inference, sdist: fileNameOfUrl(item.sdistUrl!) };
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(4, todo.length) }, worker));
 }
 
-/** Resolves one line alone (--no-deps) and returns it plus its dependencies as new lines. */
-async function unrollLine(
-  pip: PipCommand,
-  line: PipLine,
-  target: PipTarget,
-  env: Record<string, string | undefined>,
-  blocked: Map<string, BlockedDist>,
-  cancel: Pick<Cancellation, 'onCleanup'> | undefined,
-): Promise<{ dist: OnlineDist | null; lines: PipLine[] }> {
-  const run = await runPipResolve(pip, [line.text], target, env, { noDeps: true, cancel });
-  const dist = run.report?.dists[0];
-  if (!run.ok || !dist) {
-    const failure = parsePipFailure(run.output);
-    blocked.set(line.name, { name: line.name, requirement: line.text, via: line.via, versions: failure.kind === 'missing' ? failure.versions : [], reason: 'compile' });
-    return { dist: null, lines: [] };
+/** How many `via` links lead from a line to a requirement of the user's. */
+function depth(line: PipLine, lines: ReadonlyMap<string, PipLine>): number {
+  let count = 0;
+  for (let via = line.via; via !== null && count <= MAX_ROUNDS; via = lines.get(via)?.via ?? null) count += 1;
+  return count;
+}
+
+/** The lines a probed project adds: its Requires-Dist that apply on the target, or the knowledge base's `requires` when it must compile. */
+function dependenciesOf(line: PipLine, outcome: ProbeOutcome, target: Target, requiresOf: ResolveOptions['requiresOf']): PipLine[] {
+  if (outcome.kind === 'blocked') {
+    return outcome.reason === 'compile' ? (requiresOf?.(line.name) ?? []).map((name) => ({ text: name, name, extras: [], via: line.name })) : [];
   }
-  const lines = dependencyLines(dist.requiresDist, line.extras)
-    .filter((text) => !blocked.has(requirementName(text) ?? ''))
-    .map((text) => ({ text, name: requirementName(text)!, extras: extrasOf(text), via: dist.name }));
-  return { dist: { name: dist.name, version: dist.version, file: dist.file, status: dist.status, via: line.via }, lines };
+  const added: PipLine[] = [];
+  for (const entry of outcome.dist.requiresDist) {
+    const [requirement, marker] = splitMarker(entry);
+    const name = requirementName(requirement);
+    if (name === null || name === line.name || requirement.includes('@')) continue;
+    if (marker !== null && !markerHolds(marker, target, line.extras)) continue;
+    added.push({ text: requirement, name, extras: extrasOf(requirement), via: line.name });
+  }
+  return added;
+}
+
+/** A metadata marker this parser cannot read is kept (the project is asked about) rather than dropped. */
+function markerHolds(marker: string, target: Target, extras: string[]): boolean {
+  try {
+    return evaluateMarker(marker, target, extras);
+  } catch {
+    return true;
+  }
 }
 
 /**
@@ -199,9 +210,4 @@ export function distsOf(report: PipReport, lines: readonly PipLine[]): OnlineDis
     const via = dist.requested && line ? line.via : (parentOf.get(dist.name) ?? line?.via ?? null);
     return { name: dist.name, version: dist.version, file: dist.file, status: dist.status, via };
   });
-}
-
-function mergeDists(resolved: readonly OnlineDist[], unrolled: readonly OnlineDist[]): OnlineDist[] {
-  const names = new Set(resolved.map((dist) => dist.name));
-  return [...resolved, ...unrolled.filter((dist) => !names.has(dist.name))];
 }

@@ -38,9 +38,10 @@ export function platformTags(arch: Arch): string[] {
  * Arguments for one dry-run resolution. --only-binary :all: is what pip requires with
  * --platform/--python-version, and it is the question asked: which projects have no usable
  * wheel. --target keeps pip from looking at the running interpreter's site-packages.
- * No --quiet: the "Collecting X (from A->-r FILE (line N))" lines locate transitive failures.
+ * No --quiet for a resolution: the "Collecting X (from A->-r FILE (line N))" lines locate
+ * transitive failures; a --no-deps probe needs only pip's errors, which --quiet keeps.
  */
-export function buildInstallArgs(options: { target: PipTarget; reportFile: string; targetDir: string; requirementsFile: string; noDeps?: boolean; verbose?: boolean }): string[] {
+export function buildInstallArgs(options: { target: PipTarget; reportFile: string; targetDir: string; requirementsFile: string; noDeps?: boolean; verbose?: boolean; ignoreRequiresPython?: boolean }): string[] {
   const { target } = options;
   return [
     'install',
@@ -50,8 +51,11 @@ export function buildInstallArgs(options: { target: PipTarget; reportFile: strin
     '--disable-pip-version-check',
     '--progress-bar',
     'off',
-    ...(options.verbose ? ['-vv'] : []),
+    ...(options.verbose ? ['-vv'] : options.noDeps ? ['--quiet'] : []),
     ...(options.noDeps ? ['--no-deps'] : []),
+    // A pip running on another Python checks Requires-Python against its own interpreter even
+    // with --python-version; the caller then checks each release's Requires-Python itself.
+    ...(options.ignoreRequiresPython ? ['--ignore-requires-python'] : []),
     '--report',
     options.reportFile,
     '--only-binary',
@@ -74,7 +78,7 @@ export async function runPipResolve(
   lines: readonly string[],
   target: PipTarget,
   env: Record<string, string | undefined>,
-  options: { noDeps?: boolean; verbose?: boolean; cancel?: Pick<Cancellation, 'onCleanup'> } = {},
+  options: { noDeps?: boolean; verbose?: boolean; ignoreRequiresPython?: boolean; cancel?: Pick<Cancellation, 'onCleanup'> } = {},
 ): Promise<PipRun> {
   const dir = await mkdtemp(join(tmpdir(), 'slim-python-pip-'));
   // Ctrl-C, SIGTERM or SIGHUP while pip runs: the temporary folder goes too (execa stops pip).

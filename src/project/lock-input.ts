@@ -18,6 +18,8 @@ export interface LockedInput {
   files: Map<string, string[]>;
   /** Whether every selected registry package has hashes in the lock. */
   hashed: boolean;
+  /** The lock's `requires-python` (uv.lock, pylock.toml), or null. */
+  requiresPython: string | null;
 }
 
 export { lockKindOf };
@@ -42,5 +44,6 @@ export async function readLockedInput(path: string, file: string, target: { pyth
     requirements: lockedRequirements(packages, file),
     files: lockedFiles(packages),
     hashed: registry.length > 0 && registry.every((pkg) => pkg.hashed),
+    requiresPython: lock.requiresPython ?? null,
   };
 }

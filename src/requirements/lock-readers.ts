@@ -34,7 +34,10 @@ export function readLockText(kind: LockKind, text: string, file: string): LockFi
   }
   const lines = packageLines(text, kind === 'pylock' ? 'packages' : 'package');
   const packages = kind === 'uv' ? readUv(document, file, lines) : kind === 'poetry' ? readPoetry(document, file, lines) : readPylock(document, file, lines);
-  return { kind, file, packages };
+  // poetry.lock's `python-versions` is poetry's own syntax (^3.10), not PEP 440: not read.
+  const declared = document['requires-python'];
+  const requiresPython = kind !== 'poetry' && typeof declared === 'string' ? declared : null;
+  return { kind, file, packages, requiresPython };
 }
 
 // The line of each `[[package]]` / `[[packages]]` header, in order, for messages.

@@ -41,6 +41,8 @@ export interface LockFile {
   kind: LockKind;
   file: string;
   packages: LockedPackage[];
+  /** The Python versions the lock was made for (uv.lock and pylock.toml `requires-python`), or null. */
+  requiresPython?: string | null;
 }
 
 /** The packages installing on `target`, in lock order (markers evaluated, edges followed). */

@@ -38,7 +38,8 @@ function statuses(document: ExplainDocument): Record<string, string> {
   return Object.fromEntries(document.packages.map((item) => [item.name, item.status]));
 }
 
-describe.skipIf(SKIP)('explain --online (real index)', () => {
+// Each test runs pip several times against the real index: minutes on a loaded 2-core machine.
+describe.skipIf(SKIP)('explain --online (real index)', { timeout: 300_000 }, () => {
   it('finds wheels for the reference example, transitive projects included, for x86_64', async () => {
     const { code, io, document } = await explain([req('cryptography', 'cryptography'), req('aiohttp', 'aiohttp', [], [], 2)]);
     expect(code).toBe(0);
@@ -114,7 +115,7 @@ describe.skipIf(SKIP)('explain --online (real index)', () => {
   });
 });
 
-describe('explain --online without the index', () => {
+describe('explain --online without the index', { timeout: 300_000 }, () => {
   const unreachable = { PIP_INDEX_URL: 'http://127.0.0.1:9/simple', PIP_RETRIES: '0' };
 
   it('fails with exit 2 naming the cause and writes nothing', async () => {

@@ -16,6 +16,8 @@ import { readProjectRequirements } from '../../project/requirements.ts';
 import { DEFAULT_PYTHON } from '../../target/runtimes.ts';
 import { emptyFormatControl, type FormatControl } from '../../requirements/format-control.ts';
 import { lockKindOf, readLockedInput } from '../../project/lock-input.ts';
+import { lockPythonProblem } from '../../project/lock-python.ts';
+import type { Decisions, Problem } from '../../knowledge/decisions.ts';
 import { ARCHES, type Arch, type Requirement } from '../../requirements/types.ts';
 import { assertPython } from '../../validate/values.ts';
 import { EXPLAIN_SPEC } from './spec.ts';
@@ -45,6 +47,7 @@ export async function runExplain(argv: readonly string[], io: Io): Promise<numbe
   let formats: FormatControl = emptyFormatControl();
   // From a lock file: the files it lists per project (its wheels and sdist).
   let locked: Map<string, string[]> | undefined;
+  let lockProblem: Problem | null = null;
   let pythonId = stringFlag(flags, 'python');
   let root: string | null = null;
   let config: ProjectConfig | null = null;
@@ -56,6 +59,7 @@ export async function runExplain(argv: readonly string[], io: Io): Promise<numbe
       const input = await readLockedInput(path, file, { python: runtime.version, full: runtime.fullVersion, arches: archFlag !== undefined ? [arch] : [...ARCHES] });
       requirements = input.requirements;
       locked = input.files;
+      lockProblem = lockPythonProblem(file, input.requiresPython, { version: runtime.version, full: runtime.fullVersion });
     } else {
       const parsed = await readProjectRequirements(resolve(path, '..'), path, io.env);
       requirements = parsed.all;
@@ -84,12 +88,17 @@ export async function runExplain(argv: readonly string[], io: Io): Promise<numbe
   const arches: Arch[] = archFlag !== undefined ? [arch] : config ? [...config.arches] : [...ARCHES];
   const applicable = new Set(applicableRequirements(requirements, python, arches, runtime.fullVersion));
   // A project's config may hold what `explain --online --write` recorded: use it, as update does.
-  const decisions = config
+  const decided = config
     ? decideForConfig({ ...config, python: runtime.id, arches }, requirements, formats)
     : decideRequirements(requirements, { runtime, arches, formats, ...(locked ? { locked } : {}) }).decisions;
+  const decisions = lockProblem ? withProblem(decided, lockProblem) : decided;
   const document = buildExplainDocument({ python, arches }, requirements, (r) => applicable.has(r), decisions);
   io.stdout.write(boolFlag(flags, 'json') ? `${JSON.stringify(document, null, 2)}\n` : formatExplain(document));
   // The document is shown either way; --strict then fails on what it found.
   enforceStrict(decisions, boolFlag(flags, 'strict') === true);
   return 0;
+}
+
+function withProblem(decisions: Decisions, problem: Problem): Decisions {
+  return { ...decisions, warnings: [problem.message, ...decisions.warnings], problems: [problem, ...decisions.problems] };
 }

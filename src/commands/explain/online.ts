@@ -21,6 +21,7 @@ import { readProjectConfig } from '../../project/load-project.ts';
 import { applicableRequirements } from '../../knowledge/applicable.ts';
 import type { Arch, Requirement } from '../../requirements/types.ts';
 import { findPip } from '../../online/find-pip.ts';
+import { isCompleteSet } from '../../online/complete-set.ts';
 import { decideFromIndex } from '../../knowledge/pipeline.ts';
 import { startProgress } from '../../online/progress.ts';
 import { formatSizeReport, type SizeReport } from '../../size/size-report.ts';
@@ -56,7 +57,7 @@ export async function runOnlineExplain(input: OnlineExplainInput): Promise<numbe
   let resolution: OnlineResolution = { dists: [], blocked: [], environment: null };
   const knowledge = loadKnowledge();
   if (asked.length > 0) {
-    const pip = await findPip(stringFlag(flags, 'pip'), io.env, io.cwd);
+    const pip = await findPip(stringFlag(flags, 'pip'), io.env, io.cwd, target.python);
     const interactive = decideInteractive(boolFlag(flags, 'interactive'), io);
     const progress = startProgress(io.stderr, interactive, `asking the package index with pip ${pip.version}...`);
     try {
@@ -66,6 +67,9 @@ export async function runOnlineExplain(input: OnlineExplainInput): Promise<numbe
           if (round > 1) progress.update(`asking the package index with pip ${pip.version} (round ${round}: without the projects that must compile)...`);
         },
         requiresOf: (name) => knowledge.packages.get(name)?.requires ?? [],
+        complete: isCompleteSet(requirements),
+        inferBuild: (name) => !knowledge.packages.has(name),
+        onProgress: (answered, known) => progress.update(`asking the package index with pip ${pip.version}: ${answered}/${known} projects...`),
       });
     } finally {
       progress.stop();
