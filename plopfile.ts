@@ -28,9 +28,7 @@ function plan(answers: GeneratorAnswers, which: 'project' | 'dockerfile', render
   // As in the CLI: the app skeleton's framework is added to the requirements when missing.
   const { text, requirements } = withAppRequirements(answers.config.app, requirementsFromLines(answers.requirements));
   const decisions = decideForConfig(answers.config, requirements);
-  return which === 'project'
-    ? planNewProject(answers.config, text, decisions, render)
-    : planManagedFiles(answers.config, decisions, answers.includes ?? [], render);
+  return which === 'project' ? planNewProject(answers.config, text, decisions, render) : planManagedFiles(answers.config, decisions, answers.includes ?? [], render);
 }
 
 export default function plopfile(plop: NodePlopAPI): void {
@@ -40,16 +38,18 @@ export default function plopfile(plop: NodePlopAPI): void {
   const render = createRenderer(sources);
   plop.renderString = (template: string, data: object) => renderInline(template, data);
 
-  const writePlanned = (which: 'project' | 'dockerfile') => async (answers: object): Promise<string> => {
-    const files = plan(answers as GeneratorAnswers, which, render);
-    const root = plop.getDestBasePath();
-    for (const file of files) {
-      const path = join(root, file.path);
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, file.content, 'utf8');
-    }
-    return `wrote ${files.length} files`;
-  };
+  const writePlanned =
+    (which: 'project' | 'dockerfile') =>
+    async (answers: object): Promise<string> => {
+      const files = plan(answers as GeneratorAnswers, which, render);
+      const root = plop.getDestBasePath();
+      for (const file of files) {
+        const path = join(root, file.path);
+        await mkdir(dirname(path), { recursive: true });
+        await writeFile(path, file.content, 'utf8');
+      }
+      return `wrote ${files.length} files`;
+    };
   plop.setActionType('slim-python-write', async (answers, config) => writePlanned((config as unknown as { which: 'project' | 'dockerfile' }).which)(answers));
 
   plop.setGenerator('project', {

@@ -20,8 +20,10 @@ const env = { ...process.env, CI: 'true' };
 
 // A project with 300 requirements for update --check and explain (setup, not timed).
 const big = join(work, 'big');
-const setup = spawnSync(node, [cli, big, '--yes', '--no-interactive', '--python', '3.12', '--app', 'cli',
-  '--requirements-file', join(root, 'bench/requirements-300.txt')], { env, encoding: 'utf8' });
+const setup = spawnSync(node, [cli, big, '--yes', '--no-interactive', '--python', '3.12', '--app', 'cli', '--requirements-file', join(root, 'bench/requirements-300.txt')], {
+  env,
+  encoding: 'utf8',
+});
 if (setup.status !== 0) throw new Error(`setting up the 300-requirement project failed: ${setup.stderr}`);
 
 let counter = 0;
@@ -30,7 +32,10 @@ const fresh = () => `d${counter++}`;
 const COMMANDS = [
   { id: 'node -e 0', argv: () => [node, '-e', '0'] },
   { id: 'create-vite (vanilla-ts)', argv: () => [node, vite, fresh(), '--template', 'vanilla-ts', '--no-interactive', '--no-immediate'] },
-  { id: 'create-slim-python (reference)', argv: () => [node, cli, fresh(), '--yes', '--no-interactive', '--python', '3.12', '--requirement', 'cryptography', '--requirement', 'aiohttp'] },
+  {
+    id: 'create-slim-python (reference)',
+    argv: () => [node, cli, fresh(), '--yes', '--no-interactive', '--python', '3.12', '--requirement', 'cryptography', '--requirement', 'aiohttp'],
+  },
   { id: 'update --check (300 reqs)', argv: () => [node, cli, 'update', big, '--check'] },
   { id: 'explain --json (300 reqs)', argv: () => [node, cli, 'explain', big, '--json'] },
 ];
@@ -58,7 +63,10 @@ for (let round = 0; round < rounds; round += 1) {
 }
 const memory = {};
 for (const command of COMMANDS) {
-  const peaks = [0, 1, 2].map(() => peakKb(command.argv())).filter((v) => v !== null).sort((a, b) => a - b);
+  const peaks = [0, 1, 2]
+    .map(() => peakKb(command.argv()))
+    .filter((v) => v !== null)
+    .sort((a, b) => a - b);
   memory[command.id] = peaks.length ? peaks[Math.floor(peaks.length / 2)] : null;
 }
 
@@ -99,7 +107,10 @@ function measureImage() {
   const made = spawnSync(node, [cli, ref, '--yes', '--no-interactive', '--python', '3.12', '-r', 'cryptography', '-r', 'aiohttp'], { env, encoding: 'utf8' });
   if (made.status !== 0) return { skipped: `creating the reference example failed: ${made.stderr}` };
   const sizes = {};
-  for (const [mode, extra] of [['bytecode', []], ['noBytecode', ['--no-bytecode']]]) {
+  for (const [mode, extra] of [
+    ['bytecode', []],
+    ['noBytecode', ['--no-bytecode']],
+  ]) {
     const run = spawnSync(node, [cli, 'explain', ref, '--online', '--size', '--json', ...extra], { env, encoding: 'utf8', timeout: 900_000 });
     if (run.status !== 0) return { skipped: `explain --online --size failed (no pip or no index?): ${String(run.stderr).trim().split('\n').at(-1)}` };
     const { size } = JSON.parse(run.stdout);
@@ -113,7 +124,11 @@ function measureImage() {
 function measureImportTime() {
   const dir = join(work, 'imports');
   const python = process.env.BENCH_PYTHON ?? 'python3';
-  const install = spawnSync(python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--only-binary', ':all:', '--target', join(dir, 'site'), 'cryptography', 'aiohttp'], { encoding: 'utf8' });
+  const install = spawnSync(
+    python,
+    ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--only-binary', ':all:', '--target', join(dir, 'site'), 'cryptography', 'aiohttp'],
+    { encoding: 'utf8' },
+  );
   if (install.status !== 0) return { skipped: `pip could not install the wheels: ${String(install.stderr).trim().split('\n').at(-1)}` };
   const version = spawnSync(python, ['-c', 'import sys; print("%d.%d.%d" % sys.version_info[:3])'], { encoding: 'utf8' }).stdout.trim();
   const code = 'import aiohttp.web, cryptography.x509, cryptography.hazmat.primitives.ciphers.aead';
@@ -131,7 +146,10 @@ function measureImportTime() {
     for (const mode of ['noBytecode', 'bytecode']) {
       const argv = [python, '-X', `pycache_prefix=${prefix[mode]}`, '-c', code];
       const start = process.hrtime.bigint();
-      const run = spawnSync(timed ? '/usr/bin/time' : argv[0], timed ? ['-f', 'cpu %U %S', ...argv] : argv.slice(1), { env: { ...base, PYTHONDONTWRITEBYTECODE: '1' }, encoding: 'utf8' });
+      const run = spawnSync(timed ? '/usr/bin/time' : argv[0], timed ? ['-f', 'cpu %U %S', ...argv] : argv.slice(1), {
+        env: { ...base, PYTHONDONTWRITEBYTECODE: '1' },
+        encoding: 'utf8',
+      });
       if (run.status !== 0) return { skipped: `the imports failed: ${run.stderr}` };
       samples[mode].wall.push(Number(process.hrtime.bigint() - start) / 1e6);
       const cpu = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(run.stderr);
@@ -162,7 +180,9 @@ const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
 if (results.image.skipped) console.log(`image size: skipped (${results.image.skipped})`);
 else {
   const { bytecode, noBytecode } = results.image;
-  console.log(`reference image (estimate): ${mb(bytecode.total)} with bytecode (base ${mb(bytecode.base)} + venv ${mb(bytecode.venv)}), ${mb(noBytecode.total)} with --no-bytecode; goal <= 60 MB, classic recipe 70.5 MB, before issue 11 ~75 MB`);
+  console.log(
+    `reference image (estimate): ${mb(bytecode.total)} with bytecode (base ${mb(bytecode.base)} + venv ${mb(bytecode.venv)}), ${mb(noBytecode.total)} with --no-bytecode; goal <= 60 MB, classic recipe 70.5 MB, before issue 11 ~75 MB`,
+  );
 }
 if (results.importTime.skipped) console.log(`import time: skipped (${results.importTime.skipped})`);
 else {

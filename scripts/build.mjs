@@ -30,9 +30,7 @@ const inlineSources = {
     // the CLI needs only handlebars/runtime and compiles nothing at start-up.
     b.onLoad({ filter: /src[\\/]render[\\/]template-sources\.ts$/ }, () => {
       const templates = readTree(join(root, 'templates'), (n) => n.endsWith('.hbs'));
-      const entries = Object.entries(templates).map(
-        ([name, text]) => `${JSON.stringify(name)}: ${Handlebars.precompile(text, { noEscape: true, strict: true })}`,
-      );
+      const entries = Object.entries(templates).map(([name, text]) => `${JSON.stringify(name)}: ${Handlebars.precompile(text, { noEscape: true, strict: true })}`);
       return { loader: 'js', contents: `const T = {${entries.join(',\n')}};\nexport function loadTemplateSources() { return T; }` };
     });
     b.onLoad({ filter: /src[\\/]knowledge[\\/]sources\.ts$/ }, () => {
@@ -76,7 +74,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20.19',
-  minify: process.env.BUILD_NO_MINIFY !== "1",
+  minify: process.env.BUILD_NO_MINIFY !== '1',
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',
   define: { __TOOL_VERSION__: JSON.stringify(pkg.version) },

@@ -43,8 +43,12 @@ cpSync(goldenDir, goldenBackup, { recursive: true });
 
 function runTests(env) {
   const result = spawnSync('npx', ['vitest', 'run', ...TESTS], { cwd: work, env: { ...process.env, ...env }, encoding: 'utf8' });
-  // eslint-disable-next-line no-control-regex -- strips vitest's ANSI colour codes (ESC [ ... m)
-  const failed = (result.stdout + result.stderr).replace(/\x1b\[[0-9;]*m/g, '').split('\n').filter((l) => /^\s*×/.test(l)).map((l) => l.trim());
+  const failed = (result.stdout + result.stderr)
+    // eslint-disable-next-line no-control-regex -- strips vitest's ANSI colour codes (ESC [ ... m)
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .split('\n')
+    .filter((l) => /^\s*×/.test(l))
+    .map((l) => l.trim());
   return { passed: result.status === 0, failed };
 }
 

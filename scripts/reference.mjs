@@ -8,8 +8,22 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const target = `${root}reference-app`;
 // reference-app is this script's own output (git-ignored): start from scratch each time.
 rmSync(target, { recursive: true, force: true });
-const args = ['bin/create-slim-python.js', 'reference-app', '--yes', '--no-interactive', '--python', '3.12',
-  '--requirement', 'cryptography', '--requirement', 'aiohttp', '--app', 'web', '--port', '8080'];
+const args = [
+  'bin/create-slim-python.js',
+  'reference-app',
+  '--yes',
+  '--no-interactive',
+  '--python',
+  '3.12',
+  '--requirement',
+  'cryptography',
+  '--requirement',
+  'aiohttp',
+  '--app',
+  'web',
+  '--port',
+  '8080',
+];
 const run = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
 if (run.status !== 0) process.exit(run.status ?? 1);
 process.stdout.write(`\n---- reference-app/Dockerfile ----\n${readFileSync(`${target}/Dockerfile`, 'utf8')}`);

@@ -31,16 +31,16 @@ async function fetchProject(name: string): Promise<PypiProject> {
   }
 }
 
-const files = readdirSync(DATA).filter((file) => file.endsWith('.json')).sort();
+const files = readdirSync(DATA)
+  .filter((file) => file.endsWith('.json'))
+  .sort();
 const documents = new Map(files.map((file) => [file, JSON.parse(readFileSync(`${DATA}${file}`, 'utf8')) as KnowledgeFile]));
 const known = new Set([...documents.values()].flatMap((document) => Object.keys(document.packages)));
 const onlyFlag = process.argv.indexOf('--only');
 const ONLY = onlyFlag === -1 ? null : new Set(process.argv[onlyFlag + 1]!.split(',').filter(Boolean));
 const unknown = ONLY ? [...ONLY].filter((name) => !known.has(name)) : [];
 if (unknown.length > 0) throw new Error(`--only names projects the knowledge base does not have: ${unknown.join(', ')}`);
-const entries: [string, KnowledgeEntry][] = [...documents.values()]
-  .flatMap((document) => Object.entries(document.packages))
-  .filter(([name]) => !ONLY || ONLY.has(name));
+const entries: [string, KnowledgeEntry][] = [...documents.values()].flatMap((document) => Object.entries(document.packages)).filter(([name]) => !ONLY || ONLY.has(name));
 
 let next = 0;
 let changed = 0;

@@ -69,7 +69,11 @@ function describeWriteError(error: unknown): unknown {
   if (error instanceof ConflictError) return error;
   const failure = error as NodeJS.ErrnoException & { dest?: string };
   // COPYFILE_EXCL: the backup name was free when planned; never overwrite what took it since.
-  if (failure.code === 'EEXIST' && failure.syscall === 'copyfile') return new ConflictError(`${failure.dest ?? failure.path} appeared while init was writing; nothing was changed: run init again`);
-  if (failure.code && failure.path) return new ToolError(`cannot write ${failure.dest ?? failure.path}: ${failure.code === 'EACCES' ? 'permission denied' : failure.code === 'ENOSPC' ? 'no space left on the device' : failure.code === 'EEXIST' || failure.code === 'ENOTDIR' ? 'a file is in the way of a folder' : failure.message}; nothing was changed`);
+  if (failure.code === 'EEXIST' && failure.syscall === 'copyfile')
+    return new ConflictError(`${failure.dest ?? failure.path} appeared while init was writing; nothing was changed: run init again`);
+  if (failure.code && failure.path)
+    return new ToolError(
+      `cannot write ${failure.dest ?? failure.path}: ${failure.code === 'EACCES' ? 'permission denied' : failure.code === 'ENOSPC' ? 'no space left on the device' : failure.code === 'EEXIST' || failure.code === 'ENOTDIR' ? 'a file is in the way of a folder' : failure.message}; nothing was changed`,
+    );
   return error;
 }

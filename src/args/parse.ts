@@ -75,7 +75,10 @@ function describeParseError(error: unknown, spec: CommandSpec, args: readonly st
   const missing = /^Option '(-[^' ]+)[^']*' argument missing/.exec(message);
   if (missing) return `${missing[1]} needs a value`;
   // Node's messages are long and mention internals; keep the first sentence.
-  return message.split(/\.\s/)[0]!.replace(/^Unknown option '([^']+)'.*/, 'unknown flag $1').replace(/\.$/, '');
+  return message
+    .split(/\.\s/)[0]!
+    .replace(/^Unknown option '([^']+)'.*/, 'unknown flag $1')
+    .replace(/\.$/, '');
 }
 
 /** Renders --help for a command from its flag table. */

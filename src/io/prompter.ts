@@ -75,10 +75,8 @@ export async function createInquirerPrompter(streams: PromptStreams): Promise<Pr
   };
   return {
     input: (options) => guard(() => input(options, context)),
-    select: <T>(options: { message: string; choices: Choice<T>[]; default?: T }) =>
-      guard(() => select<T>(options as never, context)),
+    select: <T>(options: { message: string; choices: Choice<T>[]; default?: T }) => guard(() => select<T>(options as never, context)),
     confirm: (options) => guard(() => confirm(options, context)),
-    checkbox: <T>(options: { message: string; choices: Choice<T>[] }) =>
-      guard(() => checkbox<T>(options as never, context)),
+    checkbox: <T>(options: { message: string; choices: Choice<T>[] }) => guard(() => checkbox<T>(options as never, context)),
   };
 }

@@ -20,7 +20,5 @@ function addReason(map: Map<string, Set<string>>, apk: string, project: string):
 }
 
 function toReasons(map: Map<string, Set<string>>): ApkReason[] {
-  return [...map.entries()]
-    .map(([name, projects]) => ({ name, for: [...projects].sort() }))
-    .sort(byName);
+  return [...map.entries()].map(([name, projects]) => ({ name, for: [...projects].sort() })).sort(byName);
 }

@@ -50,7 +50,10 @@ export function suggestApkName(name: string, names: readonly string[] = knownNam
 /** Warnings for added package names that look like typos of known Alpine names. */
 export function warnApkTypos(lists: { buildDeps: ApkAdjustments; runtimeLibs: ApkAdjustments }): string[] {
   const warnings: string[] = [];
-  for (const [label, adjustments] of [['build', lists.buildDeps], ['runtime', lists.runtimeLibs]] as const) {
+  for (const [label, adjustments] of [
+    ['build', lists.buildDeps],
+    ['runtime', lists.runtimeLibs],
+  ] as const) {
     for (const name of adjustments.add) {
       const nearest = suggestApkName(name);
       if (nearest) {

@@ -100,15 +100,17 @@ export function inferBuildNeeds(pyproject: string): BuildInference | null {
       else unmapped.push(dependency);
     }
   }
-  const apk = [...found.entries()]
-    .map(([name, reasons]) => ({ name, because: [...reasons].sort().join('; ') }))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const apk = [...found.entries()].map(([name, reasons]) => ({ name, because: [...reasons].sort().join('; ') })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { backend, apk, unmapped: [...new Set(unmapped)].sort() };
 }
 
 /** `dep:virtual/compiler/c` or `dep:generic/openssl@3>=3.0` -> `virtual/compiler/c`, `generic/openssl`. */
 function externalName(dependency: string): string {
-  return dependency.replace(/^dep:/, '').replace(/[@?#].*$/, '').replace(/[<>=!~;\s].*$/, '').toLowerCase();
+  return dependency
+    .replace(/^dep:/, '')
+    .replace(/[@?#].*$/, '')
+    .replace(/[<>=!~;\s].*$/, '')
+    .toLowerCase();
 }
 
 function requirementName(requirement: string): string | null {

@@ -111,7 +111,11 @@ function decideEntry(
   const formats = target.formats ? allowedFormats(target.formats, name) : null;
   const locked = target.locked?.get(name);
   const lockFit = locked ? fitLockedFiles(locked, target.python, target.arches) : null;
-  const wheelMissing = lockFit ? (lockFit.fit ? null : `the lock lists no musllinux wheel for CPython ${target.python} on ${lockFit.missingArch}`) : missingWheel(entry.musllinux, requirement, target);
+  const wheelMissing = lockFit
+    ? lockFit.fit
+      ? null
+      : `the lock lists no musllinux wheel for CPython ${target.python} on ${lockFit.missingArch}`
+    : missingWheel(entry.musllinux, requirement, target);
   // --no-binary makes pip build even where a wheel fits; --only-binary forbids building.
   const missing = formats && !formats.binary ? `${describeOrigin(formats.because!)} makes pip build it from source` : wheelMissing;
   if (missing === null) {
@@ -119,7 +123,13 @@ function decideEntry(
     return { decision: { ...base, status: 'wheel', why, build: [], runtime: [...entry.dlopen].sort() }, problem: null };
   }
   const noSdist = lockFit ? !lockFit.sdist : entry.sdist === false;
-  const cannot = noSdist ? (lockFit ? 'the lock lists no sdist' : 'it publishes no sdist') : formats && !formats.source ? `${describeOrigin(formats.because!)} forbids building it` : null;
+  const cannot = noSdist
+    ? lockFit
+      ? 'the lock lists no sdist'
+      : 'it publishes no sdist'
+    : formats && !formats.source
+      ? `${describeOrigin(formats.because!)} forbids building it`
+      : null;
   if (cannot !== null) {
     const why = `${missing.replace(/: pip builds it from source$/, '')}, and ${cannot}: pip cannot install it on Alpine`;
     const decision: PackageDecision = { ...base, status: 'unavailable', why, build: [], runtime: [] };

@@ -46,9 +46,10 @@ const FAILS: Record<VersionFloor['fails'], string> = {
  */
 export function formatFloorViolation(name: string, violation: FloorViolation, python: string, firstWheel: string | null): string {
   const reasons = violation.floors.map((floor) => `releases before ${floor.version} ${FAILS[floor.fails]} (${floor.why})`);
-  const good = firstWheel !== null && gt(violation.firstGood, firstWheel)
-    ? `the first release that installs is ${firstWheel} (a musllinux wheel; the first that builds from source is ${violation.firstGood}): pin ${name}>=${firstWheel}`
-    : `the first good release is ${violation.firstGood}: pin ${name}>=${violation.firstGood}`;
+  const good =
+    firstWheel !== null && gt(violation.firstGood, firstWheel)
+      ? `the first release that installs is ${firstWheel} (a musllinux wheel; the first that builds from source is ${violation.firstGood}): pin ${name}>=${firstWheel}`
+      : `the first good release is ${violation.firstGood}: pin ${name}>=${violation.firstGood}`;
   return `${name}${violation.clause} will not work on CPython ${python}: ${reasons.join('; ')}; ${good}`;
 }
 

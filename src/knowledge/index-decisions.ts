@@ -29,7 +29,15 @@ export function decideOnline(resolution: OnlineResolution, skipped: readonly Req
     const label = requirement.name ?? requirement.text;
     if (decisions.has(label)) continue;
     warnings.push(`${requirement.file}:${requirement.line}: ${requirement.text} is a path or URL; not checked against the index, assuming it may compile`);
-    decisions.set(label, { name: label, status: 'unknown', why: 'a path or URL requirement: not checked against the index', build: [C_TOOLCHAIN], runtime: [], sources: [], via: null });
+    decisions.set(label, {
+      name: label,
+      status: 'unknown',
+      why: 'a path or URL requirement: not checked against the index',
+      build: [C_TOOLCHAIN],
+      runtime: [],
+      sources: [],
+      via: null,
+    });
   }
   for (const dist of resolution.dists) {
     if (dist.status === null) warnings.push(`${dist.name}: pip picked ${dist.file ?? 'a local directory'}, which does not tell whether it is a musllinux wheel`);
@@ -44,9 +52,12 @@ export function decideOnline(resolution: OnlineResolution, skipped: readonly Req
 
 function inferredMessage(item: BlockedDist): string {
   const inferred = item.inferred!;
-  const found = inferred.apk.length > 0
-    ? inferred.apk.map((apk) => `${apk.name} (${apk.because})`).join(', ')
-    : inferred.backend === null ? `no [build-system] declared (a setup.py build), so nothing beyond ${C_TOOLCHAIN} can be inferred` : `nothing beyond ${C_TOOLCHAIN} (build-backend ${inferred.backend})`;
+  const found =
+    inferred.apk.length > 0
+      ? inferred.apk.map((apk) => `${apk.name} (${apk.because})`).join(', ')
+      : inferred.backend === null
+        ? `no [build-system] declared (a setup.py build), so nothing beyond ${C_TOOLCHAIN} can be inferred`
+        : `nothing beyond ${C_TOOLCHAIN} (build-backend ${inferred.backend})`;
   const unmapped = inferred.unmapped.length > 0 ? `; it also declares ${inferred.unmapped.join(', ')}, which have no known Alpine name` : '';
   return `${item.name}: compiles from source and is not in the knowledge base; from ${inferred.sdist}'s pyproject.toml: ${found}${unmapped}; add what else it needs with --build-deps / --runtime-libs`;
 }
@@ -59,7 +70,13 @@ function decideDist(dist: OnlineDist, entry: KnowledgeEntry | undefined, target:
   const base = { name: dist.name, via: dist.via, sources: dist.file ? [`index:${dist.file}`] : [] };
   const dlopen = [...(entry?.dlopen ?? [])].sort();
   if (dist.status === 'pure') {
-    return { ...base, status: 'pure', why: dlopen.length > 0 ? `pure Python (${dist.file}); loads ${dlopen.join(', ')} at run time` : `pure Python (${dist.file})`, build: [], runtime: dlopen };
+    return {
+      ...base,
+      status: 'pure',
+      why: dlopen.length > 0 ? `pure Python (${dist.file}); loads ${dlopen.join(', ')} at run time` : `pure Python (${dist.file})`,
+      build: [],
+      runtime: dlopen,
+    };
   }
   if (dist.status === 'wheel') {
     return { ...base, status: 'wheel', why: `musllinux wheel for CPython ${target.python} on ${target.arch} (${dist.file})`, build: [], runtime: dlopen };
@@ -74,7 +91,13 @@ function decideBlocked(item: BlockedDist, entry: KnowledgeEntry | undefined, tar
     return { ...base, status: 'unknown', why: `${item.requirement} is not on the package index`, build: [C_TOOLCHAIN], runtime: [] };
   }
   if (item.reason === 'unavailable') {
-    return { ...base, status: 'unavailable', why: `no musllinux wheel of ${item.requirement} for CPython ${target.python} on ${target.arch}, and no sdist: pip cannot install it on Alpine`, build: [], runtime: [] };
+    return {
+      ...base,
+      status: 'unavailable',
+      why: `no musllinux wheel of ${item.requirement} for CPython ${target.python} on ${target.arch}, and no sdist: pip cannot install it on Alpine`,
+      build: [],
+      runtime: [],
+    };
   }
   // pip lists every release with a usable file, pre-releases included; name the newest final one.
   const finals = item.versions.filter((version) => /^\d+(\.\d+)*(\.post\d+)?$/.test(version));
@@ -122,7 +145,11 @@ function floorProblems(resolution: OnlineResolution, knowledge: Knowledge, targe
  */
 function markerWarnings(environment: Record<string, string> | null, target: PipTarget): string[] {
   if (environment === null) return [];
-  const differs = (environment.python_version !== undefined && environment.python_version !== target.python) || (environment.platform_machine !== undefined && environment.platform_machine !== target.arch);
+  const differs =
+    (environment.python_version !== undefined && environment.python_version !== target.python) ||
+    (environment.platform_machine !== undefined && environment.platform_machine !== target.arch);
   if (!differs) return [];
-  return [`pip evaluated the markers of transitive dependencies for this machine (CPython ${environment.python_version ?? '?'} on ${environment.platform_machine ?? '?'}), not for CPython ${target.python} on ${target.arch}; a dependency behind such a marker may be missing or extra`];
+  return [
+    `pip evaluated the markers of transitive dependencies for this machine (CPython ${environment.python_version ?? '?'} on ${environment.platform_machine ?? '?'}), not for CPython ${target.python} on ${target.arch}; a dependency behind such a marker may be missing or extra`,
+  ];
 }

@@ -31,7 +31,9 @@ export function musllinuxOf(project: PypiProject, pythons: readonly string[], ar
   const ordered = finalReleases(project.releases);
   const since: Partial<Record<Arch, string>> = {};
   for (const arch of arches) {
-    const first = ordered.find((version) => project.releases[version]!.some((file) => !file.yanked && new RegExp(`musllinux_1_[012]_${arch}\\.`).test(`${file.filename}.`) && file.filename.endsWith('.whl')));
+    const first = ordered.find((version) =>
+      project.releases[version]!.some((file) => !file.yanked && new RegExp(`musllinux_1_[012]_${arch}\\.`).test(`${file.filename}.`) && file.filename.endsWith('.whl')),
+    );
     if (first) since[arch] = first;
   }
   if (Object.keys(since).length === 0) return null;
@@ -83,5 +85,9 @@ export function extrasOf(requiresDist: readonly string[], known: (name: string) 
       (extras[extra] ??= new Set()).add(label);
     }
   }
-  return Object.fromEntries(Object.keys(extras).sort().map((extra) => [extra, [...extras[extra]!].sort()]));
+  return Object.fromEntries(
+    Object.keys(extras)
+      .sort()
+      .map((extra) => [extra, [...extras[extra]!].sort()]),
+  );
 }

@@ -53,5 +53,5 @@ function bumpRelease(version: string, drop: number): string | null {
 export function compareMinor(a: string, b: string): number {
   const [am, an] = a.split('.').map(Number);
   const [bm, bn] = b.split('.').map(Number);
-  return (am! - bm!) || (an! - bn!);
+  return am! - bm! || an! - bn!;
 }

@@ -49,12 +49,7 @@ export interface ApkEditResolution {
  * Resolves a conflict block when ours differs from base only by packages of its one apk add
  * line, and theirs has one apk add line too. `stage` picks the flag named in the note.
  */
-export function resolveApkEdit(
-  base: readonly string[],
-  ours: readonly string[],
-  theirs: readonly string[],
-  stage: 'build' | 'runtime',
-): ApkEditResolution | null {
+export function resolveApkEdit(base: readonly string[], ours: readonly string[], theirs: readonly string[], stage: 'build' | 'runtime'): ApkEditResolution | null {
   const [o, a, b] = [base, ours, theirs].map((block) => findApkSpan(block.join('\n')));
   if (!o || !a || !b || o.frame !== a.frame) return null;
   const added = a.packages.filter((name) => !o.packages.includes(name));

@@ -42,7 +42,13 @@ export async function findPip(pipFlag: string | undefined, env: Record<string, s
     if (isPath && !(await isExecutable(file))) throw new ToolError(`--pip ${pipFlag}: no such executable file`, 2);
     return checkPip({ file, prefix: [] }, env, `--pip ${pipFlag}`);
   }
-  const versioned = python === undefined ? [] : [{ file: `pip${python}`, prefix: [] }, { file: `python${python}`, prefix: ['-m', 'pip'] }];
+  const versioned =
+    python === undefined
+      ? []
+      : [
+          { file: `pip${python}`, prefix: [] },
+          { file: `python${python}`, prefix: ['-m', 'pip'] },
+        ];
   for (const candidate of [...versioned, ...CANDIDATES]) {
     const file = await whichOnPath(candidate.file, env);
     if (file === null) continue;
@@ -56,7 +62,13 @@ export async function findPip(pipFlag: string | undefined, env: Record<string, s
   throw new ToolError('--online needs pip: none of pip3, pip or python3 -m pip works here; install pip or pass --pip PATH', 2);
 }
 
-async function checkPip(command: { file: string; prefix: string[] }, env: Record<string, string | undefined>, label: string, known?: string, knownPython?: string | null): Promise<PipCommand> {
+async function checkPip(
+  command: { file: string; prefix: string[] },
+  env: Record<string, string | undefined>,
+  label: string,
+  known?: string,
+  knownPython?: string | null,
+): Promise<PipCommand> {
   const output = known === undefined ? await readPipOutput(command, env) : '';
   const version = known ?? parsePipVersion(output);
   if (version === null) throw new ToolError(`${label} (${command.file}) does not run as pip ("--version" failed)`, 2);
@@ -99,5 +111,8 @@ async function whichOnPath(name: string, env: Record<string, string | undefined>
 }
 
 async function isExecutable(file: string): Promise<boolean> {
-  return access(file, constants.X_OK).then(() => true, () => false);
+  return access(file, constants.X_OK).then(
+    () => true,
+    () => false,
+  );
 }

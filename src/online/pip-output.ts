@@ -41,20 +41,39 @@ export function parsePipFailure(output: string): PipFailure {
   const missing = MISSING.exec(output);
   if (missing) {
     const { requirement, parents } = splitFrom(missing[1]!.trim());
-    const versions = missing[2]!.trim() === 'none' ? [] : missing[2]!.split(',').map((v) => v.trim()).filter(Boolean);
+    const versions =
+      missing[2]!.trim() === 'none'
+        ? []
+        : missing[2]!
+            .split(',')
+            .map((v) => v.trim())
+            .filter(Boolean);
     const name = requirementName(requirement);
     if (name !== null) return { kind: 'missing', requirement, name, parents, versions };
   }
   const noMatch = NO_MATCH.exec(output);
   const noMatchName = noMatch ? requirementName(noMatch[1]!) : null;
   if (noMatch && noMatchName !== null) return { kind: 'missing', requirement: noMatch[1]!, name: noMatchName, parents: [], versions: [] };
-  const errors = output.split('\n').filter((line) => line.startsWith('ERROR: ')).map((line) => line.slice('ERROR: '.length).trim());
+  const errors = output
+    .split('\n')
+    .filter((line) => line.startsWith('ERROR: '))
+    .map((line) => line.slice('ERROR: '.length).trim());
   if (CONFLICT.test(output)) {
-    const causes = output.split('\n').filter((line) => /^\s+(The user requested |\S.* depends on )/.test(line)).map((line) => line.trim());
+    const causes = output
+      .split('\n')
+      .filter((line) => /^\s+(The user requested |\S.* depends on )/.test(line))
+      .map((line) => line.trim());
     const detail = causes.length > 0 ? `: ${causes.join('; ')}` : errors[0] ? `: ${errors[0]}` : '';
     return { kind: 'conflict', message: `pip cannot satisfy the requirements together (conflicting versions)${detail}` };
   }
-  const last = errors[0] ?? output.trim().split('\n').filter((line) => line.trim() !== '').pop() ?? 'no output';
+  const last =
+    errors[0] ??
+    output
+      .trim()
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .pop() ??
+    'no output';
   return { kind: 'other', message: last.trim() };
 }
 

@@ -32,7 +32,6 @@ export interface PipReport {
   environment: Record<string, string>;
 }
 
-
 /**
  * Status from a wheel file name `name-version(-build)?-python-abi-platform.whl`
  * (https://packaging.python.org/en/latest/specifications/binary-distribution-format/):

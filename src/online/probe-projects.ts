@@ -47,7 +47,13 @@ export interface ProbeOptions {
 }
 
 /** Probes every line; the map is keyed by project name. Throws ToolError when the index cannot be reached. */
-export async function probeProjects(pip: PipCommand, lines: readonly ProbeLine[], target: PipTarget, env: Record<string, string | undefined>, options: ProbeOptions = {}): Promise<Map<string, ProbeOutcome>> {
+export async function probeProjects(
+  pip: PipCommand,
+  lines: readonly ProbeLine[],
+  target: PipTarget,
+  env: Record<string, string | undefined>,
+  options: ProbeOptions = {},
+): Promise<Map<string, ProbeOutcome>> {
   const outcomes = new Map<string, ProbeOutcome>();
   await probeStream(pip, lines, target, env, options, (line, outcome) => {
     outcomes.set(line.name, outcome);
@@ -104,11 +110,23 @@ export function probeStream(
 }
 
 /** One batch: pip --no-deps over all of it; a project without a wheel is taken out, asked about alone, and the rest runs again. */
-async function probeBatch(pip: PipCommand, batch: readonly ProbeLine[], target: PipTarget, env: Record<string, string | undefined>, runOptions: { noDeps: boolean; ignoreRequiresPython?: boolean }): Promise<[ProbeLine, ProbeOutcome][]> {
+async function probeBatch(
+  pip: PipCommand,
+  batch: readonly ProbeLine[],
+  target: PipTarget,
+  env: Record<string, string | undefined>,
+  runOptions: { noDeps: boolean; ignoreRequiresPython?: boolean },
+): Promise<[ProbeLine, ProbeOutcome][]> {
   const results: [ProbeLine, ProbeOutcome][] = [];
   let rest = [...batch];
   while (rest.length > 0) {
-    const run = await runPipResolve(pip, rest.map((line) => line.text), target, env, runOptions);
+    const run = await runPipResolve(
+      pip,
+      rest.map((line) => line.text),
+      target,
+      env,
+      runOptions,
+    );
     if (run.ok && run.report) {
       const byName = new Map(run.report.dists.map((dist) => [dist.name, dist]));
       // A line pip answered under another spelling (a redirect, an old name) counts as not found.
@@ -130,7 +148,13 @@ async function probeBatch(pip: PipCommand, batch: readonly ProbeLine[], target: 
 }
 
 /** One project with `-vv`: its wheel, or why there is none, read from pip's finder log. */
-async function probeAlone(pip: PipCommand, line: ProbeLine, target: PipTarget, env: Record<string, string | undefined>, runOptions: { noDeps: boolean; ignoreRequiresPython?: boolean }): Promise<ProbeOutcome> {
+async function probeAlone(
+  pip: PipCommand,
+  line: ProbeLine,
+  target: PipTarget,
+  env: Record<string, string | undefined>,
+  runOptions: { noDeps: boolean; ignoreRequiresPython?: boolean },
+): Promise<ProbeOutcome> {
   const run = await runPipResolve(pip, [line.text], target, env, { ...runOptions, verbose: true });
   const dist = run.ok ? run.report?.dists[0] : undefined;
   if (dist) return { kind: 'dist', dist };

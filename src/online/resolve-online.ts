@@ -34,7 +34,6 @@ export interface PipLine {
 
 export type { BlockedDist, OnlineDist, OnlineResolution } from '../knowledge/index-answer.ts';
 
-
 /** Deeper than any real dependency tree; more means something loops. */
 export const MAX_ROUNDS = 30;
 
@@ -54,7 +53,13 @@ export interface ResolveOptions {
 }
 
 /** Resolves and probes; throws ToolError (exit 2) when the index cannot be reached or pip refuses the target. */
-export async function resolveOnline(pip: PipCommand, initial: readonly PipLine[], target: PipTarget, env: Record<string, string | undefined>, options: ResolveOptions = {}): Promise<OnlineResolution> {
+export async function resolveOnline(
+  pip: PipCommand,
+  initial: readonly PipLine[],
+  target: PipTarget,
+  env: Record<string, string | undefined>,
+  options: ResolveOptions = {},
+): Promise<OnlineResolution> {
   const markerTarget: Target = { python: target.python, arch: target.arch, ...(imageFullVersion(target.python) ? { full: imageFullVersion(target.python)! } : {}) };
   const lines = new Map<string, PipLine>();
   const outcomes = new Map<string, ProbeOutcome>();
@@ -75,18 +80,25 @@ export async function resolveOnline(pip: PipCommand, initial: readonly PipLine[]
   const initialLines = initial.flatMap(add);
   const ignoreRequiresPython = pip.python !== undefined && pip.python !== null && pip.python !== target.python;
   options.onRound?.(1);
-  await probeStream(pip, initialLines, target, env, {
-    ...(ignoreRequiresPython ? { ignoreRequiresPython } : {}),
-    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
-    ...(options.cancel ? { cancel: options.cancel } : {}),
-    onProbed: (answered) => options.onProgress?.(answered, lines.size),
-  }, (probed, outcome) => {
-    const line = lines.get(probed.name)!;
-    outcomes.set(line.name, outcome);
-    // A dependency tree deeper than MAX_ROUNDS levels means something loops.
-    if (options.complete || depth(line, lines) >= MAX_ROUNDS) return [];
-    return dependenciesOf(line, outcome, markerTarget, options.requiresOf).flatMap(add);
-  });
+  await probeStream(
+    pip,
+    initialLines,
+    target,
+    env,
+    {
+      ...(ignoreRequiresPython ? { ignoreRequiresPython } : {}),
+      ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+      ...(options.cancel ? { cancel: options.cancel } : {}),
+      onProbed: (answered) => options.onProgress?.(answered, lines.size),
+    },
+    (probed, outcome) => {
+      const line = lines.get(probed.name)!;
+      outcomes.set(line.name, outcome);
+      // A dependency tree deeper than MAX_ROUNDS levels means something loops.
+      if (options.complete || depth(line, lines) >= MAX_ROUNDS) return [];
+      return dependenciesOf(line, outcome, markerTarget, options.requiresOf).flatMap(add);
+    },
+  );
   const dists: OnlineDist[] = [];
   const blocked: (BlockedDist & { sdistUrl?: string })[] = [];
   const warnings: string[] = [];
@@ -94,14 +106,23 @@ export async function resolveOnline(pip: PipCommand, initial: readonly PipLine[]
     const outcome = outcomes.get(name);
     if (!outcome) continue; // past MAX_ROUNDS
     if (outcome.kind === 'blocked') {
-      blocked.push({ name, requirement: line.text, via: line.via, versions: outcome.versions, reason: outcome.reason, ...(outcome.sdistUrl ? { sdistUrl: outcome.sdistUrl } : {}) });
+      blocked.push({
+        name,
+        requirement: line.text,
+        via: line.via,
+        versions: outcome.versions,
+        reason: outcome.reason,
+        ...(outcome.sdistUrl ? { sdistUrl: outcome.sdistUrl } : {}),
+      });
       continue;
     }
     const { dist } = outcome;
     dists.push({ name, version: dist.version, file: dist.file, status: dist.status, via: line.via });
     const range = dist.requiresPython ?? null;
     if (ignoreRequiresPython && range && validRange(range) && !satisfies(markerTarget.full ?? `${target.python}.0`, range)) {
-      warnings.push(`${name} ${dist.version} requires Python ${range}, not CPython ${target.python} (pip ${pip.version} runs on Python ${pip.python}, so pip could not check it: pass --pip with a pip of Python ${target.python})`);
+      warnings.push(
+        `${name} ${dist.version} requires Python ${range}, not CPython ${target.python} (pip ${pip.version} runs on Python ${pip.python}, so pip could not check it: pass --pip with a pip of Python ${target.python})`,
+      );
     }
   }
   if (options.inferBuild) await inferBlocked(blocked, options.inferBuild);
@@ -187,7 +208,12 @@ function splitMarker(entry: string): [string, string | null] {
 
 function extrasOf(text: string): string[] {
   const match = /^[^[;]*\[([^\]]*)\]/.exec(text);
-  return match ? match[1]!.split(',').map((extra) => normalizeName(extra.trim())).filter(Boolean) : [];
+  return match
+    ? match[1]!
+        .split(',')
+        .map((extra) => normalizeName(extra.trim()))
+        .filter(Boolean)
+    : [];
 }
 
 /**

@@ -41,7 +41,15 @@ export function platformTags(arch: Arch): string[] {
  * No --quiet for a resolution: the "Collecting X (from A->-r FILE (line N))" lines locate
  * transitive failures; a --no-deps probe needs only pip's errors, which --quiet keeps.
  */
-export function buildInstallArgs(options: { target: PipTarget; reportFile: string; targetDir: string; requirementsFile: string; noDeps?: boolean; verbose?: boolean; ignoreRequiresPython?: boolean }): string[] {
+export function buildInstallArgs(options: {
+  target: PipTarget;
+  reportFile: string;
+  targetDir: string;
+  requirementsFile: string;
+  noDeps?: boolean;
+  verbose?: boolean;
+  ignoreRequiresPython?: boolean;
+}): string[] {
   const { target } = options;
   return [
     'install',

@@ -52,5 +52,8 @@ export function findTopLevelFile(tar: Buffer, name: string): string | null {
 }
 
 function field(header: Buffer, start: number, length: number): string {
-  return header.subarray(start, start + length).toString('utf8').replace(/\0.*$/s, '');
+  return header
+    .subarray(start, start + length)
+    .toString('utf8')
+    .replace(/\0.*$/s, '');
 }

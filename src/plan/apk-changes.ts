@@ -49,9 +49,12 @@ export function describeApkChanges(
     for (const [name, line] of now) {
       if (before[stage].has(name)) continue;
       // A package of the runtime itself (Alpine's python3) says what it is; yours says so.
-      const why = line.for.length > 0
-        ? ` because ${line.for.join(', ')} ${stage === 'build' ? 'must compile' : 'needs it at run time'}`
-        : line.by === 'you' ? ' because you added it' : `: ${line.reason}`;
+      const why =
+        line.for.length > 0
+          ? ` because ${line.for.join(', ')} ${stage === 'build' ? 'must compile' : 'needs it at run time'}`
+          : line.by === 'you'
+            ? ' because you added it'
+            : `: ${line.reason}`;
       sentences.push(`added ${name} (${stage})${why}`);
     }
     for (const [name, projects] of before[stage]) {

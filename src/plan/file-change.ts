@@ -31,7 +31,15 @@ export interface FileChange {
 /** Decides the action for one file. `base` is null when the project has no stored base for it. */
 export function planFileChange(path: string, current: string | null, base: string | null, render: string, mergeThreeWay: MergeFn): FileChange {
   const change = (action: FileAction, next: string, conflicts: FileChange['conflicts'] = [], notes: string[] = []): FileChange => ({
-    path, action, current, base, next, render, conflicts, noBase: false, notes,
+    path,
+    action,
+    current,
+    base,
+    next,
+    render,
+    conflicts,
+    noBase: false,
+    notes,
   });
   if (current === null) return change('create', render);
   if (current === render) return change('identical', render);

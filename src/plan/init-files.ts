@@ -40,7 +40,10 @@ export function planInitFiles(
     ...planGeneratedFiles(buildDockerfileModel(config, decisions, includes), render).all,
     { path: CONFIG_FILE, content: serializeConfig(config), managed: false },
   ];
-  const blocked = files.map((file) => file.path).filter((path) => existing.has(path)).sort();
+  const blocked = files
+    .map((file) => file.path)
+    .filter((path) => existing.has(path))
+    .sort();
   for (const path of blocked) {
     const state = existing.get(path)!;
     if (state.kind === 'symlink') throw new ConflictError(`${path} is a symlink; refusing to write through it: replace it with a regular file or remove it`);
@@ -48,7 +51,9 @@ export function planInitFiles(
   }
   if (blocked.length > 0 && !force) {
     const hint = existing.has(CONFIG_FILE) ? ` (${CONFIG_FILE} exists: this project is set up already; run "create-slim-python update" instead)` : '';
-    throw new ConflictError(`refusing to overwrite ${blocked.join(', ')}${hint}: move ${blocked.length > 1 ? 'them' : 'it'} away, or pass --force to keep ${blocked.length > 1 ? 'each' : 'it'} as a .orig backup`);
+    throw new ConflictError(
+      `refusing to overwrite ${blocked.join(', ')}${hint}: move ${blocked.length > 1 ? 'them' : 'it'} away, or pass --force to keep ${blocked.length > 1 ? 'each' : 'it'} as a .orig backup`,
+    );
   }
   return files
     .map((file): InitPlannedFile => {

@@ -15,7 +15,8 @@ interface RecordShape {
 
 /** The record of a Dockerfile model's package lists: deterministic JSON (sorted keys, one trailing newline). */
 export function serializePackagesRecord(notes: { build: readonly ApkLine[]; runtime: readonly ApkLine[] }): string {
-  const table = (lines: readonly ApkLine[]) => Object.fromEntries([...lines].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((line) => [line.name, [...line.for].sort()]));
+  const table = (lines: readonly ApkLine[]) =>
+    Object.fromEntries([...lines].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((line) => [line.name, [...line.for].sort()]));
   const record: RecordShape = { build: table(notes.build), runtime: table(notes.runtime) };
   return `${JSON.stringify(record, null, 2)}\n`;
 }

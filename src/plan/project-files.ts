@@ -89,12 +89,7 @@ export function buildDockerfileModel(config: ProjectConfig, decisions: Decisions
   const module = moduleNameOf(config.name);
   const listens = appKindSpec(config.app).listens;
   const buildTools: ApkLine[] = [
-    ...(runtime.system
-      ? [
-          toolLine('python3', "Alpine's own interpreter"),
-          toolLine('py3-pip', 'pip, to install into the venv (which gets none)'),
-        ]
-      : []),
+    ...(runtime.system ? [toolLine('python3', "Alpine's own interpreter"), toolLine('py3-pip', 'pip, to install into the venv (which gets none)')] : []),
     toolLine('binutils', 'strip, for the extension modules'),
   ];
   const systemPackages: ApkLine[] = runtime.system
@@ -103,7 +98,11 @@ export function buildDockerfileModel(config: ProjectConfig, decisions: Decisions
         ...(bytecode ? [toolLine('python3-pyc', "the standard library's bytecode (fast start)")] : []),
       ]
     : [];
-  const releasePackages = releasePackagesFor(runtime, bytecode, runtimeLibs.map((line) => line.name));
+  const releasePackages = releasePackagesFor(
+    runtime,
+    bytecode,
+    runtimeLibs.map((line) => line.name),
+  );
   const code = config.code ?? 'module';
   const fromPyproject = config.requirements.split('/').pop() === 'pyproject.toml';
   return {
@@ -186,12 +185,7 @@ function withHeaders(build: readonly ApkReason[], headersPackage: string | null)
 }
 
 /** The files `update` regenerates, rendered for the current config and decisions. */
-export function planManagedFiles(
-  config: ProjectConfig,
-  decisions: Decisions,
-  requirementFiles: readonly string[],
-  render: Render = getRenderer(),
-): PlannedFile[] {
+export function planManagedFiles(config: ProjectConfig, decisions: Decisions, requirementFiles: readonly string[], render: Render = getRenderer()): PlannedFile[] {
   return renderManagedFiles(buildDockerfileModel(config, decisions, requirementFiles), render);
 }
 
@@ -220,12 +214,7 @@ export function planGeneratedFiles(model: DockerfileModel, render: Render = getR
 }
 
 /** Every file of a new project, sorted by path. */
-export function planNewProject(
-  config: ProjectConfig,
-  requirementsText: string,
-  decisions: Decisions,
-  render: Render = getRenderer(),
-): PlannedFile[] {
+export function planNewProject(config: ProjectConfig, requirementsText: string, decisions: Decisions, render: Render = getRenderer()): PlannedFile[] {
   const module = moduleNameOf(config.name);
   const app = appKindSpec(config.app);
   const data = { name: config.name, module, port: config.port, isWeb: app.listens, description: app.description };

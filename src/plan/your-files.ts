@@ -19,14 +19,8 @@ export function yourFilePaths(config: ProjectConfig): string[] {
   return ['README.md', `${moduleNameOf(config.name)}/__main__.py`];
 }
 
-
 /** Plans the steps for a change from `before` to `after` (pure). */
-export function planYourFileSteps(
-  before: ProjectConfig,
-  after: ProjectConfig,
-  requirementNames: ReadonlySet<string>,
-  texts: ReadonlyMap<string, string | null>,
-): YourFileStep[] {
+export function planYourFileSteps(before: ProjectConfig, after: ProjectConfig, requirementNames: ReadonlySet<string>, texts: ReadonlyMap<string, string | null>): YourFileStep[] {
   const steps: YourFileStep[] = [];
   const module = moduleNameOf(after.name);
   const readme = texts.get('README.md') ?? null;

@@ -46,11 +46,7 @@ export async function readProjectConfig(root: string): Promise<{ config: Project
 }
 
 /** Reads config and requirements of the project at `root`. */
-export async function loadProject(
-  root: string,
-  env: Record<string, string | undefined>,
-  known?: { config: ProjectConfig; text: string },
-): Promise<LoadedProject> {
+export async function loadProject(root: string, env: Record<string, string | undefined>, known?: { config: ProjectConfig; text: string }): Promise<LoadedProject> {
   const read = known ?? (await readProjectConfig(root));
   const effective = read.config;
   const requirementsPath = join(root, effective.requirements);

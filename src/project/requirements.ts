@@ -62,15 +62,13 @@ export function appendRequirementLines(
 
 /** PEP 503 names of the requirements (those with a name), and `name[extra]` for each extra. */
 export function requirementNames(requirements: readonly Requirement[]): Set<string> {
-  return new Set(requirements.flatMap((requirement) =>
-    requirement.name === null ? [] : [requirement.name, ...requirement.extras.map((extra) => `${requirement.name}[${extra}]`)]));
+  return new Set(
+    requirements.flatMap((requirement) => (requirement.name === null ? [] : [requirement.name, ...requirement.extras.map((extra) => `${requirement.name}[${extra}]`)])),
+  );
 }
 
 /** The requirements with what the app skeleton imports appended when missing, and what was added. */
-export function withAppRequirements(
-  app: AppKind,
-  given: { text: string; requirements: Requirement[] },
-): { text: string; requirements: Requirement[]; added: string[] } {
+export function withAppRequirements(app: AppKind, given: { text: string; requirements: Requirement[] }): { text: string; requirements: Requirement[]; added: string[] } {
   const added = missingAppRequirements(app, requirementNames(given.requirements));
   return added.length === 0 ? { ...given, added } : { ...appendRequirementLines(given, added), added };
 }
@@ -102,11 +100,7 @@ export async function importRequirementsFile(
 }
 
 /** Reads the project's requirements file and its includes (inside the project only). */
-export async function readProjectRequirements(
-  root: string,
-  file: string,
-  env: Record<string, string | undefined>,
-): Promise<ProjectRequirements> {
+export async function readProjectRequirements(root: string, file: string, env: Record<string, string | undefined>): Promise<ProjectRequirements> {
   // A pyproject.toml contributes its [project] dependencies (PEP 621) instead of pip's format.
   if (basename(file) === 'pyproject.toml') {
     const path = resolve(root, file);

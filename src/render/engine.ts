@@ -54,5 +54,8 @@ let inlineEnv: typeof Handlebars | undefined;
 
 /** Trailing whitespace off every line, exactly one final newline: same inputs, same bytes. */
 export function normalizeText(text: string): string {
-  return `${text.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${text
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }

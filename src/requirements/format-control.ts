@@ -37,7 +37,8 @@ export function formatControlOf(options: readonly { name: string; value: string 
   for (const option of options) {
     if (option.value === null) continue;
     if (option.name === '--no-binary') handleMutualExcludes(option.value, control.noBinary, control.onlyBinary, { option: '--no-binary', file: option.file, line: option.line });
-    if (option.name === '--only-binary') handleMutualExcludes(option.value, control.onlyBinary, control.noBinary, { option: '--only-binary', file: option.file, line: option.line });
+    if (option.name === '--only-binary')
+      handleMutualExcludes(option.value, control.onlyBinary, control.noBinary, { option: '--only-binary', file: option.file, line: option.line });
   }
   return control;
 }

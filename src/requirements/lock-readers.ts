@@ -83,10 +83,22 @@ function readUv(document: Table, file: string, lines: number[]): LockedPackage[]
     const line = lines[index] ?? 1;
     const source = isTable(pkg.source) ? pkg.source : {};
     const kind: LockedPackage['source'] =
-      'registry' in source ? 'registry' : 'editable' in source ? 'editable' : 'virtual' in source ? 'virtual' : 'directory' in source || 'path' in source ? 'directory' : 'git' in source ? 'vcs' : 'url';
+      'registry' in source
+        ? 'registry'
+        : 'editable' in source
+          ? 'editable'
+          : 'virtual' in source
+            ? 'virtual'
+            : 'directory' in source || 'path' in source
+              ? 'directory'
+              : 'git' in source
+                ? 'vcs'
+                : 'url';
     const sdist = isTable(pkg.sdist) ? pkg.sdist : null;
     const wheels = tables(pkg.wheels, file, 'wheels');
-    const files = [...wheels.map((wheel) => fileName(wheel.url ?? wheel.path ?? wheel.filename)), sdist ? fileName(sdist.url ?? sdist.path) : null].filter((name): name is string => name !== null);
+    const files = [...wheels.map((wheel) => fileName(wheel.url ?? wheel.path ?? wheel.filename)), sdist ? fileName(sdist.url ?? sdist.path) : null].filter(
+      (name): name is string => name !== null,
+    );
     const edge = (dep: Table): LockedEdge => ({
       name: normalizeName(text(dep.name) ?? ''),
       version: text(dep.version),
@@ -126,7 +138,8 @@ function readPoetry(document: Table, file: string, lines: number[]): LockedPacka
       for (const constraint of Array.isArray(spec) ? spec : [spec]) {
         const detail = isTable(constraint) ? constraint : {};
         // An optional dependency installs only through an extra ([package.extras]).
-        if (detail.optional !== true) dependencies.push({ name: normalizeName(name), version: null, marker: text(detail.markers), extras: Array.isArray(detail.extras) ? detail.extras.map(String) : [] });
+        if (detail.optional !== true)
+          dependencies.push({ name: normalizeName(name), version: null, marker: text(detail.markers), extras: Array.isArray(detail.extras) ? detail.extras.map(String) : [] });
       }
     }
     const optional: Record<string, LockedEdge[]> = {};
@@ -137,18 +150,20 @@ function readPoetry(document: Table, file: string, lines: number[]): LockedPacka
       });
     }
     const sourceType = isTable(pkg.source) ? text(pkg.source.type) : null;
-    return [{
-      name: requireName(pkg, file, line),
-      version: text(pkg.version),
-      line,
-      source: sourceType === null || sourceType === 'legacy' ? 'registry' : sourceType === 'git' ? 'vcs' : sourceType === 'url' ? 'url' : 'directory',
-      files: files.length > 0 ? files.map((item) => text(item.file)).filter((name): name is string => name !== null) : null,
-      hashed: files.some((item) => typeof item.hash === 'string'),
-      marker: markers,
-      root: false,
-      dependencies,
-      optional,
-    }];
+    return [
+      {
+        name: requireName(pkg, file, line),
+        version: text(pkg.version),
+        line,
+        source: sourceType === null || sourceType === 'legacy' ? 'registry' : sourceType === 'git' ? 'vcs' : sourceType === 'url' ? 'url' : 'directory',
+        files: files.length > 0 ? files.map((item) => text(item.file)).filter((name): name is string => name !== null) : null,
+        hashed: files.some((item) => typeof item.hash === 'string'),
+        marker: markers,
+        root: false,
+        dependencies,
+        optional,
+      },
+    ];
   });
   // Poetry 2 records each package's groups and markers: the lock then lists exactly what installs
   // (extras the project asked for included), so every main package is a root under its marker.

@@ -92,13 +92,7 @@ function evaluateList(markers: MarkerList, environment: Record<string, EnvValue>
   return groups.some((group) => group.every(Boolean));
 }
 
-function evaluateItem(
-  lhs: MarkerOperand,
-  op: string,
-  rhs: MarkerOperand,
-  environment: Record<string, EnvValue>,
-  source: string,
-): boolean {
+function evaluateItem(lhs: MarkerOperand, op: string, rhs: MarkerOperand, environment: Record<string, EnvValue>, source: string): boolean {
   const lookup = (key: string): EnvValue => {
     const value = Object.hasOwn(environment, key) ? environment[key] : undefined;
     if (value === undefined) throw new UsageError(`marker ${JSON.stringify(source)}: ${key} is not defined when installing requirements`);

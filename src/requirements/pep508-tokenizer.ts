@@ -47,32 +47,32 @@ const ASCII_B = '\\b';
 
 function ruleSources(b: string) {
   return {
-  LEFT_PARENTHESIS: ['\\(', ''],
-  RIGHT_PARENTHESIS: ['\\)', ''],
-  LEFT_BRACKET: ['\\[', ''],
-  RIGHT_BRACKET: ['\\]', ''],
-  SEMICOLON: [';', ''],
-  COMMA: [',', ''],
-  QUOTED_STRING: [`'[^']*'|"[^"]*"`, ''],
-  OP: ['===|==|~=|!=|<=|>=|<|>', ''],
-  BOOLOP: [`${b}(?:or|and)${b}`, 'u'],
-  IN: [`${b}in${b}`, 'u'],
-  NOT: [`${b}not${b}`, 'u'],
-  VARIABLE: [
-    `${b}(?:python_version|python_full_version|os[._]name|sys[._]platform|platform_(?:release|system)` +
-      `|platform[._](?:version|machine|python_implementation)|python_implementation|implementation_(?:name|version)` +
-      `|extras?|dependency_groups)${b}`,
-    'u',
-  ],
-  SPECIFIER: [SPECIFIER_SOURCE, 'i'],
-  AT: ['@', ''],
-  URL: [`[^${PY_SPACE}]+`, 'u'],
-  IDENTIFIER: [`${b}[a-zA-Z0-9][a-zA-Z0-9._-]*${b}`, 'u'],
-  SPECIFIER_LIST: ['[\\t\\x20-\\x28\\x2a-\\x3a\\x3c-\\x7e]*(?=[;)]|$)', ''],
-  VERSION_PREFIX_TRAIL: ['\\.\\*', ''],
-  VERSION_LOCAL_LABEL_TRAIL: ['\\+[a-z0-9]+(?:[-_.][a-z0-9]+)*', ''],
-  WS: ['[ \\t]+', ''],
-  END: ['$', ''],
+    LEFT_PARENTHESIS: ['\\(', ''],
+    RIGHT_PARENTHESIS: ['\\)', ''],
+    LEFT_BRACKET: ['\\[', ''],
+    RIGHT_BRACKET: ['\\]', ''],
+    SEMICOLON: [';', ''],
+    COMMA: [',', ''],
+    QUOTED_STRING: [`'[^']*'|"[^"]*"`, ''],
+    OP: ['===|==|~=|!=|<=|>=|<|>', ''],
+    BOOLOP: [`${b}(?:or|and)${b}`, 'u'],
+    IN: [`${b}in${b}`, 'u'],
+    NOT: [`${b}not${b}`, 'u'],
+    VARIABLE: [
+      `${b}(?:python_version|python_full_version|os[._]name|sys[._]platform|platform_(?:release|system)` +
+        `|platform[._](?:version|machine|python_implementation)|python_implementation|implementation_(?:name|version)` +
+        `|extras?|dependency_groups)${b}`,
+      'u',
+    ],
+    SPECIFIER: [SPECIFIER_SOURCE, 'i'],
+    AT: ['@', ''],
+    URL: [`[^${PY_SPACE}]+`, 'u'],
+    IDENTIFIER: [`${b}[a-zA-Z0-9][a-zA-Z0-9._-]*${b}`, 'u'],
+    SPECIFIER_LIST: ['[\\t\\x20-\\x28\\x2a-\\x3a\\x3c-\\x7e]*(?=[;)]|$)', ''],
+    VERSION_PREFIX_TRAIL: ['\\.\\*', ''],
+    VERSION_LOCAL_LABEL_TRAIL: ['\\+[a-z0-9]+(?:[-_.][a-z0-9]+)*', ''],
+    WS: ['[ \\t]+', ''],
+    END: ['$', ''],
   } as const;
 }
 
@@ -80,9 +80,7 @@ export type TokenName = keyof ReturnType<typeof ruleSources>;
 type Rules = Record<TokenName, RegExp>;
 
 function compileRules(b: string, ascii: boolean): Rules {
-  return Object.fromEntries(
-    Object.entries(ruleSources(b)).map(([name, [source, flags]]) => [name, new RegExp(source, `y${ascii ? flags.replace('u', '') : flags}`)]),
-  ) as Rules;
+  return Object.fromEntries(Object.entries(ruleSources(b)).map(([name, [source, flags]]) => [name, new RegExp(source, `y${ascii ? flags.replace('u', '') : flags}`)])) as Rules;
 }
 
 let unicodeRules: Rules | undefined;
@@ -143,7 +141,17 @@ export class Tokenizer {
 
 // Python string-literal escapes that packaging's ast.literal_eval decodes in quoted marker values.
 const SIMPLE_ESCAPES: Record<string, string> = {
-  '\\': '\\', "'": "'", '"': '"', n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v', '\n': '',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  v: '\v',
+  '\n': '',
 };
 const ESCAPE_PATTERN = /\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{1,3}|[\s\S])/g;
 

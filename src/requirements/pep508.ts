@@ -32,12 +32,7 @@ export function normalizeMarkerString(text: string, origin: { file: string; line
 }
 
 /** Runs a parse, turning syntax errors into InputFileError with the text and position. */
-export function withLocation<T>(
-  text: string,
-  origin: { file: string; line: number },
-  parse: () => T,
-  what = 'Invalid requirement',
-): T {
+export function withLocation<T>(text: string, origin: { file: string; line: number }, parse: () => T, what = 'Invalid requirement'): T {
   try {
     return parse();
   } catch (error) {
@@ -140,9 +135,7 @@ function parseVersionMany(tokenizer: Tokenizer): string {
     parsed += spec;
     if (tokenizer.peek('VERSION_PREFIX_TRAIL') !== null) {
       const exact = spec.startsWith('!=') || (spec.startsWith('==') && !spec.startsWith('==='));
-      const message = exact
-        ? '.* suffix cannot be used with pre-release, post-release, dev or local versions'
-        : '.* suffix can only be used with `==` or `!=` operators';
+      const message = exact ? '.* suffix cannot be used with pre-release, post-release, dev or local versions' : '.* suffix can only be used with `==` or `!=` operators';
       tokenizer.fail(message, start);
     }
     if (tokenizer.peek('VERSION_LOCAL_LABEL_TRAIL') !== null) {

@@ -8,8 +8,14 @@ import type { Requirement } from './types.ts';
  */
 export function isFullyPinned(requirements: readonly Requirement[]): boolean {
   const named = requirements.filter((requirement) => requirement.name !== null);
-  return named.length > 0 && named.every((requirement) =>
-    requirement.url === null &&
-    requirement.specifiers.length === 1 && /^===?[^*]+$/.test(requirement.specifiers[0]!) &&
-    requirement.options.some((option) => option.startsWith('--hash=')));
+  return (
+    named.length > 0 &&
+    named.every(
+      (requirement) =>
+        requirement.url === null &&
+        requirement.specifiers.length === 1 &&
+        /^===?[^*]+$/.test(requirement.specifiers[0]!) &&
+        requirement.options.some((option) => option.startsWith('--hash=')),
+    )
+  );
 }

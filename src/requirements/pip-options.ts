@@ -46,8 +46,7 @@ const OPTION_SPECS: readonly OptionSpec[] = [
     name: '--use-feature',
     aliases: ['--use-feature'],
     takesValue: true,
-    check: (value, given) =>
-      FEATURES.includes(value) ? null : `option ${given}: invalid choice: '${value}' (choose from ${FEATURES.map((f) => `'${f}'`).join(', ')})`,
+    check: (value, given) => (FEATURES.includes(value) ? null : `option ${given}: invalid choice: '${value}' (choose from ${FEATURES.map((f) => `'${f}'`).join(', ')})`),
   },
   {
     name: '--hash',

@@ -19,10 +19,28 @@ type LineParts = Omit<Pep508Parts, 'name'> & { name: string | null };
 // pip's VCS backends (pip/_internal/vcs) and the URL schemes is_url() accepts.
 const VCS_NAMES = ['bzr', 'git', 'hg', 'svn'];
 const VCS_SCHEMES = [
-  'bzr+http', 'bzr+https', 'bzr+ssh', 'bzr+sftp', 'bzr+ftp', 'bzr+lp', 'bzr+file',
-  'git+http', 'git+https', 'git+ssh', 'git+git', 'git+file',
-  'hg+file', 'hg+http', 'hg+https', 'hg+ssh', 'hg+static-http',
-  'svn+ssh', 'svn+http', 'svn+https', 'svn+svn', 'svn+file',
+  'bzr+http',
+  'bzr+https',
+  'bzr+ssh',
+  'bzr+sftp',
+  'bzr+ftp',
+  'bzr+lp',
+  'bzr+file',
+  'git+http',
+  'git+https',
+  'git+ssh',
+  'git+git',
+  'git+file',
+  'hg+file',
+  'hg+http',
+  'hg+https',
+  'hg+ssh',
+  'hg+static-http',
+  'svn+ssh',
+  'svn+http',
+  'svn+https',
+  'svn+svn',
+  'svn+file',
 ];
 const URL_SCHEMES = ['http', 'https', 'file', 'ftp', ...VCS_SCHEMES];
 // pip/_internal/utils/filetypes.py ARCHIVE_EXTENSIONS.

@@ -69,8 +69,7 @@ export async function parseRequirementsFile(path: string, options: ReadRequireme
       if (scanned.kind === 'requirement') {
         (constraint ? result.constraints : result.requirements).push(scanned.requirement);
         result.options.push(...scanned.formatOptions.map((option) => ({ ...option, file })));
-      }
-      else if (scanned.kind === 'options') result.options.push(...scanned.options.map((option) => ({ ...option, file })));
+      } else if (scanned.kind === 'options') result.options.push(...scanned.options.map((option) => ({ ...option, file })));
       else {
         const { include } = scanned;
         if (URL_INCLUDE.test(include.path)) {

@@ -66,8 +66,7 @@ export function parseRequirementsText(text: string, file: string, opts: Requirem
     if (scanned.kind === 'requirement') {
       parsed.requirements.push(scanned.requirement);
       parsed.options.push(...scanned.formatOptions);
-    }
-    else if (scanned.kind === 'include') parsed.includes.push(scanned.include);
+    } else if (scanned.kind === 'include') parsed.includes.push(scanned.include);
     else parsed.options.push(...scanned.options);
   }
   return parsed;

@@ -34,11 +34,24 @@ export interface MeasureOptions {
 /** Arguments for installing the target's wheels into a folder, as the build stage would. */
 export function buildTargetInstallArgs(target: { python: string; arch: Arch }, dir: string, requirementsFile: string): string[] {
   return [
-    'install', '--no-input', '--disable-pip-version-check', '--progress-bar', 'off', '--quiet',
-    '--no-compile', '--only-binary', ':all:',
+    'install',
+    '--no-input',
+    '--disable-pip-version-check',
+    '--progress-bar',
+    'off',
+    '--quiet',
+    '--no-compile',
+    '--only-binary',
+    ':all:',
     ...platformTags(target.arch).flatMap((tag) => ['--platform', tag]),
-    '--python-version', target.python, '--implementation', 'cp',
-    '--target', dir, '-r', requirementsFile,
+    '--python-version',
+    target.python,
+    '--implementation',
+    'cp',
+    '--target',
+    dir,
+    '-r',
+    requirementsFile,
   ];
 }
 
@@ -52,10 +65,21 @@ export async function measureVenv(options: MeasureOptions): Promise<VenvMeasure>
     const requirementsFile = join(work, 'requirements.txt');
     await writeFile(requirementsFile, `${options.lines.join('\n')}\n`, 'utf8');
     const install = await execa(options.pip.file, [...options.pip.prefix, ...buildTargetInstallArgs(options.target, venv, requirementsFile)], {
-      env: options.env, extendEnv: false, reject: false, all: true, stdin: 'ignore', cwd: work, timeout: 15 * 60_000,
+      env: options.env,
+      extendEnv: false,
+      reject: false,
+      all: true,
+      stdin: 'ignore',
+      cwd: work,
+      timeout: 15 * 60_000,
     });
     if (install.exitCode !== 0) {
-      const last = String(install.all ?? install.shortMessage ?? '').trim().split('\n').filter(Boolean).slice(-3).join(' | ');
+      const last = String(install.all ?? install.shortMessage ?? '')
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .slice(-3)
+        .join(' | ');
       throw new ToolError(`--size: pip could not install the musllinux wheels for CPython ${options.target.python} (${options.target.arch}): ${last}`, 70);
     }
     const files = await listFiles(venv);
@@ -65,7 +89,9 @@ export async function measureVenv(options: MeasureOptions): Promise<VenvMeasure>
       // Debian's and Alpine's GNU strip handle any x86_64/aarch64 ELF; Apple's strip does not.
       const strip = await execa('strip', ['--strip-unneeded', ...elf], { env: options.env, extendEnv: false, reject: false, all: true, stdin: 'ignore' });
       if (strip.exitCode !== 0) {
-        notes.push(`strip (GNU binutils) could not run here (${strip.exitCode === undefined ? 'not found' : 'failed'}): ${elf.length} extension modules were measured unstripped, so the image will be smaller than shown`);
+        notes.push(
+          `strip (GNU binutils) could not run here (${strip.exitCode === undefined ? 'not found' : 'failed'}): ${elf.length} extension modules were measured unstripped, so the image will be smaller than shown`,
+        );
       }
     }
     if (options.bytecode) await compileBytecode(venv, options, notes, execa);
@@ -85,9 +111,15 @@ async function compileBytecode(venv: string, options: MeasureOptions, notes: str
     return;
   }
   const found = String(version.stdout).trim();
-  if (found !== options.target.python) notes.push(`bytecode compiled with Python ${found} (the image uses ${options.target.python}): .pyc sizes differ by a few percent between versions`);
+  if (found !== options.target.python)
+    notes.push(`bytecode compiled with Python ${found} (the image uses ${options.target.python}): .pyc sizes differ by a few percent between versions`);
   // Like pip, a file that does not compile (a template, a Python 2 leftover) stays source only.
-  await execa('python3', ['-m', 'compileall', '-q', '-j', '0', '--invalidation-mode', 'unchecked-hash', venv], { env: options.env, extendEnv: false, reject: false, stdin: 'ignore' });
+  await execa('python3', ['-m', 'compileall', '-q', '-j', '0', '--invalidation-mode', 'unchecked-hash', venv], {
+    env: options.env,
+    extendEnv: false,
+    reject: false,
+    stdin: 'ignore',
+  });
 }
 
 /** Bytes per distribution: each file counted for the distribution whose RECORD lists it (a .pyc for its source). */

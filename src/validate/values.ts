@@ -34,9 +34,7 @@ export function isPort(value: string | number): boolean {
 export function assertPort(value: string | number, where: string | null = '--port'): number {
   const text = String(value);
   if (!isPort(text)) {
-    throw new UsageError(
-      `invalid port ${JSON.stringify(text)}${where === null ? '' : ` in ${where}`}: use a number from 1024 to 65535 (the app runs as a non-root user)`,
-    );
+    throw new UsageError(`invalid port ${JSON.stringify(text)}${where === null ? '' : ` in ${where}`}: use a number from 1024 to 65535 (the app runs as a non-root user)`);
   }
   return Number(text);
 }

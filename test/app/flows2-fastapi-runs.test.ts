@@ -72,10 +72,7 @@ describe('the generated FastAPI app runs with its real dependencies', () => {
     } finally {
       server.kill('SIGTERM');
     }
-    const ended = await Promise.race([
-      server,
-      new Promise<null>((resolve) => setTimeout(() => resolve(null), SHUTDOWN_DEADLINE_MS)),
-    ]);
+    const ended = await Promise.race([server, new Promise<null>((resolve) => setTimeout(() => resolve(null), SHUTDOWN_DEADLINE_MS))]);
     if (ended === null) server.kill('SIGKILL');
     expect(ended, 'did not exit within the shutdown deadline after SIGTERM').not.toBeNull();
     const output = String(ended!.all);

@@ -60,7 +60,20 @@ async function judge(corpusFile: CorpusFile): Promise<FileResult> {
     return entry?.kind === 'native' || (entry === undefined && item.status !== 'pure' && item.status !== 'wheel') || item.status === 'compile' || item.status === 'unavailable';
   });
   const otherIndex = asked.filter((item) => isLocalVersion(pins.get(item.name))).map((item) => `${item.name}==${pins.get(item.name)}`);
-  const result: FileResult = { file, python, otherIndex, packages: document.packages.length, asked: asked.length - otherIndex.length, native: 0, agreeing: 0, uncovered: [], unreported: [], disagreements: [], unknownNative: [], lookupFailures: [] };
+  const result: FileResult = {
+    file,
+    python,
+    otherIndex,
+    packages: document.packages.length,
+    asked: asked.length - otherIndex.length,
+    native: 0,
+    agreeing: 0,
+    uncovered: [],
+    unreported: [],
+    disagreements: [],
+    unknownNative: [],
+    lookupFailures: [],
+  };
   const onPypi = asked.filter((item) => !isLocalVersion(pins.get(item.name)));
   const answers = await mapLimit(onPypi, 8, async (item) => ({ item, answer: await askIndex(item.name, pins.get(item.name) ?? null, python) }));
   for (const { item, answer } of answers) {
@@ -88,12 +101,15 @@ describe.skipIf(SKIP)(`corpus of real applications: offline plans vs the real in
   it('covers every project that must compile, reports every one that cannot install, and agrees on native projects', { timeout: 300_000 }, async () => {
     const results: FileResult[] = [];
     for (const entry of CORPUS) results.push(await judge(entry));
-    const lines = results.map((r) =>
-      `${r.file.padEnd(30)} ${r.python} ${String(r.packages).padStart(4)} projects, ${String(r.asked).padStart(3)} asked; native agree ${r.agreeing}/${r.native} (${percent(r.agreeing, r.native)}); must-compile uncovered ${r.uncovered.length}; cannot-install unreported ${r.unreported.length}`,
+    const lines = results.map(
+      (r) =>
+        `${r.file.padEnd(30)} ${r.python} ${String(r.packages).padStart(4)} projects, ${String(r.asked).padStart(3)} asked; native agree ${r.agreeing}/${r.native} (${percent(r.agreeing, r.native)}); must-compile uncovered ${r.uncovered.length}; cannot-install unreported ${r.unreported.length}`,
     );
     const native = results.reduce((sum, r) => sum + r.native, 0);
     const agreeing = results.reduce((sum, r) => sum + r.agreeing, 0);
-    console.log(`corpus vs PyPI (${INDEX_REQUESTS.count} JSON requests):\n${lines.join('\n')}\nnative projects agreeing overall: ${agreeing}/${native} (${percent(agreeing, native)})`);
+    console.log(
+      `corpus vs PyPI (${INDEX_REQUESTS.count} JSON requests):\n${lines.join('\n')}\nnative projects agreeing overall: ${agreeing}/${native} (${percent(agreeing, native)})`,
+    );
     const unknownNative = [...new Set(results.flatMap((r) => r.unknownNative.map((label) => label.split('==')[0]!)))].sort();
     console.log(`native projects (a musllinux wheel on PyPI) the knowledge base does not know (${unknownNative.length}): ${unknownNative.join(', ')}`);
     for (const r of results) {

@@ -43,7 +43,11 @@ describe.skipIf(SKIP)(`explain --online on the corpus of real applications (${AR
       const statusOf = new Map(online.packages.map((item) => [item.name, item.status]));
       for (const item of offline.packages.filter((decided) => decided.status === 'unavailable')) expect(statusOf.get(item.name), item.name).toBe('unavailable');
       if (COMPLETE.test(entry.kind)) {
-        const named = (document: ExplainDocument) => document.packages.map((item) => item.name).filter((name) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(name)).sort();
+        const named = (document: ExplainDocument) =>
+          document.packages
+            .map((item) => item.name)
+            .filter((name) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(name))
+            .sort();
         expect(named(online)).toEqual(named(offline));
       }
     });

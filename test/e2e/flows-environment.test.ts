@@ -144,7 +144,9 @@ describe('environment failures', () => {
     // --pip names a program that is not there: reaching pip would be a different error.
     const result = await runCli(['explain', '--online', '--write', '--pip', join(work, 'no-such-pip')], { cwd: join(disk, 'app') });
     expect(result.exitCode).toBe(73);
-    expect(result.stderr).toBe(`create-slim-python: cannot write ${join(disk, 'app', 'slim-python.json')}: read-only file system (EROFS); choose a directory on a writable file system\n`);
+    expect(result.stderr).toBe(
+      `create-slim-python: cannot write ${join(disk, 'app', 'slim-python.json')}: read-only file system (EROFS); choose a directory on a writable file system\n`,
+    );
   });
 
   withMounts('an existing target that is a mount point (a volume) is written in place (no cross-device rename)', async () => {

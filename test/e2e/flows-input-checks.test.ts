@@ -67,7 +67,11 @@ describe('quietly accepted', () => {
 describe('refused with the wrong code', () => {
   it('update --keep --force is a usage error (exit 2), as are --check/--dry-run with either', async () => {
     const dir = await project();
-    for (const args of [['--keep', '--force'], ['--check', '--force'], ['--dry-run', '--keep']]) {
+    for (const args of [
+      ['--keep', '--force'],
+      ['--check', '--force'],
+      ['--dry-run', '--keep'],
+    ]) {
       const result = await runCli(['update', ...args], { cwd: dir });
       expect(result.exitCode, args.join(' ')).toBe(2);
     }

@@ -81,23 +81,27 @@ describe('SIGTERM while explain --online waits for pip', () => {
   // Needs a pip on PATH (the test tools install one); the index itself is not needed: the signal
   // arrives while pip is still starting or resolving.
   const hasPip = spawnSync('pip3', ['--version'], { stdio: 'ignore' }).status === 0;
-  (hasPip || isCi() ? it : it.skip)('exit 143 and pip\'s temporary folder removed', async () => {
-    const work = mkdtempSync(join(tmpdir(), 'csp-sig-'));
-    const temp = mkdtempSync(join(tmpdir(), 'csp-sig-tmp-'));
-    writeFileSync(join(work, 'requirements.txt'), 'aiohttp\n');
-    const child = spawn(process.execPath, [CLI_BIN, 'explain', '--requirements-file', 'requirements.txt', '--online', '--no-interactive'], {
-      cwd: work,
-      env: { ...process.env, TMPDIR: temp },
-      stdio: 'ignore',
-    });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const deadline = Date.now() + 20_000;
-    while (!readdirSync(temp).some((name) => name.startsWith('slim-python-pip-')) && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    expect(readdirSync(temp).some((name) => name.startsWith('slim-python-pip-'))).toBe(true);
-    child.kill('SIGTERM');
-    expect(await exited).toBe(143);
-    expect(readdirSync(temp)).toEqual([]);
-  }, 40_000);
+  (hasPip || isCi() ? it : it.skip)(
+    "exit 143 and pip's temporary folder removed",
+    async () => {
+      const work = mkdtempSync(join(tmpdir(), 'csp-sig-'));
+      const temp = mkdtempSync(join(tmpdir(), 'csp-sig-tmp-'));
+      writeFileSync(join(work, 'requirements.txt'), 'aiohttp\n');
+      const child = spawn(process.execPath, [CLI_BIN, 'explain', '--requirements-file', 'requirements.txt', '--online', '--no-interactive'], {
+        cwd: work,
+        env: { ...process.env, TMPDIR: temp },
+        stdio: 'ignore',
+      });
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      const deadline = Date.now() + 20_000;
+      while (!readdirSync(temp).some((name) => name.startsWith('slim-python-pip-')) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(readdirSync(temp).some((name) => name.startsWith('slim-python-pip-'))).toBe(true);
+      child.kill('SIGTERM');
+      expect(await exited).toBe(143);
+      expect(readdirSync(temp)).toEqual([]);
+    },
+    40_000,
+  );
 });

@@ -35,10 +35,15 @@ const REST: [string, string][] = [
 describe('the directory question', () => {
   it('a non-empty directory: "cancel" ends at once with 130, before any other question', () => {
     const work = workWithExisting();
-    const result = drivePty(work, [], [
-      ['Project directory', `my-app${ENTER}`],
-      ['is not empty', `${DOWN}${DOWN}${ENTER}`],
-    ], { script: script() });
+    const result = drivePty(
+      work,
+      [],
+      [
+        ['Project directory', `my-app${ENTER}`],
+        ['is not empty', `${DOWN}${DOWN}${ENTER}`],
+      ],
+      { script: script() },
+    );
     expect(result.pendingSteps).toEqual([]);
     expect(result.exitCode).toBe(130);
     expect(result.output).not.toContain('Python runtime');
@@ -47,11 +52,7 @@ describe('the directory question', () => {
 
   it('"write only the generated files" goes on and leaves the other files alone', () => {
     const work = workWithExisting();
-    const result = drivePty(work, [], [
-      ['Project directory', `my-app${ENTER}`],
-      ['is not empty', `${DOWN}${ENTER}`],
-      ...REST,
-    ], { script: script() });
+    const result = drivePty(work, [], [['Project directory', `my-app${ENTER}`], ['is not empty', `${DOWN}${ENTER}`], ...REST], { script: script() });
     expect(result.pendingSteps).toEqual([]);
     expect(result.exitCode).toBe(0);
     expect(readFileSync(join(work, 'my-app/notes.txt'), 'utf8')).toBe('mine\n');
@@ -61,13 +62,18 @@ describe('the directory question', () => {
   it('"choose another directory" asks again; a file typed as the directory is refused at the prompt', () => {
     const work = workWithExisting();
     writeFileSync(join(work, 'a-file'), 'x');
-    const result = drivePty(work, [], [
-      ['Project directory', `my-app${ENTER}`],
-      ['is not empty', ENTER],
-      ['Project directory', `a-file${ENTER}`],
-      ['exists and is not a directory', `${'\x7f'.repeat(6)}fresh${ENTER}`],
-      ...REST,
-    ], { script: script() });
+    const result = drivePty(
+      work,
+      [],
+      [
+        ['Project directory', `my-app${ENTER}`],
+        ['is not empty', ENTER],
+        ['Project directory', `a-file${ENTER}`],
+        ['exists and is not a directory', `${'\x7f'.repeat(6)}fresh${ENTER}`],
+        ...REST,
+      ],
+      { script: script() },
+    );
     expect(result.pendingSteps).toEqual([]);
     expect(result.exitCode).toBe(0);
     expect(JSON.parse(readFileSync(join(work, 'fresh/slim-python.json'), 'utf8')).name).toBe('fresh');
@@ -93,12 +99,17 @@ describe('the requirements-file question', () => {
   it('a typo in the path shows why and asks again instead of aborting', () => {
     const work = mkdtempSync(join(tmpdir(), 'csp-wizard-'));
     writeFileSync(join(work, 'reqs.txt'), 'requests\n');
-    const result = drivePty(work, ['tool', '--python', '3.13', '--app', 'cli', '--build-deps', '', '--runtime-libs', ''], [
-      ['Requirements', `${DOWN}${ENTER}`],
-      ['Path of the requirements file', `reqs.txtt${ENTER}`],
-      ['no such file', `\x7f${ENTER}`],
-      ['Compile bytecode at build time?', ENTER],
-    ], { script: script() });
+    const result = drivePty(
+      work,
+      ['tool', '--python', '3.13', '--app', 'cli', '--build-deps', '', '--runtime-libs', ''],
+      [
+        ['Requirements', `${DOWN}${ENTER}`],
+        ['Path of the requirements file', `reqs.txtt${ENTER}`],
+        ['no such file', `\x7f${ENTER}`],
+        ['Compile bytecode at build time?', ENTER],
+      ],
+      { script: script() },
+    );
     expect(result.pendingSteps).toEqual([]);
     expect(result.exitCode).toBe(0);
     expect(readFileSync(join(work, 'tool/requirements.txt'), 'utf8')).toBe('requests\n');
@@ -108,7 +119,12 @@ describe('the requirements-file question', () => {
 describe('flag values given with prompts', () => {
   it('a bad flag value fails before the first question (exit 2)', () => {
     const work = mkdtempSync(join(tmpdir(), 'csp-wizard-'));
-    for (const args of [['--python', '9.9'], ['--port', '80'], ['--build-deps', 'Bad Name!'], ['-r', 'foo==']]) {
+    for (const args of [
+      ['--python', '9.9'],
+      ['--port', '80'],
+      ['--build-deps', 'Bad Name!'],
+      ['-r', 'foo=='],
+    ]) {
       const result = drivePty(work, args, [], { script: script() });
       expect(result.exitCode, args.join(' ')).toBe(2);
       expect(result.output, args.join(' ')).not.toContain('Project directory');

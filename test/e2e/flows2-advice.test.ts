@@ -61,7 +61,10 @@ describe('a flag value starting with "-"', () => {
 
 describe('--requirement values that are not PEP 508 say what to write', () => {
   it.each([
-    ['https://files.example.org/demo_pkg-1.0-py3-none-any.whl', /a bare URL: write it as "NAME @ URL", e\.g\. "demo-pkg @ https:\/\/files\.example\.org\/demo_pkg-1\.0-py3-none-any\.whl"/],
+    [
+      'https://files.example.org/demo_pkg-1.0-py3-none-any.whl',
+      /a bare URL: write it as "NAME @ URL", e\.g\. "demo-pkg @ https:\/\/files\.example\.org\/demo_pkg-1\.0-py3-none-any\.whl"/,
+    ],
     ['git+https://github.com/acme/widget.git@v2', /a bare URL: write it as "NAME @ URL", e\.g\. "widget @ git\+https:\/\/github\.com\/acme\/widget\.git@v2"/],
     ['git+https://github.com/acme/x#egg=acme-tools', /e\.g\. "acme-tools @ git\+https:\/\/github\.com\/acme\/x#egg=acme-tools"/],
     ['aiohttp --hash=sha256:abc', /per-requirement options \(--hash=sha256:abc\), which belong in a requirements file: put the line in one and pass --requirements-file FILE/],

@@ -69,16 +69,20 @@ function drive(cwd: string, argv: string[], steps: [string, string][]): { exitCo
 describe('the App kind prompt offers the web app without aiohttp', () => {
   it('choosing it adds aiohttp', () => {
     const ENTER = '\r';
-    const result = drive(work, [], [
-      ['Project directory', `svc${ENTER}`],
-      ['Python runtime', ENTER],
-      ['Requirements', `\x1b[B\x1b[B${ENTER}`], // none for now
-      ['Alpine build dependencies: extra packages', ENTER],
-      ['Alpine runtime libraries: extra packages', ENTER],
-      ['adds aiohttp to the requirements', `\x1b[A\x1b[A${ENTER}`], // default is cli; up twice (past FastAPI): the aiohttp web server
-      ['Port the web app listens on', ENTER],
-      ['Compile bytecode at build time?', ENTER],
-    ]);
+    const result = drive(
+      work,
+      [],
+      [
+        ['Project directory', `svc${ENTER}`],
+        ['Python runtime', ENTER],
+        ['Requirements', `\x1b[B\x1b[B${ENTER}`], // none for now
+        ['Alpine build dependencies: extra packages', ENTER],
+        ['Alpine runtime libraries: extra packages', ENTER],
+        ['adds aiohttp to the requirements', `\x1b[A\x1b[A${ENTER}`], // default is cli; up twice (past FastAPI): the aiohttp web server
+        ['Port the web app listens on', ENTER],
+        ['Compile bytecode at build time?', ENTER],
+      ],
+    );
     expect(result.pendingSteps).toEqual([]);
     expect(result.exitCode).toBe(0);
     expect(read('svc/requirements.txt')).toBe('aiohttp\n');

@@ -84,19 +84,24 @@ describe('--app fastapi', () => {
   it('the App kind prompt offers it', () => {
     const script = join(work, '.pty-script.json');
     const ENTER = '\r';
-    writeFileSync(script, JSON.stringify({
-      argv: [process.execPath, CLI_BIN], cwd: work, timeout: 30,
-      steps: [
-        ['Project directory', `api${ENTER}`],
-        ['Python runtime', ENTER],
-        ['Requirements', `\x1b[B\x1b[B${ENTER}`], // none for now
-        ['Alpine build dependencies: extra packages', ENTER],
-        ['Alpine runtime libraries: extra packages', ENTER],
-        ['FastAPI web server (uvicorn) (adds fastapi and uvicorn to the requirements)', `\x1b[A${ENTER}`], // default cli; up: FastAPI
-        ['Port the web app listens on', ENTER],
-        ['Compile bytecode at build time?', ENTER],
-      ],
-    }));
+    writeFileSync(
+      script,
+      JSON.stringify({
+        argv: [process.execPath, CLI_BIN],
+        cwd: work,
+        timeout: 30,
+        steps: [
+          ['Project directory', `api${ENTER}`],
+          ['Python runtime', ENTER],
+          ['Requirements', `\x1b[B\x1b[B${ENTER}`], // none for now
+          ['Alpine build dependencies: extra packages', ENTER],
+          ['Alpine runtime libraries: extra packages', ENTER],
+          ['FastAPI web server (uvicorn) (adds fastapi and uvicorn to the requirements)', `\x1b[A${ENTER}`], // default cli; up: FastAPI
+          ['Port the web app listens on', ENTER],
+          ['Compile bytecode at build time?', ENTER],
+        ],
+      }),
+    );
     const result = JSON.parse(execFileSync('python3', [join(REPO_ROOT, 'test/support/pty-drive.py'), script], { encoding: 'utf8', timeout: 40_000 }));
     expect(result.pendingSteps).toEqual([]);
     expect(result.exitCode).toBe(0);

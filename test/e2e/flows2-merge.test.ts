@@ -58,7 +58,9 @@ describe('a missing merge base', () => {
     writeFileSync(join(root, 'Dockerfile'), edited);
     const result = await update('--python', '3.13');
     expect(result.exitCode).toBe(3);
-    expect(result.stderr).toMatch(/Dockerfile: no merge base \(\.slim-python\/generated\/Dockerfile is missing\), so update cannot tell your edits from generated lines and left it unchanged: restore \.slim-python\/generated\/ from version control, or rerun with --force/);
+    expect(result.stderr).toMatch(
+      /Dockerfile: no merge base \(\.slim-python\/generated\/Dockerfile is missing\), so update cannot tell your edits from generated lines and left it unchanged: restore \.slim-python\/generated\/ from version control, or rerun with --force/,
+    );
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(dockerfile()).toBe(edited);
     expect(dockerfile()).not.toMatch(/^<<<<<<< /m);
@@ -91,10 +93,15 @@ describe('a missing merge base in a terminal', () => {
     const edited = `${dockerfile()}# mine\n`;
     writeFileSync(join(root, 'Dockerfile'), edited);
     const script = join(root, '..', 'pty.json');
-    writeFileSync(script, JSON.stringify({
-      argv: [process.execPath, CLI_BIN, 'update', '--python', '3.13'], cwd: root, timeout: 30,
-      steps: [['take the new render', '\x1b[B\r']], // down: take the new render
-    }));
+    writeFileSync(
+      script,
+      JSON.stringify({
+        argv: [process.execPath, CLI_BIN, 'update', '--python', '3.13'],
+        cwd: root,
+        timeout: 30,
+        steps: [['take the new render', '\x1b[B\r']], // down: take the new render
+      }),
+    );
     const result = JSON.parse(execFileSync('python3', [join(REPO_ROOT, 'test/support/pty-drive.py'), script], { encoding: 'utf8', timeout: 40_000 }));
     expect(result.pendingSteps).toEqual([]);
     expect(result.output).toContain('no merge base is stored, so update cannot tell your edits from');

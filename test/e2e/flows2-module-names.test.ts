@@ -61,10 +61,18 @@ describe('names that would shadow a module the app imports', () => {
     const cwd = join(work, 'pty');
     const script = join(work, 'script.json');
     const ENTER = '\r';
-    writeFileSync(script, JSON.stringify({
-      argv: [process.execPath, CLI_BIN], cwd, timeout: 30,
-      steps: [['Project directory', `logging${ENTER}`], ['standard-library module', '\x03']],
-    }));
+    writeFileSync(
+      script,
+      JSON.stringify({
+        argv: [process.execPath, CLI_BIN],
+        cwd,
+        timeout: 30,
+        steps: [
+          ['Project directory', `logging${ENTER}`],
+          ['standard-library module', '\x03'],
+        ],
+      }),
+    );
     const result = JSON.parse(execFileSync('python3', [join(REPO_ROOT, 'test/support/pty-drive.py'), script], { encoding: 'utf8', timeout: 40_000 }));
     expect(result.pendingSteps).toEqual([]);
     expect(result.exitCode).toBe(130);

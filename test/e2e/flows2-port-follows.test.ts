@@ -40,7 +40,9 @@ describe('update --port', () => {
     const readmeLines = readme.split('\n').flatMap((line, index) => (line.includes('8080') ? [index + 1] : []));
     const mainLine = main.split('\n').findIndex((line) => line.includes('8080')) + 1;
     expect(result.stdout).toContain('Your files (update does not change them):');
-    expect(result.stdout).toContain(`  README.md line${readmeLines.length > 1 ? 's' : ''} ${readmeLines.join(', ')}: still say${readmeLines.length > 1 ? '' : 's'} port 8080; change to 9000`);
+    expect(result.stdout).toContain(
+      `  README.md line${readmeLines.length > 1 ? 's' : ''} ${readmeLines.join(', ')}: still say${readmeLines.length > 1 ? '' : 's'} port 8080; change to 9000`,
+    );
     expect(result.stdout).toContain(`  svc/__main__.py line ${mainLine}: still says port 8080; change to 9000 (the default outside Docker; the image sets PORT=9000)`);
   });
 
@@ -70,7 +72,7 @@ describe('update --app', () => {
     expect(result.exitCode).toBe(0);
     const dockerfile = read('svc/Dockerfile');
     expect(dockerfile).not.toMatch(/^EXPOSE|^HEALTHCHECK|PORT=/m);
-    expect(result.stdout).toContain('  svc/: still the aiohttp web server skeleton; make svc/__main__.py the command-line app\'s entry point (update does not rewrite your code)');
+    expect(result.stdout).toContain("  svc/: still the aiohttp web server skeleton; make svc/__main__.py the command-line app's entry point (update does not rewrite your code)");
     expect(result.stdout).toMatch(/ {2}README\.md line \d+: still describes an aiohttp web server/);
   });
 

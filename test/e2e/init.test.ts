@@ -108,7 +108,9 @@ describe('init --yes on existing projects', () => {
     expect(dockerfile).toMatch(/^ {6}libpq-dev/m);
     expect(cmdOf(dockerfile)).toEqual(['gunicorn', 'myservice.app:app']);
     const after = fileRecord(root);
-    for (const [path, bytes] of before) if (!['Dockerfile', '.slim-python/generated/Dockerfile', '.slim-python/generated/packages.json', 'slim-python.json'].includes(path)) expect(after.get(path), path).toBe(bytes);
+    for (const [path, bytes] of before)
+      if (!['Dockerfile', '.slim-python/generated/Dockerfile', '.slim-python/generated/packages.json', 'slim-python.json'].includes(path))
+        expect(after.get(path), path).toBe(bytes);
     expect((await runCli(['update', root, '--check'])).exitCode).toBe(0);
   });
 
@@ -177,7 +179,9 @@ describe('init refuses and keeps everything as it was', () => {
     const before = fileRecord(root);
     const result = await runCli(['init', root, '--yes']);
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(/cannot tell what the container should run \(myservice\/app\.py creates a Flask app, but gunicorn is not in the requirements: add it, or pass --cmd\): pass --cmd/);
+    expect(result.stderr).toMatch(
+      /cannot tell what the container should run \(myservice\/app\.py creates a Flask app, but gunicorn is not in the requirements: add it, or pass --cmd\): pass --cmd/,
+    );
     expect(fileRecord(root)).toEqual(before);
     const given = await runCli(['init', root, '--yes', '--cmd', 'flask --app myservice.app run --host 0.0.0.0 --port 5000']);
     expect(given.exitCode, given.stderr).toBe(0);
@@ -206,7 +210,9 @@ describe('init refuses and keeps everything as it was', () => {
     const before = fileRecord(root);
     const result = await runCli(['init', root, '--yes', '--python', '3.12']);
     expect(result.exitCode, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/note: uv\.lock pins 10 packages for CPython 3\.12, with hashes; the image installs from pyproject\.toml's ranges, not these pins: .*uv export --frozen --no-dev --no-emit-project -o requirements\.txt/);
+    expect(result.stdout).toMatch(
+      /note: uv\.lock pins 10 packages for CPython 3\.12, with hashes; the image installs from pyproject\.toml's ranges, not these pins: .*uv export --frozen --no-dev --no-emit-project -o requirements\.txt/,
+    );
     const after = fileRecord(root);
     for (const [path, bytes] of before) expect(after.get(path), path).toBe(bytes);
   });
@@ -241,7 +247,23 @@ describe('init --help', () => {
   it('lists every flag and the exit codes', async () => {
     const result = await runCli(['init', '--help']);
     expect(result.exitCode).toBe(0);
-    for (const flag of ['--name', '--python', '--requirements-file', '--pyproject', '--install-project', '--cmd', '--port', '--health', '--build-deps', '--runtime-libs', '--yes', '--dry-run', '--json', '--force', '--interactive']) {
+    for (const flag of [
+      '--name',
+      '--python',
+      '--requirements-file',
+      '--pyproject',
+      '--install-project',
+      '--cmd',
+      '--port',
+      '--health',
+      '--build-deps',
+      '--runtime-libs',
+      '--yes',
+      '--dry-run',
+      '--json',
+      '--force',
+      '--interactive',
+    ]) {
       expect(result.stdout, flag).toContain(flag);
     }
     expect(result.stdout).toContain('Exit codes:');

@@ -25,19 +25,23 @@ function drive(cwd: string, argv: string[], steps: [string, string][]): { exitCo
 describe('interactive create in a terminal', () => {
   it('asks every question in order with defaults, then writes the reference example', () => {
     const work = mkdtempSync(join(tmpdir(), 'csp-pty-'));
-    const result = drive(work, [], [
-      ['Project directory', `my-app${ENTER}`],
-      ['Python runtime', `${DOWN}${DOWN}${ENTER}`], // default 3.14; two down: 3.12
-      ['Requirements', ENTER], // type them
-      ['Requirement (e.g.', `cryptography${ENTER}`],
-      ['Another requirement', `aiohttp${ENTER}`],
-      ['Another requirement', ENTER],
-      ['Alpine build dependencies: extra packages', ENTER],
-      ['Alpine runtime libraries: extra packages', ENTER],
-      ['App kind', ENTER],
-      ['Port the web app listens on', ENTER],
-      ['Compile bytecode at build time?', ENTER],
-    ]);
+    const result = drive(
+      work,
+      [],
+      [
+        ['Project directory', `my-app${ENTER}`],
+        ['Python runtime', `${DOWN}${DOWN}${ENTER}`], // default 3.14; two down: 3.12
+        ['Requirements', ENTER], // type them
+        ['Requirement (e.g.', `cryptography${ENTER}`],
+        ['Another requirement', `aiohttp${ENTER}`],
+        ['Another requirement', ENTER],
+        ['Alpine build dependencies: extra packages', ENTER],
+        ['Alpine runtime libraries: extra packages', ENTER],
+        ['App kind', ENTER],
+        ['Port the web app listens on', ENTER],
+        ['Compile bytecode at build time?', ENTER],
+      ],
+    );
     expect(result.pendingSteps).toEqual([]);
     expect(result.output).toContain('(8080)');
     expect(result.exitCode).toBe(0);
@@ -48,13 +52,17 @@ describe('interactive create in a terminal', () => {
 
   it('rejects an invalid requirement at the prompt and asks again', () => {
     const work = mkdtempSync(join(tmpdir(), 'csp-pty-'));
-    const result = drive(work, ['tool', '--python', '3.13', '--app', 'cli', '--build-deps', '', '--runtime-libs', '', '--no-bytecode'], [
-      ['Requirements', ENTER],
-      ['Requirement (e.g.', `foo==${ENTER}`],
-      // The prompt is drawn again with the error under it; erase and type a valid one.
-      ['Requirement (e.g.', `\x7f\x7f\x7f\x7f\x7frequests${ENTER}`],
-      ['Another requirement', ENTER],
-    ]);
+    const result = drive(
+      work,
+      ['tool', '--python', '3.13', '--app', 'cli', '--build-deps', '', '--runtime-libs', '', '--no-bytecode'],
+      [
+        ['Requirements', ENTER],
+        ['Requirement (e.g.', `foo==${ENTER}`],
+        // The prompt is drawn again with the error under it; erase and type a valid one.
+        ['Requirement (e.g.', `\x7f\x7f\x7f\x7f\x7frequests${ENTER}`],
+        ['Another requirement', ENTER],
+      ],
+    );
     expect(result.exitCode).toBe(0);
     expect(readFileSync(join(work, 'tool/requirements.txt'), 'utf8')).toBe('requests\n');
   });
@@ -91,7 +99,10 @@ describe('interactive update in a terminal', () => {
     const work = mkdtempSync(join(tmpdir(), 'csp-pty-'));
     execFileSync(process.execPath, [BIN, 'app', '--yes', '--no-interactive', '--python', '3.12', '-r', 'aiohttp'], { cwd: work });
     const dockerfile = join(work, 'app/Dockerfile');
-    const edited = readFileSync(dockerfile, 'utf8').replace(/^ {4}xargs apk add --no-cache ca-certificates tzdata < \/tmp\/runtime-deps$/m, '    xargs -t apk add --no-cache ca-certificates tzdata tini < /tmp/runtime-deps' /* not only a package: -t too, so no recognised apk edit */);
+    const edited = readFileSync(dockerfile, 'utf8').replace(
+      /^ {4}xargs apk add --no-cache ca-certificates tzdata < \/tmp\/runtime-deps$/m,
+      '    xargs -t apk add --no-cache ca-certificates tzdata tini < /tmp/runtime-deps' /* not only a package: -t too, so no recognised apk edit */,
+    );
     writeFileSync(dockerfile, edited);
     writeFileSync(join(work, 'app/requirements.txt'), 'aiohttp\npython-magic\n');
     const result = drive(work, ['update', 'app'], [['your edits and the regeneration changed the same lines', '\x04']]);

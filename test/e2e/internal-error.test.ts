@@ -20,7 +20,14 @@ beforeEach(() => {
 });
 
 async function runBuggy(args: string[], env: Record<string, string> = {}) {
-  const result = await execa('node', ['--import', INJECT, CLI_BIN, ...args], { cwd: work, stdin: 'ignore', reject: false, stripFinalNewline: false, timeout: 60_000, env: { DEBUG: '', ...env } });
+  const result = await execa('node', ['--import', INJECT, CLI_BIN, ...args], {
+    cwd: work,
+    stdin: 'ignore',
+    reject: false,
+    stripFinalNewline: false,
+    timeout: 60_000,
+    env: { DEBUG: '', ...env },
+  });
   return { exitCode: result.exitCode, stdout: String(result.stdout), stderr: String(result.stderr) };
 }
 

@@ -13,7 +13,10 @@ describe('explain --requirements-file LOCK', () => {
     const work = mkdtempSync(join(tmpdir(), 'csp-lock-'));
     copyFileSync(join(LOCKS, file), join(work, file));
     // No network: the lock alone decides (an unreachable proxy would make any request fail).
-    const result = await runCli(['explain', '--requirements-file', file, '--python', '3.12', '--json'], { cwd: work, env: { ...process.env, HTTPS_PROXY: 'http://127.0.0.1:9', HTTP_PROXY: 'http://127.0.0.1:9' } as Record<string, string> });
+    const result = await runCli(['explain', '--requirements-file', file, '--python', '3.12', '--json'], {
+      cwd: work,
+      env: { ...process.env, HTTPS_PROXY: 'http://127.0.0.1:9', HTTP_PROXY: 'http://127.0.0.1:9' } as Record<string, string>,
+    });
     expect(result.exitCode).toBe(0);
     const doc = JSON.parse(result.stdout);
     const status = Object.fromEntries(doc.packages.map((p: { name: string; status: string }) => [p.name, p.status]));

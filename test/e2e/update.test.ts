@@ -106,7 +106,9 @@ describe('update follows requirements', () => {
     await update();
     const ambiguous = await update('--build-deps', '-libpq-dev');
     expect(ambiguous.exitCode).toBe(2);
-    expect(ambiguous.stderr).toBe('create-slim-python: the value of --build-deps starts with "-": write it as --build-deps=VALUE, here --build-deps=-libpq-dev; run "create-slim-python update --help" for the flags\n');
+    expect(ambiguous.stderr).toBe(
+      'create-slim-python: the value of --build-deps starts with "-": write it as --build-deps=VALUE, here --build-deps=-libpq-dev; run "create-slim-python update --help" for the flags\n',
+    );
     const result = await update('--build-deps=-libpq-dev');
     expect(result.stdout).toMatch(/removed libpq-dev \(build\) because you removed it/);
     expect(JSON.parse(read('slim-python.json')).buildDeps.remove).toEqual(['libpq-dev']);
@@ -141,7 +143,9 @@ describe('update and included requirement files', () => {
     write('requirements.txt', '-r "odd name.txt"\naiohttp\n');
     const result = await update();
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toBe('create-slim-python: requirements.txt includes "odd name.txt": rename it to a plain relative path (letters, digits, ".", "_", "-", "/") so the Dockerfile can copy it\n');
+    expect(result.stderr).toBe(
+      'create-slim-python: requirements.txt includes "odd name.txt": rename it to a plain relative path (letters, digits, ".", "_", "-", "/") so the Dockerfile can copy it\n',
+    );
   });
 });
 
@@ -159,7 +163,13 @@ describe('update keeps hand edits', () => {
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toMatch(/Dockerfile: regenerated, your edits merged in/);
     const merged = read('Dockerfile');
-    for (const line of ['LABEL org.opencontainers.image.source="https://example.invalid/app"', 'CMD ["python", "-m", "app", "--verbose"]', '# my own comment', 'ENV TZ=UTC', 'RUN echo hi > /tmp/hi']) {
+    for (const line of [
+      'LABEL org.opencontainers.image.source="https://example.invalid/app"',
+      'CMD ["python", "-m", "app", "--verbose"]',
+      '# my own comment',
+      'ENV TZ=UTC',
+      'RUN echo hi > /tmp/hi',
+    ]) {
       expect(merged).toContain(line);
     }
     expect(merged).toMatch(/libpq-dev/);
@@ -169,7 +179,10 @@ describe('update keeps hand edits', () => {
   it('conflicting edits: --keep leaves the file; otherwise markers and exit 3, refused until resolved', async () => {
     const original = read('Dockerfile');
     // Edit the very lines the regeneration changes: the release stage's apk line.
-    const edited = original.replace(/^ {4}xargs apk add --no-cache ca-certificates tzdata < \/tmp\/runtime-deps$/m, '    xargs -t apk add --no-cache ca-certificates tzdata tini < /tmp/runtime-deps' /* not only a package: -t too, so no recognised apk edit */);
+    const edited = original.replace(
+      /^ {4}xargs apk add --no-cache ca-certificates tzdata < \/tmp\/runtime-deps$/m,
+      '    xargs -t apk add --no-cache ca-certificates tzdata tini < /tmp/runtime-deps' /* not only a package: -t too, so no recognised apk edit */,
+    );
     expect(edited).not.toBe(original);
     write('Dockerfile', edited);
     write('requirements.txt', 'aiohttp\npython-magic\n');
@@ -182,7 +195,9 @@ describe('update keeps hand edits', () => {
 
     const conflicted = await update();
     expect(conflicted.exitCode).toBe(3);
-    expect(conflicted.stderr).toMatch(/^create-slim-python: conflicts in Dockerfile lines (\d+)-(\d+): edit the file to resolve them, then run update again \(or rerun with --force or --keep\)\n$/m);
+    expect(conflicted.stderr).toMatch(
+      /^create-slim-python: conflicts in Dockerfile lines (\d+)-(\d+): edit the file to resolve them, then run update again \(or rerun with --force or --keep\)\n$/m,
+    );
     const [, start, end] = /lines (\d+)-(\d+)/.exec(conflicted.stderr)!;
     const lines = read('Dockerfile').split('\n');
     expect(lines[Number(start) - 1]).toBe('<<<<<<< Dockerfile (yours)');
@@ -211,7 +226,10 @@ describe('update keeps hand edits', () => {
   });
 
   it('--force takes the new render and keeps a .orig backup', async () => {
-    const edited = read('Dockerfile').replace(/^ {4}xargs apk add --no-cache ca-certificates tzdata < \/tmp\/runtime-deps$/m, '    xargs -t apk add --no-cache ca-certificates tzdata tini < /tmp/runtime-deps' /* not only a package: -t too, so no recognised apk edit */);
+    const edited = read('Dockerfile').replace(
+      /^ {4}xargs apk add --no-cache ca-certificates tzdata < \/tmp\/runtime-deps$/m,
+      '    xargs -t apk add --no-cache ca-certificates tzdata tini < /tmp/runtime-deps' /* not only a package: -t too, so no recognised apk edit */,
+    );
     write('Dockerfile', edited);
     write('requirements.txt', 'aiohttp\npython-magic\n');
     const forced = await update('--force');
@@ -226,7 +244,11 @@ describe('update keeps hand edits', () => {
   it('--force never overwrites an earlier backup: later ones are numbered', async () => {
     write('Dockerfile.orig', 'my backup from last week\n');
     // -t too, not only a package: no recognised apk edit, so a real conflict.
-    const edit = (text: string) => text.replace(/^ {4}xargs apk add --no-cache ca-certificates tzdata < \/tmp\/runtime-deps$/m, '    xargs -t apk add --no-cache ca-certificates tzdata tini < /tmp/runtime-deps');
+    const edit = (text: string) =>
+      text.replace(
+        /^ {4}xargs apk add --no-cache ca-certificates tzdata < \/tmp\/runtime-deps$/m,
+        '    xargs -t apk add --no-cache ca-certificates tzdata tini < /tmp/runtime-deps',
+      );
     const first = edit(read('Dockerfile'));
     expect(first).not.toBe(read('Dockerfile'));
     write('Dockerfile', first);
@@ -277,7 +299,9 @@ describe('update: bad input exits 2, nothing written', () => {
     write('slim-python.json', JSON.stringify({ ...config, generator: '99.0.0' }));
     const result = await update();
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toBe(`create-slim-python: ${app}/slim-python.json: "generator" is 99.0.0, newer than this create-slim-python (0.1.0); run npx create-slim-python@latest\n`);
+    expect(result.stderr).toBe(
+      `create-slim-python: ${app}/slim-python.json: "generator" is 99.0.0, newer than this create-slim-python (0.1.0); run npx create-slim-python@latest\n`,
+    );
   });
 
   it('a missing requirements.txt', async () => {
@@ -307,7 +331,9 @@ describe('update: bad input exits 2, nothing written', () => {
     write('requirements.txt', 'aiohttp\nfoo==\n');
     const result = await update();
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toBe('create-slim-python: requirements.txt:2: Invalid requirement "foo==": Expected semicolon (after name with no version specifier) or end (at character 4)\n');
+    expect(result.stderr).toBe(
+      'create-slim-python: requirements.txt:2: Invalid requirement "foo==": Expected semicolon (after name with no version specifier) or end (at character 4)\n',
+    );
   });
 
   it('no leftover temporary files after updates', async () => {
@@ -326,7 +352,7 @@ describe('update: bad input exits 2, nothing written', () => {
     write('requirements.txt', 'aiohttp\npsycopg2\n');
     expect((await update()).exitCode).toBe(0);
     const record = JSON.parse(readFileSync(join(app, '.slim-python/generated/packages.json'), 'utf8'));
-    expect(record.build).toEqual({ 'binutils': [], 'build-base': ['psycopg2'], 'libpq-dev': ['psycopg2'] });
+    expect(record.build).toEqual({ binutils: [], 'build-base': ['psycopg2'], 'libpq-dev': ['psycopg2'] });
     expect(record.runtime.libpq).toEqual(['psycopg2']);
     expect(record.runtime['ca-certificates']).toEqual([]);
   });
@@ -348,7 +374,9 @@ describe('update: bad input exits 2, nothing written', () => {
     write('requirements.txt', 'aiohttp\npsycopg2\n');
     const result = await update();
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toBe('create-slim-python: .slim-python/generated/packages.json has no "build" table: delete it (update then reads the package lists from the last generated Dockerfile)\n');
+    expect(result.stderr).toBe(
+      'create-slim-python: .slim-python/generated/packages.json has no "build" table: delete it (update then reads the package lists from the last generated Dockerfile)\n',
+    );
     expect(read('Dockerfile')).not.toMatch(/libpq/);
   });
 });

@@ -73,7 +73,15 @@ describe.skipIf(skipWhy !== undefined)(`verify on a real podman${skipWhy ? ` (sk
     const doc = JSON.parse(result.stdout);
     expect(doc.engine.name).toBe('Podman');
     expect(doc.checks.map((c: { id: string; status: string }) => `${c.id}:${c.status}`)).toEqual([
-      'build:pass', 'size:pass', 'user:pass', 'compiler:pass', 'dev-packages:pass', 'headers:pass', 'pip:pass', 'app:pass', 'healthcheck:pass',
+      'build:pass',
+      'size:pass',
+      'user:pass',
+      'compiler:pass',
+      'dev-packages:pass',
+      'headers:pass',
+      'pip:pass',
+      'app:pass',
+      'healthcheck:pass',
     ]);
     expect(doc.image.size).toBeGreaterThan(5_000_000);
     expect(leftovers()).toEqual([]);
@@ -90,7 +98,13 @@ describe.skipIf(skipWhy !== undefined)(`verify on a real podman${skipWhy ? ` (sk
 
   it('SIGTERM while /health answers 503: exit 143, nothing left', async () => {
     await project('slow', STAND_IN({ status: '503 Busy', user: true, plant: false }));
-    const child = execa('node', [CLI_BIN, 'verify', 'slow', '--docker', 'podman', '--quiet', '--timeout', '60'], { cwd: work, env: { ...process.env, ...env }, reject: false, stdin: 'ignore', timeout: 90_000 });
+    const child = execa('node', [CLI_BIN, 'verify', 'slow', '--docker', 'podman', '--quiet', '--timeout', '60'], {
+      cwd: work,
+      env: { ...process.env, ...env },
+      reject: false,
+      stdin: 'ignore',
+      timeout: 90_000,
+    });
     const deadline = Date.now() + 60_000;
     while (!leftovers().some((l) => !l.endsWith('-probe') && l.startsWith('slim-python-verify-slow-'))) {
       if (Date.now() > deadline) throw new Error('the app container never started');

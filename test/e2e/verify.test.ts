@@ -78,10 +78,17 @@ async function setUp(options: { app?: 'web' | 'cli'; port?: number; answers?: Re
 function calls(): string[][] {
   const log = join(work, 'docker-calls.jsonl');
   if (!existsSync(log)) return [];
-  return readFileSync(log, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l).args as string[]);
+  return readFileSync(log, 'utf8')
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l).args as string[]);
 }
 
-const removals = () => calls().filter((c) => c[0] === 'rm' || (c[0] === 'image' && c[1] === 'rm')).map((c) => c.slice(0, 2).join(' '));
+const removals = () =>
+  calls()
+    .filter((c) => c[0] === 'rm' || (c[0] === 'image' && c[1] === 'rm'))
+    .map((c) => c.slice(0, 2).join(' '));
 const names = () => {
   const build = calls().find((c) => c[0] === 'build')!;
   const tag = build[build.indexOf('--tag') + 1]!;
@@ -108,7 +115,15 @@ describe('verify with a container engine (fake docker replaying recorded outputs
     expect(doc.engine).toEqual({ name: 'Docker', version: '19.03.8' });
     expect(doc.image).toMatchObject({ id: IMAGE_ID, size: 7331611, user: '10001', kept: false });
     expect(doc.checks.map((c: { id: string; status: string }) => `${c.id}:${c.status}`)).toEqual([
-      'build:pass', 'size:pass', 'user:pass', 'compiler:pass', 'dev-packages:pass', 'headers:pass', 'pip:pass', 'app:pass', 'healthcheck:n/a',
+      'build:pass',
+      'size:pass',
+      'user:pass',
+      'compiler:pass',
+      'dev-packages:pass',
+      'headers:pass',
+      'pip:pass',
+      'app:pass',
+      'healthcheck:n/a',
     ]);
     const { tag, container } = names();
     expect(tag).toMatch(/^create-slim-python-verify\/app:[0-9a-f]{8}$/);
@@ -118,7 +133,10 @@ describe('verify with a container engine (fake docker replaying recorded outputs
       ['image', 'rm', tag],
     ]);
     // BuildKit is requested from the engine on every call.
-    const log = readFileSync(join(work, 'docker-calls.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const log = readFileSync(join(work, 'docker-calls.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(log.every((entry: { env: { DOCKER_BUILDKIT: string } }) => entry.env.DOCKER_BUILDKIT === '1')).toBe(true);
   });
 
@@ -133,7 +151,11 @@ describe('verify with a container engine (fake docker replaying recorded outputs
   });
 
   it('podman behind podman-docker (its banner on every call): the same run', async () => {
-    const env = await setUp({ port: await healthServer(200), answers: { version: { fixture: 'version-podman-4.9-local' } }, banner: 'Emulate Docker CLI using podman. Create /etc/containers/nodocker to quiet msg.\n' });
+    const env = await setUp({
+      port: await healthServer(200),
+      answers: { version: { fixture: 'version-podman-4.9-local' } },
+      banner: 'Emulate Docker CLI using podman. Create /etc/containers/nodocker to quiet msg.\n',
+    });
     const result = await runCli(['verify', 'app', '--json', '--quiet'], { cwd: work, env });
     expect(result.exitCode).toBe(0);
     expect(JSON.parse(result.stdout).engine).toEqual({ name: 'Podman', version: '4.9.3' });
@@ -144,11 +166,13 @@ describe('verify with a container engine (fake docker replaying recorded outputs
     const result = await runCli(['verify', 'app', '--quiet', '--timeout', '2'], { cwd: work, env });
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toBe('create-slim-python: verify: failed: app\n');
-    expect(result.stdout).toContain('  FAIL  app starts                   GET /health did not answer 200 within 2 s (last answer was HTTP 500); last output: serving on 0.0.0.0:8080\n');
+    expect(result.stdout).toContain(
+      '  FAIL  app starts                   GET /health did not answer 200 within 2 s (last answer was HTTP 500); last output: serving on 0.0.0.0:8080\n',
+    );
     expect(removals()).toEqual(['rm --force', 'rm --force', 'image rm']);
   });
 
-  it('a failed build: exit 1 with BuildKit\'s reason; the tag is removed', async () => {
+  it("a failed build: exit 1 with BuildKit's reason; the tag is removed", async () => {
     const env = await setUp({ answers: { build: { fixture: 'build-buildkit-run-failed' } } });
     const result = await runCli(['verify', 'app', '--quiet'], { cwd: work, env });
     expect(result.exitCode).toBe(1);
@@ -217,7 +241,9 @@ describe('verify with a container engine (fake docker replaying recorded outputs
     const result = await child;
     expect(result.exitCode).toBe(143);
     const { tag, container } = names();
-    const left = String(result.stderr).split('\n').filter((l) => l.includes('left behind'));
+    const left = String(result.stderr)
+      .split('\n')
+      .filter((l) => l.includes('left behind'));
     expect(left).toEqual([
       `create-slim-python: left behind container ${container}: remove it with docker rm --force ${container}`,
       `create-slim-python: left behind container ${container}-probe: remove it with docker rm --force ${container}-probe`,
@@ -268,4 +294,3 @@ describe('verify without a usable engine: exit 2 and one line', () => {
     expect(result.stderr).toMatch(/^create-slim-python: (docker not found: install Docker or run in CI|docker client \S+ found, but .*run in CI)\n$/);
   });
 });
-

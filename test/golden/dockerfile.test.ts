@@ -21,8 +21,16 @@ const CASES = fileURLToPath(new URL('./cases/', import.meta.url));
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
 const BASE_CONFIG: ProjectConfig = {
-  version: 1, generator: '0.1.0', name: 'golden-app', python: '3.12', arches: ['aarch64', 'x86_64'], app: 'web',
-  port: 8080, requirements: 'requirements.txt', buildDeps: { add: [], remove: [] }, runtimeLibs: { add: [], remove: [] },
+  version: 1,
+  generator: '0.1.0',
+  name: 'golden-app',
+  python: '3.12',
+  arches: ['aarch64', 'x86_64'],
+  app: 'web',
+  port: 8080,
+  requirements: 'requirements.txt',
+  buildDeps: { add: [], remove: [] },
+  runtimeLibs: { add: [], remove: [] },
 };
 
 interface CaseInput {
@@ -69,7 +77,8 @@ describe('golden Dockerfiles', () => {
       expect(releaseStage, `${name}: release stage`).toMatch(/ AS release\n/);
       const released = apkPackages(releaseStage);
       for (const apk of [...built, ...released]) expect(isApkName(apk), `${name}: apk add ${apk}`).toBe(true);
-      for (const apk of released) expect(apk, `${name}: release stage installs ${apk}`).not.toMatch(/^build-base$|^gcc$|^g\+\+$|^musl-dev$|-dev$|^cargo$|^rust$|^cmake$|^pkgconf$|^gfortran$/);
+      for (const apk of released)
+        expect(apk, `${name}: release stage installs ${apk}`).not.toMatch(/^build-base$|^gcc$|^g\+\+$|^musl-dev$|-dev$|^cargo$|^rust$|^cmake$|^pkgconf$|^gfortran$/);
       expect(releaseStage, `${name}: release stage`).not.toMatch(/\.cache\/pip|pip install/);
       const buildSet = [...decisions.apk.build.map((apk) => apk.name), ...config.buildDeps.add].filter((apk) => !config.buildDeps.remove.includes(apk));
       for (const apk of buildSet) {
@@ -98,16 +107,28 @@ describe('golden Dockerfiles', () => {
         ['install without bytecode (compiled later, once)', '    && python3 -m pip --python /opt/venv/bin/python install --no-compile \\\n'],
         ['install from the copied file', `      --requirement /tmp/requirements/${fromPyproject ? 'pyproject-dependencies.txt' : config.requirements}\n`],
         ['pipefail shell', '\nSHELL ["/bin/ash", "-eo", "pipefail", "-c"]\n'],
-        ['extensions stripped, never inside *.libs', "\nRUN scanelf --recursive --nobanner --format '%F' /opt/venv \\\n    | awk '!/\\.libs\\//' | tr '\\n' '\\0' | xargs -0 -r strip --strip-unneeded\n"],
+        [
+          'extensions stripped, never inside *.libs',
+          "\nRUN scanelf --recursive --nobanner --format '%F' /opt/venv \\\n    | awk '!/\\.libs\\//' | tr '\\n' '\\0' | xargs -0 -r strip --strip-unneeded\n",
+        ],
         ['one scanelf pass over the interpreter and the venv', `\nRUN scanelf --recursive --needed --nobanner --format '%n#p' ${system ? '' : '/opt/python '}/opt/venv \\\n`],
         ['scanelf pipeline', "    | tr ',' '\\n' | sort -u \\\n    | while read -r lib; do \\\n"],
         ['runtime deps file, outside the venv the release copies', '      done > /tmp/runtime-deps\n'],
         ['runtime deps mount', '\nRUN --mount=type=bind,from=build,source=/tmp/runtime-deps,target=/tmp/runtime-deps \\\n'],
         ['CA certificates and time zones kept', '    xargs apk add --no-cache ca-certificates tzdata'],
-        ...(system ? [] : [['interpreter copied without pip', '\nCOPY --from=build /opt/python /usr/local\n'] as [string, string], ['no ensurepip', '/ensurepip \\\n'] as [string, string]]),
+        ...(system
+          ? []
+          : [['interpreter copied without pip', '\nCOPY --from=build /opt/python /usr/local\n'] as [string, string], ['no ensurepip', '/ensurepip \\\n'] as [string, string]]),
         ['venv copied', '\nCOPY --from=build /opt/venv /opt/venv\n'],
         ['app dir', '\nWORKDIR /app\n'],
-        ...(code === 'installed' ? [] : [['code copied readable by the non-root user', code === 'context' ? '\nCOPY --chmod=u=rwX,go=rX . .\n' : `\nCOPY --chmod=u=rwX,go=rX ${module}/ ./${module}/\n`] as [string, string]]),
+        ...(code === 'installed'
+          ? []
+          : [
+              ['code copied readable by the non-root user', code === 'context' ? '\nCOPY --chmod=u=rwX,go=rX . .\n' : `\nCOPY --chmod=u=rwX,go=rX ${module}/ ./${module}/\n`] as [
+                string,
+                string,
+              ],
+            ]),
         ['env', '\nENV PATH="/opt/venv/bin:$PATH" \\\n'],
         ['unbuffered', '    PYTHONUNBUFFERED=1'],
         ['no bytecode written at run time', '    PYTHONDONTWRITEBYTECODE=1'],
@@ -131,9 +152,18 @@ describe('golden Dockerfiles', () => {
       expect(xargs, `${name}: release apk line`).not.toBeNull();
       expect(xargs![1] === '-r ', `${name}: xargs -r exactly when no package is declared`).toBe(xargs![2] === '');
       if (input.expect) {
-        expect(decisions.packages.filter((p) => p.status === 'compile').map((p) => p.name), `${name}: compiled projects`).toEqual(input.expect.compile);
-        expect(decisions.apk.build.map((apk) => apk.name), `${name}: build set`).toEqual(input.expect.build);
-        expect(decisions.apk.runtime.map((apk) => apk.name), `${name}: runtime set`).toEqual(input.expect.runtime);
+        expect(
+          decisions.packages.filter((p) => p.status === 'compile').map((p) => p.name),
+          `${name}: compiled projects`,
+        ).toEqual(input.expect.compile);
+        expect(
+          decisions.apk.build.map((apk) => apk.name),
+          `${name}: build set`,
+        ).toEqual(input.expect.build);
+        expect(
+          decisions.apk.runtime.map((apk) => apk.name),
+          `${name}: runtime set`,
+        ).toEqual(input.expect.runtime);
         // binutils (strip) is in every build stage; the rest is what the requirements need.
         expect(built, `${name}: build stage apk add`).toEqual([...input.expect.build, 'binutils'].sort());
         for (const apk of input.expect.runtime) expect(releaseStage, `${name}: release stage`).toMatch(new RegExp(`^#   ${apk.replace(/[+.]/g, '\\$&')}: `, 'm'));

@@ -46,7 +46,8 @@ function compareEntry(name: string, entry: KnowledgeEntry, release: Pick<PypiRel
     const claim = claimed(entry, arch);
     if (claim === 'wheel' ? actual === 'wheel' : actual === 'none') continue;
     const what = actual === 'wheel' ? 'has a musllinux wheel' : actual === 'pure' ? 'has only a pure-Python wheel' : 'has no musllinux wheel';
-    const kb = entry.musllinux === null ? 'musllinux: null' : `since ${JSON.stringify(entry.musllinux.since)}, latest ${entry.musllinux.latest}, python ${entry.musllinux.python.join(',')}`;
+    const kb =
+      entry.musllinux === null ? 'musllinux: null' : `since ${JSON.stringify(entry.musllinux.since)}, latest ${entry.musllinux.latest}, python ${entry.musllinux.python.join(',')}`;
     lines.push(`${name} ${arch}: knowledge base says ${claim} (${kb}); PyPI ${release.version} ${what} for CPython ${PYTHON}`);
   }
   return lines;
@@ -90,7 +91,10 @@ function compareHistory(name: string, entry: KnowledgeEntry, project: PypiProjec
       for (const arch of ARCHES) {
         const claim = stored[python]?.[arch] ?? null;
         const actual = facts.byPython[python]?.[arch] ?? null;
-        if (claim !== actual) lines.push(`${name} CPython ${python} ${arch}: knowledge base says first musllinux wheel ${claim ?? 'none'}${wheels === null ? ' (musllinux: null)' : ''}; PyPI release files say ${actual ?? 'none'}`);
+        if (claim !== actual)
+          lines.push(
+            `${name} CPython ${python} ${arch}: knowledge base says first musllinux wheel ${claim ?? 'none'}${wheels === null ? ' (musllinux: null)' : ''}; PyPI release files say ${actual ?? 'none'}`,
+          );
       }
     }
   }
@@ -100,7 +104,8 @@ function compareHistory(name: string, entry: KnowledgeEntry, project: PypiProjec
     const actual = since?.[arch] ?? null;
     if (claim !== actual) lines.push(`${name} ${arch}: knowledge base says first release with a musllinux wheel ${claim ?? 'none'}; PyPI release files say ${actual ?? 'none'}`);
   }
-  if (entry.sdist !== undefined && entry.sdist !== facts.sdist) lines.push(`${name}: knowledge base says sdist ${entry.sdist}; PyPI ${project.info.version} ${facts.sdist ? 'has one' : 'has none'}`);
+  if (entry.sdist !== undefined && entry.sdist !== facts.sdist)
+    lines.push(`${name}: knowledge base says sdist ${entry.sdist}; PyPI ${project.info.version} ${facts.sdist ? 'has one' : 'has none'}`);
   return lines;
 }
 
@@ -160,10 +165,23 @@ describe('history comparison', () => {
     },
   };
   const entry = (byPython: Record<string, Partial<Record<Arch, string>>>, sdist: boolean): KnowledgeEntry => ({
-    kind: 'native', build: [], runtime: [], dlopen: [], requires: [], sources: [], sdist,
+    kind: 'native',
+    build: [],
+    runtime: [],
+    dlopen: [],
+    requires: [],
+    sources: [],
+    sdist,
     musllinux: { since: { x86_64: '1.5', aarch64: '2.0' }, latest: '2.0', python: ['3.12'], byPython },
   });
-  const truth = { '3.10': {}, '3.11': { x86_64: '1.5' }, '3.12': { x86_64: '1.5', aarch64: '2.0' }, '3.13': { x86_64: '1.5' }, '3.14': { x86_64: '1.5' }, '3.15': { x86_64: '1.5' } };
+  const truth = {
+    '3.10': {},
+    '3.11': { x86_64: '1.5' },
+    '3.12': { x86_64: '1.5', aarch64: '2.0' },
+    '3.13': { x86_64: '1.5' },
+    '3.14': { x86_64: '1.5' },
+    '3.15': { x86_64: '1.5' },
+  };
   it('agrees with a history recomputed from the release files (abi3 covers later CPythons)', () => {
     expect(compareHistory('p', entry(truth, false), project)).toEqual([]);
   });

@@ -35,7 +35,10 @@ const SHAPE_CASES: LintCase[] = [
   { name: 'cryptography==3.3.2 (no musllinux wheel: compiles)', args: ['--python', '3.12', '--requirement', 'cryptography==3.3.2', '--app', 'cli'] },
   // lxml itself installs from a wheel; 4.6.3 predates its musllinux wheels, so it really compiles.
   { name: 'lxml==4.6.3 (compiles against libxml2/libxslt)', args: ['--python', '3.12', '--requirement', 'lxml==4.6.3', '--app', 'cli'] },
-  { name: 'alpine system python with build deps (psycopg2 + lxml==4.6.3)', args: ['--python', 'alpine', '--requirement', 'psycopg2', '--requirement', 'lxml==4.6.3', '--app', 'cli'] },
+  {
+    name: 'alpine system python with build deps (psycopg2 + lxml==4.6.3)',
+    args: ['--python', 'alpine', '--requirement', 'psycopg2', '--requirement', 'lxml==4.6.3', '--app', 'cli'],
+  },
   { name: 'python-magic with --runtime-libs libmagic', args: ['--python', '3.12', '--requirement', 'python-magic', '--runtime-libs', 'libmagic', '--app', 'cli'] },
   { name: 'extra user build deps (--build-deps +linux-headers)', args: ['--python', '3.12', '--requirement', 'psycopg2', '--build-deps', '+linux-headers', '--app', 'cli'] },
   { name: 'reference example with --no-bytecode on 3.12', args: ['--python', '3.12', ...REFERENCE, '--no-bytecode'] },
@@ -74,11 +77,7 @@ describe('generated Dockerfiles pass hadolint, shellcheck and dockerfile-utils w
   it.for(CASES)('$name', async ({ args }, ctx) => {
     requireLinters(ctx);
     const dockerfile = await generateDockerfile(args);
-    const findings = [
-      ...(await hadolint(dockerfile)),
-      ...(await shellcheckRunScripts(dockerfile)),
-      ...validateDockerfile(dockerfile),
-    ];
+    const findings = [...(await hadolint(dockerfile)), ...(await shellcheckRunScripts(dockerfile)), ...validateDockerfile(dockerfile)];
     linted.push(args.join(' '));
     expect(findings, `lint findings for: ${args.join(' ')}\n${formatFindings(findings)}\n--- Dockerfile ---\n${dockerfile}`).toEqual([]);
   });

@@ -17,7 +17,11 @@ const CASES: { name: string; fixture: string; args: string[] }[] = [
   { name: 'Flask + gunicorn with --health and --cmd', fixture: 'flask-gunicorn', args: ['--health', '/health', '--cmd', 'gunicorn --workers 2 myservice.app:app'] },
   { name: 'FastAPI package from pyproject.toml (installed)', fixture: 'fastapi-pkg', args: [] },
   { name: 'FastAPI package on 3.10 (tomli from pip)', fixture: 'fastapi-pkg', args: ['--python', '3.10'] },
-  { name: 'FastAPI on alpine system python, not installed', fixture: 'fastapi-pkg', args: ['--python', 'alpine', '--no-install-project', '--cmd', 'uvicorn fastapi_svc.main:app --host 0.0.0.0 --port 8000'] },
+  {
+    name: 'FastAPI on alpine system python, not installed',
+    fixture: 'fastapi-pkg',
+    args: ['--python', 'alpine', '--no-install-project', '--cmd', 'uvicorn fastapi_svc.main:app --host 0.0.0.0 --port 8000'],
+  },
   { name: 'Django + gunicorn', fixture: 'django-site', args: ['--python', '3.13', '--health', '/health'] },
   { name: 'console script package', fixture: 'scripts-pkg', args: [] },
 ];

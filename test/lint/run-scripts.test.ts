@@ -12,10 +12,16 @@ describe('extractRunScripts', () => {
       '    && echo done',
       '',
     ].join('\n');
-    expect(extractRunScripts(text)).toEqual([{
-      line: 2, script: 'python3 -m venv /opt/venv     && echo done', dialect: 'sh', shell: ['/bin/sh', '-c'], stage: 'build',
-      flags: ['--mount=type=cache,target=/root/.cache/pip'],
-    }]);
+    expect(extractRunScripts(text)).toEqual([
+      {
+        line: 2,
+        script: 'python3 -m venv /opt/venv     && echo done',
+        dialect: 'sh',
+        shell: ['/bin/sh', '-c'],
+        stage: 'build',
+        flags: ['--mount=type=cache,target=/root/.cache/pip'],
+      },
+    ]);
   });
 
   it('uses the SHELL in effect per stage: ash is busybox, a new FROM resets to /bin/sh', () => {

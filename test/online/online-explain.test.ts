@@ -61,7 +61,7 @@ describe.skipIf(SKIP)('explain --online (real index)', { timeout: 300_000 }, () 
     expect(io.out()).toContain('Build stage apk: none (no compiler needed)');
   });
 
-  it('records projects without wheels as compile, with the knowledge base\'s build needs, and still resolves the rest', async () => {
+  it("records projects without wheels as compile, with the knowledge base's build needs, and still resolves the rest", async () => {
     const { code, document } = await explain([req('psycopg2', 'psycopg2'), req('cryptography==3.3.2', 'cryptography', ['==3.3.2'], [], 2), req('requests', 'requests', [], [], 3)]);
     expect(code).toBe(0);
     const found = statuses(document!);
@@ -94,8 +94,16 @@ describe.skipIf(SKIP)('explain --online (real index)', { timeout: 300_000 }, () 
   describe('--write', () => {
     let root = '';
     const config: ProjectConfig = {
-      version: 1, generator: TOOL_VERSION, name: 'demo', python: '3.12', arches: ['x86_64'], app: 'cli', port: null,
-      requirements: 'requirements.txt', buildDeps: { add: [], remove: [] }, runtimeLibs: { add: [], remove: [] },
+      version: 1,
+      generator: TOOL_VERSION,
+      name: 'demo',
+      python: '3.12',
+      arches: ['x86_64'],
+      app: 'cli',
+      port: null,
+      requirements: 'requirements.txt',
+      buildDeps: { add: [], remove: [] },
+      runtimeLibs: { add: [], remove: [] },
     };
     beforeAll(async () => {
       root = await mkdtemp(join(tmpdir(), 'online-write-'));
@@ -108,7 +116,11 @@ describe.skipIf(SKIP)('explain --online (real index)', { timeout: 300_000 }, () 
       expect(code).toBe(0);
       const path = join(root, 'slim-python.json');
       const written = parseConfig(await readFile(path, 'utf8'), path, TOOL_VERSION);
-      expect(written.index).toMatchObject({ python: '3.12', arches: ['x86_64'], packages: { psycopg2: 'compile', aiohttp: 'wheel', multidict: 'wheel', 'typing-extensions': 'pure' } });
+      expect(written.index).toMatchObject({
+        python: '3.12',
+        arches: ['x86_64'],
+        packages: { psycopg2: 'compile', aiohttp: 'wheel', multidict: 'wheel', 'typing-extensions': 'pure' },
+      });
       expect(io.err()).toMatch(/^recorded \d+ projects \(CPython 3\.12, x86_64\) in .*slim-python\.json\n$/);
       expect({ ...written, index: undefined }).toEqual({ ...config, index: undefined });
     });
@@ -122,8 +134,16 @@ describe('explain --online without the index', { timeout: 300_000 }, () => {
     const root = await mkdtemp(join(tmpdir(), 'online-down-'));
     try {
       const text = serializeConfig({
-        version: 1, generator: TOOL_VERSION, name: 'demo', python: '3.12', arches: ['x86_64'], app: 'cli', port: null,
-        requirements: 'requirements.txt', buildDeps: { add: [], remove: [] }, runtimeLibs: { add: [], remove: [] },
+        version: 1,
+        generator: TOOL_VERSION,
+        name: 'demo',
+        python: '3.12',
+        arches: ['x86_64'],
+        app: 'cli',
+        port: null,
+        requirements: 'requirements.txt',
+        buildDeps: { add: [], remove: [] },
+        runtimeLibs: { add: [], remove: [] },
       });
       await writeFile(join(root, 'slim-python.json'), text);
       const error = await explain([req('psycopg2', 'psycopg2')], { root, env: unreachable, flags: { write: true } }).catch((caught: unknown) => caught);
@@ -137,17 +157,31 @@ describe('explain --online without the index', { timeout: 300_000 }, () => {
 
   it('shows progress on stderr only when interactive', async () => {
     const io = fakeIo(pypiOnlyEnv(unreachable));
-    const run = runOnlineExplain({ io, flags: { interactive: true }, requirements: [req('psycopg2', 'psycopg2')], target: { python: '3.12', arch: 'x86_64' }, root: null, runtimeId: '3.12', bytecode: true });
+    const run = runOnlineExplain({
+      io,
+      flags: { interactive: true },
+      requirements: [req('psycopg2', 'psycopg2')],
+      target: { python: '3.12', arch: 'x86_64' },
+      root: null,
+      runtimeId: '3.12',
+      bytecode: true,
+    });
     await expect(run).rejects.toMatchObject({ exitCode: 2 });
     expect(io.err()).toMatch(/\| asking the package index with pip \d+\.\d+/);
   });
 
   it('refuses --write without a project directory before running pip', async () => {
-    await expect(explain([req('psycopg2', 'psycopg2')], { flags: { write: true }, env: unreachable })).rejects.toMatchObject({ name: 'UsageError', message: expect.stringMatching(/--write records the result in a project/) });
+    await expect(explain([req('psycopg2', 'psycopg2')], { flags: { write: true }, env: unreachable })).rejects.toMatchObject({
+      name: 'UsageError',
+      message: expect.stringMatching(/--write records the result in a project/),
+    });
   });
 
   it('refuses a --pip that does not exist', async () => {
-    await expect(explain([req('psycopg2', 'psycopg2')], { flags: { pip: '/nonexistent/pip' } })).rejects.toMatchObject({ exitCode: 2, message: '--pip /nonexistent/pip: no such executable file' });
+    await expect(explain([req('psycopg2', 'psycopg2')], { flags: { pip: '/nonexistent/pip' } })).rejects.toMatchObject({
+      exitCode: 2,
+      message: '--pip /nonexistent/pip: no such executable file',
+    });
   });
 
   it('needs no pip when nothing applies', async () => {

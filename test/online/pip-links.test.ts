@@ -7,11 +7,11 @@ import { specifiersOf } from '../../src/online/probe-projects.ts';
 const LOG = [
   '  Skipping link: No sources permitted for python-ldap: https://files.pythonhosted.org/packages/fd/8b/1eeb4025dc1d3ac2f16678f38dec9ebdde6271c74955b72db5ce7a4dbfbd/python-ldap-3.4.4.tar.gz (from https://pypi.org/simple/python-ldap/) (requires-python:>=3.6)',
   '  Skipping link: No sources permitted for python-ldap: https://files.pythonhosted.org/packages/aa/bb/python_ldap-3.4.5.tar.gz (from https://pypi.org/simple/python-ldap/) (requires-python:>=3.6)',
-  '  Skipping link: none of the wheel\'s tags (cp311-cp311-win_amd64) are compatible (run pip debug --verbose to show compatible tags): https://files.pythonhosted.org/x/python_ldap-3.4.4-cp311-cp311-win_amd64.whl (from https://pypi.org/simple/python-ldap/)',
+  "  Skipping link: none of the wheel's tags (cp311-cp311-win_amd64) are compatible (run pip debug --verbose to show compatible tags): https://files.pythonhosted.org/x/python_ldap-3.4.4-cp311-cp311-win_amd64.whl (from https://pypi.org/simple/python-ldap/)",
   '  Skipping link: No sources permitted for other: https://files.pythonhosted.org/x/other-9.0.tar.gz (from https://pypi.org/simple/other/)',
 ].join('\n');
 
-describe('reading pip\'s finder log', () => {
+describe("reading pip's finder log", () => {
   it('finds the sdist versions of the project, whatever spelling the file uses', () => {
     expect(skippedSdistVersions(LOG, 'python-ldap')).toEqual(['3.4.4', '3.4.5']);
     expect(skippedSdistVersions(LOG, 'absent')).toEqual([]);

@@ -26,10 +26,26 @@ describe('pip report', () => {
     const report = parsePipReport(fixture(`${dir}report-reference.json`));
     const byName = Object.fromEntries(report.dists.map((dist) => [dist.name, dist.status]));
     expect(byName).toMatchObject({
-      cryptography: 'wheel', cffi: 'wheel', aiohttp: 'wheel', frozenlist: 'wheel', multidict: 'wheel', yarl: 'wheel', propcache: 'wheel',
-      pycparser: 'pure', idna: 'pure', attrs: 'pure', 'typing-extensions': 'pure', aiosignal: 'pure', aiohappyeyeballs: 'pure',
+      cryptography: 'wheel',
+      cffi: 'wheel',
+      aiohttp: 'wheel',
+      frozenlist: 'wheel',
+      multidict: 'wheel',
+      yarl: 'wheel',
+      propcache: 'wheel',
+      pycparser: 'pure',
+      idna: 'pure',
+      attrs: 'pure',
+      'typing-extensions': 'pure',
+      aiosignal: 'pure',
+      aiohappyeyeballs: 'pure',
     });
-    expect(report.dists.filter((dist) => dist.requested).map((dist) => dist.name).sort()).toEqual(['aiohttp', 'cryptography']);
+    expect(
+      report.dists
+        .filter((dist) => dist.requested)
+        .map((dist) => dist.name)
+        .sort(),
+    ).toEqual(['aiohttp', 'cryptography']);
     expect(report.environment.python_version).toMatch(/^3\.\d+$/);
   });
 
@@ -127,7 +143,7 @@ describe('requirement lines for unrolled parents', () => {
       'Flask>=1.0.4',
       'mysqlclient>=2.2.0',
       'brotli; platform_python_implementation == "CPython" and python_version >= "0"',
-      "aiodns>=3; python_version >= \"0\"",
+      'aiodns>=3; python_version >= "0"',
     ]);
     expect(dependencyLines(['aiodns>=3; extra == "speedups"'], [])).toEqual(['aiodns>=3; python_version < "0"']);
   });

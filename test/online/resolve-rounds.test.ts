@@ -43,7 +43,10 @@ describe('online resolution (stand-in pip)', () => {
   afterEach(async () => rm(dir, { recursive: true, force: true }));
 
   async function calls(): Promise<string[][]> {
-    return (await readFile(join(dir, 'log'), 'utf8')).trim().split('\n').map((entry) => JSON.parse(entry) as string[]);
+    return (await readFile(join(dir, 'log'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((entry) => JSON.parse(entry) as string[]);
   }
 
   it('asks every project alone (--no-deps), follows dependencies for the target, and separates compile from cannot-install', async () => {

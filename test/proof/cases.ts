@@ -35,9 +35,16 @@ export const PROOF_PROJECTS: readonly ProofProject[] = [
 /** A config for a proof project on a runtime, built for both architectures. */
 export function proofConfig(project: ProofProject, python: string): ProjectConfig {
   return {
-    version: 1, generator: '0.1.0', name: 'proof-app', python, arches: [...ARCHES].sort(), app: project.app,
-    port: project.app === 'web' ? 8080 : null, requirements: 'requirements.txt',
-    buildDeps: { add: [], remove: [] }, runtimeLibs: { add: [], remove: [] },
+    version: 1,
+    generator: '0.1.0',
+    name: 'proof-app',
+    python,
+    arches: [...ARCHES].sort(),
+    app: project.app,
+    port: project.app === 'web' ? 8080 : null,
+    requirements: 'requirements.txt',
+    buildDeps: { add: [], remove: [] },
+    runtimeLibs: { add: [], remove: [] },
   };
 }
 

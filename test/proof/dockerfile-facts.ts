@@ -18,7 +18,9 @@ export function stageImages(text: string): StageImage[] {
     if (match) args.set(match[1]!, match[2]!);
   }
   const resolve = (image: string): string => image.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (all, name: string) => args.get(name) ?? all);
-  return dockerfile.getFROMs().map((from, index) => ({ stage: from.getBuildStage() ?? String(index), image: resolve(from.getImageName() + (from.getImageTag() ? `:${from.getImageTag()!}` : '')) }));
+  return dockerfile
+    .getFROMs()
+    .map((from, index) => ({ stage: from.getBuildStage() ?? String(index), image: resolve(from.getImageName() + (from.getImageTag() ? `:${from.getImageTag()!}` : '')) }));
 }
 
 /** The image of the last stage: the one `docker build` tags. */

@@ -14,8 +14,16 @@ import { modelDockerfile, provided } from './stage-model.ts';
 
 function fastapiDockerfile(python: string): string {
   const config: ProjectConfig = {
-    version: 1, generator: '0.1.0', name: 'proof-api', python, arches: ['aarch64', 'x86_64'], app: 'fastapi', port: 8000,
-    requirements: 'requirements.txt', buildDeps: { add: [], remove: [] }, runtimeLibs: { add: [], remove: [] },
+    version: 1,
+    generator: '0.1.0',
+    name: 'proof-api',
+    python,
+    arches: ['aarch64', 'x86_64'],
+    app: 'fastapi',
+    port: 8000,
+    requirements: 'requirements.txt',
+    buildDeps: { add: [], remove: [] },
+    runtimeLibs: { add: [], remove: [] },
   };
   const decisions = decideForConfig(config, requirementsFromLines(['fastapi', 'uvicorn']).requirements);
   return planManagedFiles(config, decisions, []).find((file) => file.path === 'Dockerfile')!.content;

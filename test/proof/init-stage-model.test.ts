@@ -13,13 +13,29 @@ import { PYTHON_RUNTIMES } from '../../src/target/runtimes.ts';
 import { modelDockerfile } from './stage-model.ts';
 
 const BASE: ProjectConfig = {
-  version: 2, generator: '0.1.0', name: 'adopted', python: '3.14', arches: ['aarch64', 'x86_64'], app: 'web', port: 8000,
-  requirements: 'requirements.txt', buildDeps: { add: [], remove: [] }, runtimeLibs: { add: [], remove: [] },
+  version: 2,
+  generator: '0.1.0',
+  name: 'adopted',
+  python: '3.14',
+  arches: ['aarch64', 'x86_64'],
+  app: 'web',
+  port: 8000,
+  requirements: 'requirements.txt',
+  buildDeps: { add: [], remove: [] },
+  runtimeLibs: { add: [], remove: [] },
 };
 
 const VARIANTS: { name: string; config: Partial<ProjectConfig>; requirements: string[] }[] = [
-  { name: 'Flask + gunicorn, context copied, HEALTHCHECK', config: { code: 'context', cmd: ['gunicorn', 'myservice.app:app'], health: '/health' }, requirements: ['flask', 'gunicorn'] },
-  { name: 'FastAPI package from pyproject.toml, installed', config: { code: 'installed', requirements: 'pyproject.toml', cmd: ['uvicorn', 'svc.main:app', '--host', '0.0.0.0', '--port', '8000'] }, requirements: ['fastapi', 'uvicorn'] },
+  {
+    name: 'Flask + gunicorn, context copied, HEALTHCHECK',
+    config: { code: 'context', cmd: ['gunicorn', 'myservice.app:app'], health: '/health' },
+    requirements: ['flask', 'gunicorn'],
+  },
+  {
+    name: 'FastAPI package from pyproject.toml, installed',
+    config: { code: 'installed', requirements: 'pyproject.toml', cmd: ['uvicorn', 'svc.main:app', '--host', '0.0.0.0', '--port', '8000'] },
+    requirements: ['fastapi', 'uvicorn'],
+  },
   { name: 'console script, installed, compiling psycopg2', config: { code: 'installed', app: 'cli', port: null, cmd: ['hello'] }, requirements: ['psycopg2'] },
 ];
 

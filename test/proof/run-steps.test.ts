@@ -71,7 +71,11 @@ function installStripRecorder(alpine: Userland): void {
 function elfFilesToStrip(alpine: Userland): string[] {
   return listFiles(alpine.path('opt/venv'))
     .filter((rel) => !rel.split('/').some((part) => part.endsWith('.libs')))
-    .filter((rel) => readFileSync(alpine.path(`opt/venv/${rel}`)).subarray(0, 4).equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46])))
+    .filter((rel) =>
+      readFileSync(alpine.path(`opt/venv/${rel}`))
+        .subarray(0, 4)
+        .equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46])),
+    )
     .map((rel) => `/opt/venv/${rel}`);
 }
 
@@ -94,7 +98,22 @@ function layOutInterpreterStandIn(alpine: Userland, version: string): void {
   file('bin/pip3');
   file(`lib/lib${stem}.so.1.0`, true);
   file('lib/libpython3.so', true);
-  for (const rel of ['os.py', 'asyncio/__init__.py', 'venv/__init__.py', 'site-packages/pip/__init__.py', 'site-packages/README.txt', 'ensurepip/__init__.py', 'idlelib/idle.py', 'tkinter/__init__.py', 'turtle.py', 'turtledemo/__init__.py', 'pydoc_data/topics.py', 'lib2to3/__init__.py', `config-${version}-x86_64-linux-musl/Makefile`]) file(`lib/${stem}/${rel}`);
+  for (const rel of [
+    'os.py',
+    'asyncio/__init__.py',
+    'venv/__init__.py',
+    'site-packages/pip/__init__.py',
+    'site-packages/README.txt',
+    'ensurepip/__init__.py',
+    'idlelib/idle.py',
+    'tkinter/__init__.py',
+    'turtle.py',
+    'turtledemo/__init__.py',
+    'pydoc_data/topics.py',
+    'lib2to3/__init__.py',
+    `config-${version}-x86_64-linux-musl/Makefile`,
+  ])
+    file(`lib/${stem}/${rel}`);
   for (const name of ['_ssl', '_tkinter', 'nis', '_testcapi', '_ctypes_test', 'xxlimited', '_xxtestfuzz', 'xxsubtype']) file(`lib/${stem}/lib-dynload/${name}.${abi}.so`, true);
   file(`include/${stem}/Python.h`);
 }
@@ -104,10 +123,25 @@ function checkInterpreterCopy(alpine: Userland, version: string): void {
   const stem = `python${version}`;
   const tree = listFiles(alpine.path('opt/python'));
   const omitted = planInterpreterCopy(findRuntime(version)!)!.omit;
-  expect(tree).toEqual(expect.arrayContaining([`bin/${stem}`, `lib/lib${stem}.so.1.0`, 'lib/libpython3.so', `lib/${stem}/os.py`, `lib/${stem}/asyncio/__init__.py`, `lib/${stem}/venv/__init__.py`, `lib/${stem}/lib-dynload/_ssl.cpython-${version.replace('.', '')}-x86_64-linux-musl.so`]));
+  expect(tree).toEqual(
+    expect.arrayContaining([
+      `bin/${stem}`,
+      `lib/lib${stem}.so.1.0`,
+      'lib/libpython3.so',
+      `lib/${stem}/os.py`,
+      `lib/${stem}/asyncio/__init__.py`,
+      `lib/${stem}/venv/__init__.py`,
+      `lib/${stem}/lib-dynload/_ssl.cpython-${version.replace('.', '')}-x86_64-linux-musl.so`,
+    ]),
+  );
   expect(readlinkSync(alpine.path('opt/python/bin/python3'))).toBe(stem);
   expect(lstatSync(alpine.path('opt/python/bin/python')).isSymbolicLink()).toBe(true);
-  const leaked = tree.filter((rel) => /pip|ensurepip|idlelib|tkinter|turtle|pydoc_data|config-|_test|xxlimited|xxsubtype|_xxtestfuzz|include\//.test(rel) || (omitted.includes('lib2to3') && rel.includes('lib2to3')) || (omitted.includes('lib-dynload/nis.*') && rel.includes('/nis.')));
+  const leaked = tree.filter(
+    (rel) =>
+      /pip|ensurepip|idlelib|tkinter|turtle|pydoc_data|config-|_test|xxlimited|xxsubtype|_xxtestfuzz|include\//.test(rel) ||
+      (omitted.includes('lib2to3') && rel.includes('lib2to3')) ||
+      (omitted.includes('lib-dynload/nis.*') && rel.includes('/nis.')),
+  );
   expect(leaked, 'left out of the interpreter copy').toEqual([]);
 }
 
@@ -140,7 +174,10 @@ function checkRuntimeList(lines: readonly string[], release: string, alpine: Use
   for (const line of lines) {
     expect(line, 'a well-formed so: name').toMatch(/^so:[A-Za-z0-9_][A-Za-z0-9_.+-]*\.so(\.[0-9]+)*$/);
     const soname = line.slice(3);
-    expect(basePatterns.some((pattern) => matchesGlob(soname, pattern)), `${soname} is provided by the release base ${release}: apk-adding it only needs the network`).toBe(false);
+    expect(
+      basePatterns.some((pattern) => matchesGlob(soname, pattern)),
+      `${soname} is provided by the release base ${release}: apk-adding it only needs the network`,
+    ).toBe(false);
     const provider = Object.entries(facts.packages).find(([, pkg]) => pkg.sonames?.some((s) => ARCHES.some((a) => s.replaceAll('{arch}', a) === soname)));
     expect(provider, `no Alpine package in the stage facts provides ${soname}`).toBeDefined();
     expect(known[provider![0]], `${provider![0]} (provides ${soname}) is not an Alpine package the knowledge base knows`).toBeDefined();
@@ -228,9 +265,12 @@ describe('generated RUN scripts in a real Alpine userland', () => {
 describe('execution harness controls', () => {
   // Wheels bundle what they link (auditwheel), so real wheel sets leave the list empty. An
   // extension built from source links Alpine's own libraries: a real Alpine ELF stands in for one.
-  it.for(['3.14', 'alpine'])('an ELF linking Alpine libraries (the userland\'s own curl) on %s gives exactly so:libcurl.so.4', async (python, ctx) => {
+  it.for(['3.14', 'alpine'])("an ELF linking Alpine libraries (the userland's own curl) on %s gives exactly so:libcurl.so.4", async (python, ctx) => {
     const alpine = requireUserland(ctx);
-    const generated = generateDockerfile(PROOF_PROJECTS.find((p) => p.name === 'no requirements')!, python);
+    const generated = generateDockerfile(
+      PROOF_PROJECTS.find((p) => p.name === 'no requirements')!,
+      python,
+    );
     alpine.reset();
     const extension = alpine.path(`opt/venv/lib/python${generated.pythonVersion}/site-packages/built_from_source`);
     mkdirSync(extension, { recursive: true });

@@ -21,7 +21,13 @@ import { generateDockerfile, PROOF_PROJECTS } from './cases.ts';
 const work = mkdtempSync(join(tmpdir(), 'csp-sourceless-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const info = JSON.parse(execFileSync(PYTHON, ['-c', 'import json, sys, sysconfig; print(json.dumps({"exe": sys.executable, "stdlib": sysconfig.get_paths()["stdlib"], "version": "%d.%d" % sys.version_info[:2]}))'], { encoding: 'utf8' })) as { exe: string; stdlib: string; version: string };
+const info = JSON.parse(
+  execFileSync(
+    PYTHON,
+    ['-c', 'import json, sys, sysconfig; print(json.dumps({"exe": sys.executable, "stdlib": sysconfig.get_paths()["stdlib"], "version": "%d.%d" % sys.version_info[:2]}))'],
+    { encoding: 'utf8' },
+  ),
+) as { exe: string; stdlib: string; version: string };
 
 /** The compileall invocation of the generated Dockerfile's bytecode step, as argv after `python3`. */
 function compileStep(version: string): string[] {
@@ -43,8 +49,12 @@ describe('the standard library as bytecode only (the default release layout)', (
     mkdirSync(join(prefix, 'lib', stem, 'site-packages'));
 
     // The Dockerfile's own arguments, with its build paths moved into the temporary prefix.
-    const args = compileStep(findRuntime(info.version) ? info.version : '3.12')
-      .map((arg) => arg.replace('/opt/python/lib/', `${prefix}/lib/`).replace(/^\/opt\/python$/, prefix).replace(/python3\.\d+$/, stem));
+    const args = compileStep(findRuntime(info.version) ? info.version : '3.12').map((arg) =>
+      arg
+        .replace('/opt/python/lib/', `${prefix}/lib/`)
+        .replace(/^\/opt\/python$/, prefix)
+        .replace(/python3\.\d+$/, stem),
+    );
     expect(args).toEqual(['-m', 'compileall', '-q', '-b', '-j', '0', '--invalidation-mode', 'unchecked-hash', '-s', prefix, '-p', '/usr/local', join(prefix, 'lib', stem)]);
     execFileSync(join(prefix, 'bin', stem), args, { env: { PATH: process.env.PATH ?? '' }, stdio: 'pipe' });
     const remove = (dir: string): void => {

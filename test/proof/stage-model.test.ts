@@ -29,7 +29,9 @@ let commands = 0;
 
 describe('stage model: every generated Dockerfile of the matrix', () => {
   afterAll(() => {
-    console.log(`stage model: ${walked} of ${MATRIX.length} generated Dockerfiles walked (${PYTHON_RUNTIMES.length} runtimes x ${PROOF_PROJECTS.length + COMPILING.length} projects x web/cli), ${commands} invoked commands checked against sourced stage facts`);
+    console.log(
+      `stage model: ${walked} of ${MATRIX.length} generated Dockerfiles walked (${PYTHON_RUNTIMES.length} runtimes x ${PROOF_PROJECTS.length + COMPILING.length} projects x web/cli), ${commands} invoked commands checked against sourced stage facts`,
+    );
   });
 
   it.for(MATRIX)('$name', ({ project, python }) => {
@@ -62,18 +64,24 @@ describe('stage model controls: it reports what a real build would trip over', (
     const text = generateDockerfile(PROOF_PROJECTS[0]!, '3.12').text.replace('xargs apk add --no-cache ca-certificates tzdata <', 'xargs apk add build-base libpq-dev <');
     const problems = modelDockerfile(text).findings.map((f) => f.problem);
     expect(problems).toHaveLength(3);
-    expect(problems).toEqual(expect.arrayContaining([
-      'apk add without --no-cache leaves the package index in the layer',
-      'the release stage has a compiler (g++, gcc)',
-      'the release stage has build packages: build-base, libc-dev, libpq-dev, musl-dev',
-    ]));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'apk add without --no-cache leaves the package index in the layer',
+        'the release stage has a compiler (g++, gcc)',
+        'the release stage has build packages: build-base, libc-dev, libpq-dev, musl-dev',
+      ]),
+    );
   });
 
   it('fontconfig for uid 10001 without a writable cache or without a built font cache (weasyprint before defect 5)', () => {
     const text = generateDockerfile({ ...PROOF_PROJECTS.find((p) => p.name === 'dlopen set')!, app: 'cli' }, '3.12').text;
     expect(modelDockerfile(text).findings).toEqual([]);
-    expect(modelDockerfile(text.replace(' \\\n    XDG_CACHE_HOME=/tmp/.cache', '')).findings.map((f) => f.problem)).toEqual(['fontconfig runs as 10001:10001 with no writable cache (set XDG_CACHE_HOME under /tmp)']);
-    expect(modelDockerfile(text.replace(' \\\n    && fc-cache -f', '')).findings.map((f) => f.problem)).toEqual(['fontconfig is in the release stage but its font cache is never built (fc-cache)']);
+    expect(modelDockerfile(text.replace(' \\\n    XDG_CACHE_HOME=/tmp/.cache', '')).findings.map((f) => f.problem)).toEqual([
+      'fontconfig runs as 10001:10001 with no writable cache (set XDG_CACHE_HOME under /tmp)',
+    ]);
+    expect(modelDockerfile(text.replace(' \\\n    && fc-cache -f', '')).findings.map((f) => f.problem)).toEqual([
+      'fontconfig is in the release stage but its font cache is never built (fc-cache)',
+    ]);
   });
 
   it('a venv copied to a release stage without its interpreter, and an image without facts', () => {
@@ -138,7 +146,9 @@ describe('stage facts', () => {
     // each one that lists sonames is one of them or a base-image package.
     const known = loadAlpineNames();
     const basePackages = new Set(Object.values(facts.images).flatMap((image) => image.packages));
-    const stray = Object.entries(facts.packages).filter(([name, pkg]) => pkg.sonames && !(name in known) && !basePackages.has(name) && name !== 'python3').map(([name]) => name);
+    const stray = Object.entries(facts.packages)
+      .filter(([name, pkg]) => pkg.sonames && !(name in known) && !basePackages.has(name) && name !== 'python3')
+      .map(([name]) => name);
     expect(stray).toEqual([]);
   });
 });

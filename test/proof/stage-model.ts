@@ -56,8 +56,11 @@ export function provided(state: StageState, facts: StageFacts): Required<Omit<Pr
   for (const name of withDependencies(state.packages, facts)) add(facts.packages[name] ?? {}, name);
   for (const [path, what] of state.paths) add(what, path);
   return {
-    commands: [...all.commands], headers: [...all.headers], sonames: [...all.sonames],
-    pythonModules: [...all.pythonModules], compilers: [...all.compilers],
+    commands: [...all.commands],
+    headers: [...all.headers],
+    sonames: [...all.sonames],
+    pythonModules: [...all.pythonModules],
+    compilers: [...all.compilers],
   };
 }
 
@@ -100,18 +103,50 @@ export function modelDockerfile(text: string, facts: StageFacts = loadStageFacts
       const parent = stages.find((stage) => stage.name === image);
       const name = from.getBuildStage() ?? String(stages.length);
       if (parent) {
-        state = { ...parent, name, packages: new Set(parent.packages), paths: new Map(parent.paths), venvs: new Set(parent.venvs), venvInterpreter: new Map(parent.venvInterpreter), shell: DEFAULT_SHELL, env: new Map(parent.env), user: parent.user };
+        state = {
+          ...parent,
+          name,
+          packages: new Set(parent.packages),
+          paths: new Map(parent.paths),
+          venvs: new Set(parent.venvs),
+          venvInterpreter: new Map(parent.venvInterpreter),
+          shell: DEFAULT_SHELL,
+          env: new Map(parent.env),
+          user: parent.user,
+        };
       } else {
         const base = facts.images[image];
         if (!base) {
           report(instruction, `no stage facts for ${image}: add it to src/knowledge/stages/base-images.json with its source`);
-          state = { name, image, packages: new Set(), paths: new Map(), venvs: new Set(), venvInterpreter: new Map(), shell: DEFAULT_SHELL, env: new Map(), user: null, computedPackages: false };
+          state = {
+            name,
+            image,
+            packages: new Set(),
+            paths: new Map(),
+            venvs: new Set(),
+            venvInterpreter: new Map(),
+            shell: DEFAULT_SHELL,
+            env: new Map(),
+            user: null,
+            computedPackages: false,
+          };
         } else {
           const paths = new Map<string, Provides>();
           for (let img: string | null = image; img; img = facts.images[img]?.from ?? null) {
             for (const [path, what] of Object.entries(facts.images[img]?.paths ?? {})) if (!paths.has(path)) paths.set(path, what);
           }
-          state = { name, image, packages: new Set(imagePackages(image, facts)), paths, venvs: new Set(), venvInterpreter: new Map(), shell: DEFAULT_SHELL, env: new Map(), user: null, computedPackages: false };
+          state = {
+            name,
+            image,
+            packages: new Set(imagePackages(image, facts)),
+            paths,
+            venvs: new Set(),
+            venvInterpreter: new Map(),
+            shell: DEFAULT_SHELL,
+            env: new Map(),
+            user: null,
+            computedPackages: false,
+          };
         }
       }
       stages.push(state);

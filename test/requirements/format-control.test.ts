@@ -16,33 +16,65 @@ import { REPO_ROOT, isCi } from '../support/cli.ts';
 
 const CASES: [string, string][][] = [
   [['--no-binary', 'lxml']],
-  [['--no-binary', ':all:'], ['--only-binary', 'Pillow']],
-  [['--only-binary', ':all:'], ['--no-binary', 'lxml,PyYAML']],
-  [['--no-binary', 'lxml'], ['--only-binary', ':all:']],
+  [
+    ['--no-binary', ':all:'],
+    ['--only-binary', 'Pillow'],
+  ],
+  [
+    ['--only-binary', ':all:'],
+    ['--no-binary', 'lxml,PyYAML'],
+  ],
+  [
+    ['--no-binary', 'lxml'],
+    ['--only-binary', ':all:'],
+  ],
   [['--no-binary', ':all:,:none:,psycopg2']],
-  [['--only-binary', 'lxml'], ['--only-binary', ':none:']],
-  [['--no-binary', 'a'], ['--only-binary', 'a']],
+  [
+    ['--only-binary', 'lxml'],
+    ['--only-binary', ':none:'],
+  ],
+  [
+    ['--no-binary', 'a'],
+    ['--only-binary', 'a'],
+  ],
   [['--no-binary', ':all:,:all:']],
 ];
 const NAMES = ['lxml', 'pillow', 'pyyaml', 'psycopg2', 'a', 'other'];
 
 function ours(options: [string, string][]): Record<string, string[]> {
   const control = formatControlOf(options.map(([name, value], index) => ({ name, value, file: 'r.txt', line: index + 1 })));
-  return Object.fromEntries(NAMES.map((name) => {
-    const allowed = allowedFormats(control, name);
-    return [name, [...(allowed.binary ? ['binary'] : []), ...(allowed.source ? ['source'] : [])]];
-  }));
+  return Object.fromEntries(
+    NAMES.map((name) => {
+      const allowed = allowedFormats(control, name);
+      return [name, [...(allowed.binary ? ['binary'] : []), ...(allowed.source ? ['source'] : [])]];
+    }),
+  );
 }
 
 describe('format control', () => {
   it('a name wins over :all:, :none: clears, the last option moves a name across', () => {
-    expect(ours([['--no-binary', ':all:'], ['--only-binary', 'Pillow']])).toMatchObject({ pillow: ['binary'], lxml: ['source'] });
-    expect(ours([['--no-binary', 'lxml'], ['--only-binary', ':all:']])).toMatchObject({ lxml: ['binary'], other: ['binary'] });
-    expect(ours([['--no-binary', 'a'], ['--only-binary', 'a']]).a).toEqual(['binary']);
+    expect(
+      ours([
+        ['--no-binary', ':all:'],
+        ['--only-binary', 'Pillow'],
+      ]),
+    ).toMatchObject({ pillow: ['binary'], lxml: ['source'] });
+    expect(
+      ours([
+        ['--no-binary', 'lxml'],
+        ['--only-binary', ':all:'],
+      ]),
+    ).toMatchObject({ lxml: ['binary'], other: ['binary'] });
+    expect(
+      ours([
+        ['--no-binary', 'a'],
+        ['--only-binary', 'a'],
+      ]).a,
+    ).toEqual(['binary']);
   });
 
   const venv = join(REPO_ROOT, '.venv-ci', 'bin', 'python');
-  it('agrees with pip\'s FormatControl on every case', async () => {
+  it("agrees with pip's FormatControl on every case", async () => {
     if (!existsSync(venv)) {
       if (isCi()) throw new Error(`${venv} is missing: npm test's pretest (scripts/setup-test-tools.sh) creates it`);
       console.warn(`skipping the FormatControl differential check: ${venv} is missing (run scripts/setup-test-tools.sh)`);
@@ -66,12 +98,24 @@ describe('format control', () => {
   });
 });
 
-describe('decide honours the file\'s format options', () => {
+describe("decide honours the file's format options", () => {
   const entry = (partial: Partial<KnowledgeEntry>): KnowledgeEntry => ({
-    kind: 'native', build: ['build-base', 'libxml2-dev'], runtime: ['libxml2'], dlopen: [], requires: [], sdist: true, sources: [],
-    musllinux: { since: { x86_64: '1.0' }, latest: '6.0', python: ['abi3', '3.8'] }, ...partial,
+    kind: 'native',
+    build: ['build-base', 'libxml2-dev'],
+    runtime: ['libxml2'],
+    dlopen: [],
+    requires: [],
+    sdist: true,
+    sources: [],
+    musllinux: { since: { x86_64: '1.0' }, latest: '6.0', python: ['abi3', '3.8'] },
+    ...partial,
   });
-  const knowledge: Knowledge = { packages: new Map([['lxml', entry({})], ['psycopg2', entry({ build: ['build-base', 'libpq-dev'], runtime: ['libpq'], musllinux: null })]]) };
+  const knowledge: Knowledge = {
+    packages: new Map([
+      ['lxml', entry({})],
+      ['psycopg2', entry({ build: ['build-base', 'libpq-dev'], runtime: ['libpq'], musllinux: null })],
+    ]),
+  };
   const run = (text: string) => {
     const parsed = parseRequirementsText(text, 'requirements.txt');
     const formats = formatControlOf(parsed.options.map((option) => ({ ...option, file: 'requirements.txt' })));
@@ -93,7 +137,7 @@ describe('decide honours the file\'s format options', () => {
     expect(by['nobody-knows']!.build).toEqual([]);
     expect(result.apk.build).toEqual([]);
   });
-  it('--no-binary on a requirement\'s own line counts too (pip\'s parser writes it into the finder)', () => {
+  it("--no-binary on a requirement's own line counts too (pip's parser writes it into the finder)", () => {
     const lxml = run('lxml==6.0 --no-binary lxml\n').packages[0]!;
     expect(lxml.status).toBe('compile');
   });

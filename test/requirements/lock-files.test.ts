@@ -33,8 +33,16 @@ describe.each(['uv.lock', 'poetry.lock', 'pylock.toml'])('%s', (file) => {
     const decisions = decide(input.requirements, loadKnowledge(), { python: '3.12', arches: [...BOTH], locked: input.files });
     const status = Object.fromEntries(decisions.packages.map((p) => [p.name, p.status]));
     expect(status).toEqual({
-      cffi: 'wheel', cryptography: 'wheel', idna: 'pure', multidict: 'wheel', psycopg: 'pure', 'psycopg-c': 'compile',
-      pycparser: 'pure', rapidfuzz: 'wheel', 'typing-extensions': 'pure', yarl: 'compile',
+      cffi: 'wheel',
+      cryptography: 'wheel',
+      idna: 'pure',
+      multidict: 'wheel',
+      psycopg: 'pure',
+      'psycopg-c': 'compile',
+      pycparser: 'pure',
+      rapidfuzz: 'wheel',
+      'typing-extensions': 'pure',
+      yarl: 'compile',
     });
     expect(decisions.packages.find((p) => p.name === 'rapidfuzz')!.why).toBe('the lock lists a musllinux wheel for CPython 3.12 on x86_64 and aarch64');
     expect(decisions.packages.find((p) => p.name === 'yarl')!.why).toBe('the lock lists no musllinux wheel for CPython 3.12 on x86_64');
@@ -45,38 +53,77 @@ describe.each(['uv.lock', 'poetry.lock', 'pylock.toml'])('%s', (file) => {
 
 describe('lock readers', () => {
   it('names the kinds by file name', () => {
-    expect(['uv.lock', 'a/poetry.lock', 'pylock.toml', 'pylock.web.toml', 'pylock.a.b.toml', 'requirements.txt'].map(lockKindOf)).toEqual(['uv', 'poetry', 'pylock', 'pylock', null, null]);
+    expect(['uv.lock', 'a/poetry.lock', 'pylock.toml', 'pylock.web.toml', 'pylock.a.b.toml', 'requirements.txt'].map(lockKindOf)).toEqual([
+      'uv',
+      'poetry',
+      'pylock',
+      'pylock',
+      null,
+      null,
+    ]);
   });
   it('a project the knowledge base does not know gets its status from the lock: a wheel needs no toolchain', () => {
-    const lock = readLockText('pylock', [
-      'lock-version = "1.0"', 'created-by = "test"',
-      '[[packages]]', 'name = "fastunknown"', 'version = "1.0"',
-      'wheels = [{ name = "fastunknown-1.0-cp312-cp312-musllinux_1_2_x86_64.whl", hashes = { sha256 = "00" } }]',
-    ].join('\n'), 'pylock.toml');
+    const lock = readLockText(
+      'pylock',
+      [
+        'lock-version = "1.0"',
+        'created-by = "test"',
+        '[[packages]]',
+        'name = "fastunknown"',
+        'version = "1.0"',
+        'wheels = [{ name = "fastunknown-1.0-cp312-cp312-musllinux_1_2_x86_64.whl", hashes = { sha256 = "00" } }]',
+      ].join('\n'),
+      'pylock.toml',
+    );
     const packages = selectLocked(lock, { python: '3.12', arch: 'x86_64' });
-    const decisions = decide([{ file: 'pylock.toml', line: 3, text: 'fastunknown==1.0', name: 'fastunknown', extras: [], specifiers: ['==1.0'], marker: null, url: null, editable: false, options: [] }], loadKnowledge(), {
-      python: '3.12', arches: ['x86_64'], locked: new Map(packages.map((pkg) => [pkg.name, pkg.files!])),
-    });
+    const decisions = decide(
+      [{ file: 'pylock.toml', line: 3, text: 'fastunknown==1.0', name: 'fastunknown', extras: [], specifiers: ['==1.0'], marker: null, url: null, editable: false, options: [] }],
+      loadKnowledge(),
+      {
+        python: '3.12',
+        arches: ['x86_64'],
+        locked: new Map(packages.map((pkg) => [pkg.name, pkg.files!])),
+      },
+    );
     expect(decisions.packages[0]).toMatchObject({ status: 'wheel', build: [], why: 'the lock lists a musllinux wheel for CPython 3.12 on x86_64' });
     expect(decisions.apk.build).toEqual([]);
     expect(decisions.warnings).toEqual([]);
   });
   it('a locked package with neither a fitting wheel nor an sdist cannot install: a problem', () => {
-    const lock = readLockText('pylock', [
-      'lock-version = "1.0"', 'created-by = "test"',
-      '[[packages]]', 'name = "onlygpu"', 'version = "1.0"',
-      'wheels = [{ name = "onlygpu-1.0-cp312-cp312-manylinux_2_28_x86_64.whl", hashes = { sha256 = "00" } }]',
-    ].join('\n'), 'pylock.toml');
+    const lock = readLockText(
+      'pylock',
+      [
+        'lock-version = "1.0"',
+        'created-by = "test"',
+        '[[packages]]',
+        'name = "onlygpu"',
+        'version = "1.0"',
+        'wheels = [{ name = "onlygpu-1.0-cp312-cp312-manylinux_2_28_x86_64.whl", hashes = { sha256 = "00" } }]',
+      ].join('\n'),
+      'pylock.toml',
+    );
     const packages = selectLocked(lock, { python: '3.12', arch: 'x86_64' });
-    const decisions = decide([{ file: 'pylock.toml', line: 3, text: 'onlygpu==1.0', name: 'onlygpu', extras: [], specifiers: ['==1.0'], marker: null, url: null, editable: false, options: [] }], loadKnowledge(), {
-      python: '3.12', arches: ['x86_64'], locked: new Map(packages.map((pkg) => [pkg.name, pkg.files!])),
-    });
+    const decisions = decide(
+      [{ file: 'pylock.toml', line: 3, text: 'onlygpu==1.0', name: 'onlygpu', extras: [], specifiers: ['==1.0'], marker: null, url: null, editable: false, options: [] }],
+      loadKnowledge(),
+      {
+        python: '3.12',
+        arches: ['x86_64'],
+        locked: new Map(packages.map((pkg) => [pkg.name, pkg.files!])),
+      },
+    );
     expect(decisions.packages[0]!.status).toBe('unavailable');
-    expect(decisions.problems[0]!.message).toBe('onlygpu==1.0 cannot be installed on Alpine (CPython 3.12 on x86_64): the lock lists no musllinux wheel for CPython 3.12 on x86_64, and no sdist: pip cannot install it on Alpine');
+    expect(decisions.problems[0]!.message).toBe(
+      'onlygpu==1.0 cannot be installed on Alpine (CPython 3.12 on x86_64): the lock lists no musllinux wheel for CPython 3.12 on x86_64, and no sdist: pip cannot install it on Alpine',
+    );
   });
   it('invalid TOML and a dependency missing from the lock are input errors naming the file and line', () => {
     expect(() => readLockText('uv', 'version = 1\n[[package]\n', 'uv.lock')).toThrow(/^uv\.lock:2: invalid TOML/);
-    const lock = readLockText('uv', ['version = 1', '[[package]]', 'name = "app"', 'version = "0"', 'source = { virtual = "." }', 'dependencies = [{ name = "gone" }]'].join('\n'), 'uv.lock');
+    const lock = readLockText(
+      'uv',
+      ['version = 1', '[[package]]', 'name = "app"', 'version = "0"', 'source = { virtual = "." }', 'dependencies = [{ name = "gone" }]'].join('\n'),
+      'uv.lock',
+    );
     expect(() => selectLocked(lock, { python: '3.12', arch: 'x86_64' })).toThrow(/^uv\.lock:2: app depends on gone, which the lock does not contain/);
     expect(() => readLockText('pylock', '[[packages]]\nname = "x"\n', 'pylock.toml')).toThrow(/has no lock-version/);
   });

@@ -47,9 +47,7 @@ describe('parseRequirementString', () => {
 
   it('prints markers like str(packaging.markers.Marker)', () => {
     const marker = (text: string) => parse(`foo; ${text}`).marker;
-    expect(marker(`python_version>='3.8' and(sys_platform=="win32"or os.name=='nt')`)).toBe(
-      'python_version >= "3.8" and (sys_platform == "win32" or os_name == "nt")',
-    );
+    expect(marker(`python_version>='3.8' and(sys_platform=="win32"or os.name=='nt')`)).toBe('python_version >= "3.8" and (sys_platform == "win32" or os_name == "nt")');
     expect(marker('((python_version >= "3.8"))')).toBe('python_version >= "3.8"');
     expect(marker('python_implementation == "CPython"')).toBe('platform_python_implementation == "CPython"');
     expect(marker(`extra == "Test_Extra"`)).toBe('extra == "test-extra"');

@@ -17,7 +17,9 @@ describe('parsePyprojectDependencies', () => {
 
   it('reports TOML errors, wrong types and bad requirements with a line', () => {
     expect(() => parsePyprojectDependencies('[project]\nname = \n', 'pyproject.toml')).toThrow(/pyproject\.toml:2: invalid TOML/);
-    expect(() => parsePyprojectDependencies('[project]\ndependencies = "requests"\n', 'pyproject.toml')).toThrow(/pyproject\.toml:2: \[project\] dependencies must be an array of strings/);
+    expect(() => parsePyprojectDependencies('[project]\ndependencies = "requests"\n', 'pyproject.toml')).toThrow(
+      /pyproject\.toml:2: \[project\] dependencies must be an array of strings/,
+    );
     expect(() => parsePyprojectDependencies('[project]\ndependencies = [\n  "ok",\n  "bad==",\n]\n', 'pyproject.toml')).toThrow(/pyproject\.toml:4: Invalid requirement "bad=="/);
   });
 });

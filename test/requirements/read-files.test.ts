@@ -53,7 +53,9 @@ describe('parseRequirementsFile', () => {
   });
 
   it('refuses includes outside the project and URL includes', async () => {
-    await expect(parseRequirementsFile('a.txt', project({ 'a.txt': 'ok\n-r ../outside.txt\n' }))).rejects.toThrow(/a\.txt:2: includes \.\.\/outside\.txt, which is outside the project/);
+    await expect(parseRequirementsFile('a.txt', project({ 'a.txt': 'ok\n-r ../outside.txt\n' }))).rejects.toThrow(
+      /a\.txt:2: includes \.\.\/outside\.txt, which is outside the project/,
+    );
     await expect(parseRequirementsFile('a.txt', project({ 'a.txt': '-c https://example.com/c.txt\n' }))).rejects.toThrow(/only files inside the project/);
     await expect(parseRequirementsFile('../a.txt', project({}))).rejects.toThrow(InputFileError);
   });

@@ -18,13 +18,19 @@ const SCRIPT = fileURLToPath(new URL('./independent-venv-size.py', import.meta.u
 const work = mkdtempSync(join(tmpdir(), 'csp-size-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-interface SizeJson { size: { base: number; venv: number; total: number; packages: Record<string, number>; notes: string[] } }
+interface SizeJson {
+  size: { base: number; venv: number; total: number; packages: Record<string, number>; notes: string[] };
+}
 
 describe.skipIf(SKIP)('explain --online --size (real index)', () => {
   const env = pypiOnlyEnv() as Record<string, string>;
 
   async function sizeOf(bytecode: boolean): Promise<SizeJson['size']> {
-    const result = await runCli(['explain', 'app', '--online', '--size', '--json', '--no-interactive', ...(bytecode ? [] : ['--no-bytecode'])], { cwd: work, env, timeoutMs: 600_000 });
+    const result = await runCli(['explain', 'app', '--online', '--size', '--json', '--no-interactive', ...(bytecode ? [] : ['--no-bytecode'])], {
+      cwd: work,
+      env,
+      timeoutMs: 600_000,
+    });
     expect(result.stderr.split('\n').filter((line) => line.startsWith('error'))).toEqual([]);
     expect(result.exitCode).toBe(0);
     return (JSON.parse(result.stdout) as SizeJson).size;
@@ -36,7 +42,11 @@ describe.skipIf(SKIP)('explain --online --size (real index)', () => {
   }
 
   it('create --online shows the measured total of the reference example', async () => {
-    const created = await runCli(['app', '--yes', '--no-interactive', '--python', '3.12', '-r', 'cryptography', '-r', 'aiohttp', '--online', '--json'], { cwd: work, env, timeoutMs: 600_000 });
+    const created = await runCli(['app', '--yes', '--no-interactive', '--python', '3.12', '-r', 'cryptography', '-r', 'aiohttp', '--online', '--json'], {
+      cwd: work,
+      env,
+      timeoutMs: 600_000,
+    });
     expect(created.exitCode).toBe(0);
     const summary = JSON.parse(created.stdout) as SizeJson;
     expect(summary.size.total).toBeGreaterThan(40_000_000);

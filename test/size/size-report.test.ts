@@ -6,7 +6,7 @@ import { buildSizeReport, formatMegabytes, formatSizeReport } from '../../src/si
 import { PYTHON_RUNTIMES } from '../../src/target/runtimes.ts';
 
 describe('BASE_SIZES', () => {
-  it('has a dated, sourced row for every CPython runtime, and none for Alpine\'s python3', () => {
+  it("has a dated, sourced row for every CPython runtime, and none for Alpine's python3", () => {
     for (const runtime of PYTHON_RUNTIMES) {
       const row = BASE_SIZES[runtime.id];
       if (runtime.system) {

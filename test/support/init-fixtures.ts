@@ -10,7 +10,14 @@ import { fileURLToPath } from 'node:url';
 export const INIT_FIXTURES = fileURLToPath(new URL('../fixtures/init/', import.meta.url));
 
 /** What init writes: nothing else may appear. */
-export const INIT_OUTPUTS = ['.dockerignore', '.slim-python/generated/.dockerignore', '.slim-python/generated/Dockerfile', '.slim-python/generated/packages.json', 'Dockerfile', 'slim-python.json'];
+export const INIT_OUTPUTS = [
+  '.dockerignore',
+  '.slim-python/generated/.dockerignore',
+  '.slim-python/generated/Dockerfile',
+  '.slim-python/generated/packages.json',
+  'Dockerfile',
+  'slim-python.json',
+];
 
 /** Copies fixture `name` into a new temporary folder; returns the project path. */
 export function copyFixture(name: string): string {

@@ -165,7 +165,10 @@ function scriptSource(run: Run, lines: string[]): string {
 function joinContinuations(source: string, escape: string): string {
   const kept = source.split('\n').filter((line, index) => index === 0 || (line.trim() !== '' && !line.trimStart().startsWith('#')));
   const continued = new RegExp(`${escape === '\\' ? '\\\\' : escape}\\s*$`);
-  return kept.map((line) => line.replace(continued, '')).join('').trim();
+  return kept
+    .map((line) => line.replace(continued, ''))
+    .join('')
+    .trim();
 }
 
 interface ShellcheckJson {

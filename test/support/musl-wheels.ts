@@ -23,7 +23,10 @@ const TARGETS = join(CACHE_DIR, 'musl-wheels');
 
 /** The folder holding the unpacked wheels of a set (pip's --target layout), installing it on first use. */
 export async function unpackWheels(set: WheelSet): Promise<string> {
-  const key = createHash('sha256').update(JSON.stringify([set.requirements, set.python, set.arch])).digest('hex').slice(0, 16);
+  const key = createHash('sha256')
+    .update(JSON.stringify([set.requirements, set.python, set.arch]))
+    .digest('hex')
+    .slice(0, 16);
   const target = join(TARGETS, `${set.arch}-cp${set.python.replace('.', '')}-${key}`);
   if (existsSync(join(target, '.complete'))) return target;
   mkdirSync(TARGETS, { recursive: true });
@@ -31,13 +34,28 @@ export async function unpackWheels(set: WheelSet): Promise<string> {
   rmSync(staging, { recursive: true, force: true });
   if (set.requirements.length > 0) {
     const args = [
-      '-m', 'pip', 'install', '--quiet', '--no-compile', '--target', staging,
-      '--platform', `musllinux_1_2_${set.arch}`, '--platform', `musllinux_1_1_${set.arch}`,
-      '--python-version', set.python, '--implementation', 'cp', '--only-binary', ':all:',
+      '-m',
+      'pip',
+      'install',
+      '--quiet',
+      '--no-compile',
+      '--target',
+      staging,
+      '--platform',
+      `musllinux_1_2_${set.arch}`,
+      '--platform',
+      `musllinux_1_1_${set.arch}`,
+      '--python-version',
+      set.python,
+      '--implementation',
+      'cp',
+      '--only-binary',
+      ':all:',
       ...set.requirements,
     ];
     const result = await execa(PYTHON, args, { env: realIndexEnv(), reject: false, timeout: 600_000 });
-    if (result.exitCode !== 0) throw new Error(`pip could not fetch musllinux wheels for ${set.requirements.join(' ')} (${set.arch}, CPython ${set.python}):\n${String(result.stderr)}`);
+    if (result.exitCode !== 0)
+      throw new Error(`pip could not fetch musllinux wheels for ${set.requirements.join(' ')} (${set.arch}, CPython ${set.python}):\n${String(result.stderr)}`);
   } else {
     mkdirSync(staging, { recursive: true });
   }

@@ -4,13 +4,23 @@ import { adjustmentsFor, currentList, resolveApkList, toAdjustments } from '../.
 describe('apk list adjustments', () => {
   const inferred = ['build-base', 'cargo', 'libffi-dev'];
   it('a full list becomes a delta against the inferred one', () => {
-    const adj = toAdjustments(inferred, [{ op: 'set', name: 'build-base' }, { op: 'set', name: 'linux-headers' }]);
+    const adj = toAdjustments(inferred, [
+      { op: 'set', name: 'build-base' },
+      { op: 'set', name: 'linux-headers' },
+    ]);
     expect(adj).toEqual({ add: ['linux-headers'], remove: ['cargo', 'libffi-dev'] });
     expect(currentList(inferred, adj)).toEqual(['build-base', 'linux-headers']);
   });
   it('+/- entries adjust the current list', () => {
     const previous = { add: ['git'], remove: [] };
-    const adj = toAdjustments(inferred, [{ op: 'remove', name: 'cargo' }, { op: 'add', name: 'linux-headers' }], previous);
+    const adj = toAdjustments(
+      inferred,
+      [
+        { op: 'remove', name: 'cargo' },
+        { op: 'add', name: 'linux-headers' },
+      ],
+      previous,
+    );
     expect(adj).toEqual({ add: ['git', 'linux-headers'], remove: ['cargo'] });
   });
   it('adjustmentsFor keeps nothing when everything is unchecked', () => {
@@ -18,7 +28,10 @@ describe('apk list adjustments', () => {
   });
   it('resolves lines with reasons, sorted', () => {
     const lines = resolveApkList(
-      [{ name: 'libpq', for: ['psycopg2'] }, { name: 'cargo', for: ['cryptography'] }],
+      [
+        { name: 'libpq', for: ['psycopg2'] },
+        { name: 'cargo', for: ['cryptography'] },
+      ],
       { add: ['zlib'], remove: ['cargo'] },
       'loaded by',
     );

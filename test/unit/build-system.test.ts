@@ -8,7 +8,12 @@ describe('inferBuildNeeds (pyproject.toml of an sdist)', () => {
   it('maturin and setuptools-rust need cargo, saying from what', () => {
     const maturin = inferBuildNeeds('[build-system]\nrequires = ["maturin>=1.5,<2.0"]\nbuild-backend = "maturin"\n')!;
     expect(maturin.backend).toBe('maturin');
-    expect(maturin.apk).toEqual([{ name: 'cargo', because: '[build-system] requires maturin>=1.5,<2.0: maturin builds Rust extensions with cargo; build-backend maturin: maturin builds Rust extensions with cargo' }]);
+    expect(maturin.apk).toEqual([
+      {
+        name: 'cargo',
+        because: '[build-system] requires maturin>=1.5,<2.0: maturin builds Rust extensions with cargo; build-backend maturin: maturin builds Rust extensions with cargo',
+      },
+    ]);
     expect(names('[build-system]\nrequires = ["setuptools>=61", "setuptools-rust>=1.7"]\nbuild-backend = "setuptools.build_meta"\n')).toEqual(['cargo']);
   });
 
@@ -23,12 +28,16 @@ describe('inferBuildNeeds (pyproject.toml of an sdist)', () => {
   });
 
   it('reads PEP 725 [external] and lists what it cannot map', () => {
-    const inferred = inferBuildNeeds([
-      '[build-system]', 'requires = ["setuptools"]', '',
-      '[external]',
-      'build-requires = ["dep:virtual/compiler/c", "dep:virtual/compiler/rust"]',
-      'host-requires = ["dep:generic/openssl@3", "dep:generic/libffi>=3.4", "dep:generic/somethingrare"]',
-    ].join('\n'))!;
+    const inferred = inferBuildNeeds(
+      [
+        '[build-system]',
+        'requires = ["setuptools"]',
+        '',
+        '[external]',
+        'build-requires = ["dep:virtual/compiler/c", "dep:virtual/compiler/rust"]',
+        'host-requires = ["dep:generic/openssl@3", "dep:generic/libffi>=3.4", "dep:generic/somethingrare"]',
+      ].join('\n'),
+    )!;
     expect(inferred.apk.map((item) => item.name)).toEqual(['build-base', 'cargo', 'libffi-dev', 'openssl-dev']);
     expect(inferred.apk.find((item) => item.name === 'openssl-dev')!.because).toBe('[external] host-requires dep:generic/openssl@3 (PEP 725)');
     expect(inferred.unmapped).toEqual(['dep:generic/somethingrare']);
@@ -43,7 +52,9 @@ describe('inferBuildNeeds (pyproject.toml of an sdist)', () => {
     const dir = new URL('../../src/knowledge/alpine/', import.meta.url);
     for (const file of readdirSync(dir)) for (const name of Object.keys(JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as object)) known.add(name);
     const source = readFileSync(new URL('../../src/knowledge/build-system.ts', import.meta.url), 'utf8');
-    const used = [...source.matchAll(/apk: \[([^\]]*)\]|: \[('[^\]]*)\],?$/gm)].flatMap((match) => [...(match[1] ?? match[2] ?? '').matchAll(/'([^']+)'/g)].map((item) => item[1]!));
+    const used = [...source.matchAll(/apk: \[([^\]]*)\]|: \[('[^\]]*)\],?$/gm)].flatMap((match) =>
+      [...(match[1] ?? match[2] ?? '').matchAll(/'([^']+)'/g)].map((item) => item[1]!),
+    );
     expect(used.length).toBeGreaterThan(10);
     expect(used.filter((name) => !known.has(name))).toEqual([]);
   });

@@ -47,9 +47,11 @@ describe('cancellation channel', () => {
     });
     expect(seen).toEqual([true, true, true]);
     expect(cancel.isWriting()).toBe(false);
-    await expect(cancel.whileWriting(async () => {
-      throw new Error('disk full');
-    })).rejects.toThrow('disk full');
+    await expect(
+      cancel.whileWriting(async () => {
+        throw new Error('disk full');
+      }),
+    ).rejects.toThrow('disk full');
     expect(cancel.isWriting()).toBe(false);
     expect(await cancel.whileWriting(async () => 42)).toBe(42);
   });

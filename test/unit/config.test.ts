@@ -2,8 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig, serializeConfig, type ProjectConfig } from '../../src/project/config.ts';
 
 const GOOD: ProjectConfig = {
-  version: 1, generator: '0.1.0', name: 'my-app', python: '3.12', arches: ['aarch64', 'x86_64'], app: 'web', port: 8080,
-  requirements: 'requirements.txt', buildDeps: { add: [], remove: [] }, runtimeLibs: { add: ['libmagic'], remove: [] },
+  version: 1,
+  generator: '0.1.0',
+  name: 'my-app',
+  python: '3.12',
+  arches: ['aarch64', 'x86_64'],
+  app: 'web',
+  port: 8080,
+  requirements: 'requirements.txt',
+  buildDeps: { add: [], remove: [] },
+  runtimeLibs: { add: ['libmagic'], remove: [] },
 };
 
 function withChange(change: Record<string, unknown>): string {
@@ -49,7 +57,21 @@ describe('slim-python.json', () => {
     const adopted: ProjectConfig = { ...GOOD, version: 2, code: 'context', cmd: ['gunicorn', 'myservice.app:app'], health: '/health?full=1' };
     const text = serializeConfig(adopted);
     expect(JSON.parse(text).version).toBe(2);
-    expect(Object.keys(JSON.parse(text))).toEqual(['version', 'generator', 'name', 'python', 'arches', 'app', 'port', 'requirements', 'code', 'cmd', 'health', 'buildDeps', 'runtimeLibs']);
+    expect(Object.keys(JSON.parse(text))).toEqual([
+      'version',
+      'generator',
+      'name',
+      'python',
+      'arches',
+      'app',
+      'port',
+      'requirements',
+      'code',
+      'cmd',
+      'health',
+      'buildDeps',
+      'runtimeLibs',
+    ]);
     expect(parseConfig(text, 'slim-python.json', '0.1.0')).toEqual(adopted);
   });
   it('names the file in errors', () => {

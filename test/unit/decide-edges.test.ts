@@ -21,7 +21,19 @@ function entry(partial: Partial<KnowledgeEntry>): KnowledgeEntry {
 }
 
 function req(name: string | null, options: Partial<Requirement> = {}): Requirement {
-  return { file: 'requirements.txt', line: 1, text: options.text ?? name ?? '', name, extras: [], specifiers: [], marker: null, url: null, editable: false, options: [], ...options };
+  return {
+    file: 'requirements.txt',
+    line: 1,
+    text: options.text ?? name ?? '',
+    name,
+    extras: [],
+    specifiers: [],
+    marker: null,
+    url: null,
+    editable: false,
+    options: [],
+    ...options,
+  };
 }
 
 const FLOOR = { fails: 'build' as const, why: 'old Cython', source: 'pypi:floored/4.0' };
@@ -35,11 +47,14 @@ const KNOWLEDGE: Knowledge = {
     ['with-dep', entry({ kind: 'pure', requires: ['no-sdist'] })],
     ['no-sdist', entry({ sdist: false })],
     // A wheel for CPython 3.12 on x86_64 only (since 3.0), floors at 4.0 on every CPython.
-    ['floored', entry({
-      build: ['openssl-dev'],
-      musllinux: { since: { x86_64: '3.0' }, latest: '5.0', python: ['3.12'], byPython: { '3.12': { x86_64: '3.0' } } },
-      floors: [{ version: '4.0', ...FLOOR }],
-    })],
+    [
+      'floored',
+      entry({
+        build: ['openssl-dev'],
+        musllinux: { since: { x86_64: '3.0' }, latest: '5.0', python: ['3.12'], byPython: { '3.12': { x86_64: '3.0' } } },
+        floors: [{ version: '4.0', ...FLOOR }],
+      }),
+    ],
     // Wheels, but only for CPython 3.11 and no per-CPython history.
     ['old-wheels', entry({ musllinux: { since: { x86_64: '1.0' }, latest: '2.0', python: ['3.11'] }, floors: [{ version: '2.0', ...FLOOR }] })],
     ['older-build', entry({ build: ['cargo', 'openssl-dev'], olderBuilds: [{ before: '3.4', build: ['openssl-dev'], runtime: [], source: 'pypi:older-build/3.3' }] })],
@@ -52,7 +67,10 @@ const BOTH = { python: '3.12', arches: ['x86_64', 'aarch64'] as Arch[] };
 describe('decide: extras', () => {
   it('extras that refer to each other in a loop end (each extra is followed once)', () => {
     const decisions = decide([req('loop-a', { text: 'loop-a[x]', extras: ['x'] })], KNOWLEDGE, X86);
-    expect(decisions.packages.map((p) => [p.name, p.via])).toEqual([['loop-a', null], ['loop-b', 'loop-a[x]']]);
+    expect(decisions.packages.map((p) => [p.name, p.via])).toEqual([
+      ['loop-a', null],
+      ['loop-b', 'loop-a[x]'],
+    ]);
   });
 
   it('an extra the entry does not list adds nothing; neither does an extra on a project without extras', () => {
@@ -79,10 +97,12 @@ describe('decide: extras', () => {
 describe('decide: projects that cannot install', () => {
   it('a transitive project with no wheel and no sdist is a problem named by the project', () => {
     const decisions = decide([req('with-dep')], KNOWLEDGE, X86);
-    expect(decisions.problems).toEqual([{
-      name: 'no-sdist',
-      message: 'no-sdist cannot be installed on Alpine (CPython 3.12, x86_64): ships no musllinux wheel, and it publishes no sdist: pip cannot install it on Alpine',
-    }]);
+    expect(decisions.problems).toEqual([
+      {
+        name: 'no-sdist',
+        message: 'no-sdist cannot be installed on Alpine (CPython 3.12, x86_64): ships no musllinux wheel, and it publishes no sdist: pip cannot install it on Alpine',
+      },
+    ]);
   });
 
   it('a known project whose lock lists neither a fitting wheel nor an sdist', () => {
@@ -102,20 +122,36 @@ describe('decide: unknown projects a lock describes', () => {
 
   it('musllinux wheels for both architectures', () => {
     expect(decideLocked(['lockonly-1.0-cp312-cp312-musllinux_1_2_x86_64.whl', 'lockonly-1.0-cp312-cp312-musllinux_1_2_aarch64.whl'], BOTH)).toEqual({
-      name: 'lockonly', via: null, sources: ['lock file'], build: [], runtime: [], status: 'wheel',
+      name: 'lockonly',
+      via: null,
+      sources: ['lock file'],
+      build: [],
+      runtime: [],
+      status: 'wheel',
       why: 'the lock lists a musllinux wheel for CPython 3.12 on x86_64 and aarch64',
     });
   });
 
   it('a pure-Python wheel', () => {
     expect(decideLocked(['lockonly-1.0-py3-none-any.whl'])).toEqual({
-      name: 'lockonly', via: null, sources: ['lock file'], build: [], runtime: [], status: 'pure', why: 'the lock lists a pure-Python wheel',
+      name: 'lockonly',
+      via: null,
+      sources: ['lock file'],
+      build: [],
+      runtime: [],
+      status: 'pure',
+      why: 'the lock lists a pure-Python wheel',
     });
   });
 
   it('only an sdist: it compiles with both toolchains in case', () => {
     expect(decideLocked(['lockonly-1.0.tar.gz'])).toEqual({
-      name: 'lockonly', via: null, sources: [], build: ['build-base', 'cargo'], runtime: [], status: 'unknown',
+      name: 'lockonly',
+      via: null,
+      sources: [],
+      build: ['build-base', 'cargo'],
+      runtime: [],
+      status: 'unknown',
       why: 'the lock lists no musllinux wheel for CPython 3.12 on x86_64: it compiles, and the knowledge base does not know its build packages',
     });
   });
@@ -125,7 +161,12 @@ describe('decide: --only-binary on an unknown project', () => {
   it('needs no compiler: pip installs a wheel or nothing', () => {
     const formats = formatControlOf([{ name: '--only-binary', value: ':all:', file: 'requirements.txt', line: 1 }]);
     expect(decide([req('ghost')], KNOWLEDGE, { ...X86, formats }).packages[0]).toEqual({
-      name: 'ghost', status: 'unknown', via: null, sources: [], runtime: [], build: [],
+      name: 'ghost',
+      status: 'unknown',
+      via: null,
+      sources: [],
+      runtime: [],
+      build: [],
       why: 'not in the knowledge base: a musllinux wheel may be missing; --only-binary (requirements.txt:1): pip installs a wheel or nothing',
     });
   });
@@ -155,8 +196,17 @@ describe('decide: floors', () => {
   });
 
   it('only the floors the pin falls below are named', () => {
-    const two = entry({ floors: [{ version: '2.0', ...FLOOR, why: 'first' }, { version: '5.0', ...FLOOR, fails: 'import', why: 'second' }] });
-    expect(violatedFloors(two, req('two', { specifiers: ['==3.0'] }), '3.12')).toEqual({ clause: '==3.0', floors: [{ version: '5.0', ...FLOOR, fails: 'import', why: 'second' }], firstGood: '5.0' });
+    const two = entry({
+      floors: [
+        { version: '2.0', ...FLOOR, why: 'first' },
+        { version: '5.0', ...FLOOR, fails: 'import', why: 'second' },
+      ],
+    });
+    expect(violatedFloors(two, req('two', { specifiers: ['==3.0'] }), '3.12')).toEqual({
+      clause: '==3.0',
+      floors: [{ version: '5.0', ...FLOOR, fails: 'import', why: 'second' }],
+      firstGood: '5.0',
+    });
     expect(violatedFloors(two, req('two', { specifiers: ['>=6'] }), '3.12')).toBeNull();
   });
 
@@ -165,11 +215,19 @@ describe('decide: floors', () => {
     vi.resetModules();
     const fresh = await import('../../src/knowledge/floors.ts');
     const violation = (fails: 'build' | 'import' | 'unsupported') => ({ clause: '<1', floors: [{ version: '1.0', fails, why: 'w', source: 's' }], firstGood: '1.0' });
-    expect(fresh.formatFloorViolation('p', violation('build'), '3.13', null)).toBe('p<1 will not work on CPython 3.13: releases before 1.0 do not build (w); the first good release is 1.0: pin p>=1.0');
-    expect(fresh.formatFloorViolation('p', violation('import'), '3.13', null)).toBe('p<1 will not work on CPython 3.13: releases before 1.0 build but fail at import (w); the first good release is 1.0: pin p>=1.0');
-    expect(fresh.formatFloorViolation('p', violation('unsupported'), '3.13', null)).toBe('p<1 will not work on CPython 3.13: releases before 1.0 are not made for this CPython (w); the first good release is 1.0: pin p>=1.0');
+    expect(fresh.formatFloorViolation('p', violation('build'), '3.13', null)).toBe(
+      'p<1 will not work on CPython 3.13: releases before 1.0 do not build (w); the first good release is 1.0: pin p>=1.0',
+    );
+    expect(fresh.formatFloorViolation('p', violation('import'), '3.13', null)).toBe(
+      'p<1 will not work on CPython 3.13: releases before 1.0 build but fail at import (w); the first good release is 1.0: pin p>=1.0',
+    );
+    expect(fresh.formatFloorViolation('p', violation('unsupported'), '3.13', null)).toBe(
+      'p<1 will not work on CPython 3.13: releases before 1.0 are not made for this CPython (w); the first good release is 1.0: pin p>=1.0',
+    );
     // A first wheel at the first good release itself: the first good release is named.
-    expect(formatFloorViolation('p', violation('build'), '3.13', '1.0')).toBe('p<1 will not work on CPython 3.13: releases before 1.0 do not build (w); the first good release is 1.0: pin p>=1.0');
+    expect(formatFloorViolation('p', violation('build'), '3.13', '1.0')).toBe(
+      'p<1 will not work on CPython 3.13: releases before 1.0 do not build (w); the first good release is 1.0: pin p>=1.0',
+    );
   });
 
   it('older build packages apply only below their release', () => {
@@ -198,7 +256,11 @@ describe('fitLockedFiles', () => {
   });
 
   it('a pure wheel on one arch and a musllinux wheel on the other is pure', () => {
-    expect(fitLockedFiles(['p-1.0-cp312-cp312-musllinux_1_2_x86_64.whl', 'p-1.0-py3-none-any.whl'], '3.12', ['x86_64', 'aarch64'])).toEqual({ fit: 'pure', missingArch: null, sdist: false });
+    expect(fitLockedFiles(['p-1.0-cp312-cp312-musllinux_1_2_x86_64.whl', 'p-1.0-py3-none-any.whl'], '3.12', ['x86_64', 'aarch64'])).toEqual({
+      fit: 'pure',
+      missingArch: null,
+      sdist: false,
+    });
   });
 
   it('nothing for the second arch names it', () => {
@@ -210,14 +272,16 @@ describe('wheel history', () => {
   const f = (filename: string, yanked = false) => ({ filename, yanked });
 
   it('final releases only, with at least one file not yanked, oldest first', () => {
-    expect(finalReleases({
-      '2.0': [f('p-2.0.tar.gz', true), f('p-2.0-py3-none-any.whl')],
-      '1.0': [f('p-1.0.tar.gz')],
-      '3.0rc1': [f('p-3.0rc1.tar.gz')],
-      '3.0.dev1': [f('p-3.0.dev1.tar.gz')],
-      '2.5': [f('p-2.5.tar.gz', true)],
-      'not-a-version': [f('p.tar.gz')],
-    })).toEqual(['1.0', '2.0']);
+    expect(
+      finalReleases({
+        '2.0': [f('p-2.0.tar.gz', true), f('p-2.0-py3-none-any.whl')],
+        '1.0': [f('p-1.0.tar.gz')],
+        '3.0rc1': [f('p-3.0rc1.tar.gz')],
+        '3.0.dev1': [f('p-3.0.dev1.tar.gz')],
+        '2.5': [f('p-2.5.tar.gz', true)],
+        'not-a-version': [f('p.tar.gz')],
+      }),
+    ).toEqual(['1.0', '2.0']);
   });
 
   it('a row per CPython version, naming only the arches that have a wheel', () => {
@@ -235,7 +299,10 @@ describe('wheel history', () => {
 
 describe('--strict', () => {
   it('one problem, several problems, none', () => {
-    const problems = [{ name: 'a', message: 'a is bad' }, { name: 'b', message: 'b is worse' }];
+    const problems = [
+      { name: 'a', message: 'a is bad' },
+      { name: 'b', message: 'b is worse' },
+    ];
     expect(() => enforceStrict({ problems: problems.slice(0, 1) }, true)).toThrow('--strict: a requirement will not install or work on the target: a is bad');
     expect(() => enforceStrict({ problems }, true)).toThrow('--strict: 2 requirements will not install or work on the target: a is bad | b is worse');
     expect(() => enforceStrict({ problems }, false)).not.toThrow();
@@ -250,7 +317,9 @@ describe('inferApk', () => {
     const inferred = inferApk([req('surely-unknown-project'), req('surely-unknown-project', { line: 2 })], runtime, ['x86_64']);
     expect(inferred.build).toEqual(['build-base', 'cargo']);
     expect(inferred.runtime).toEqual([]);
-    expect(inferred.decisions.warnings[0]).toBe('requirements.txt:2: surely-unknown-project repeats surely-unknown-project from requirements.txt:1; pip combines them, so keep one line per project');
+    expect(inferred.decisions.warnings[0]).toBe(
+      'requirements.txt:2: surely-unknown-project repeats surely-unknown-project from requirements.txt:1; pip combines them, so keep one line per project',
+    );
   });
 
   it('a project that compiles brings its runtime libraries (psycopg2 has no musllinux wheel and links libpq.so, which Alpine packages as libpq)', () => {

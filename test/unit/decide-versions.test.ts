@@ -20,24 +20,33 @@ function entry(partial: Partial<KnowledgeEntry>): KnowledgeEntry {
 
 const KNOWLEDGE: Knowledge = {
   packages: new Map<string, KnowledgeEntry>([
-    ['aio', entry({
-      musllinux: {
-        since: { x86_64: '3.8.0', aarch64: '3.8.0' }, latest: '3.14.0', python: ['3.12', '3.13'],
-        byPython: { '3.10': { x86_64: '3.8.0', aarch64: '3.8.0' }, '3.11': {}, '3.12': { x86_64: '3.9.0', aarch64: '3.9.0' }, '3.13': { x86_64: '3.10.5', aarch64: '3.10.5' } },
-      },
-    })],
-    ['crypto', entry({
-      build: ['build-base', 'cargo', 'openssl-dev'], runtime: ['libgcc', 'libssl3'],
-      musllinux: { since: { x86_64: '3.4.8', aarch64: '3.4.8' }, latest: '46.0.0', python: ['abi3', '3.9'], byPython: { '3.12': { x86_64: '3.4.8', aarch64: '3.4.8' } } },
-      olderBuilds: [
-        { before: '3.4', build: ['build-base', 'openssl-dev'], runtime: ['libssl3'], source: 'changelog 3.4' },
-        { before: '1.0', build: ['build-base'], runtime: [], source: 'changelog 1.0' },
-      ],
-      floors: [
-        { version: '3.3', fails: 'build', why: 'pkg_resources', source: 'setup.py' },
-        { version: '35.0.0', fails: 'build', why: 'OpenSSL 3', source: 'CHANGELOG 35.0.0' },
-      ],
-    })],
+    [
+      'aio',
+      entry({
+        musllinux: {
+          since: { x86_64: '3.8.0', aarch64: '3.8.0' },
+          latest: '3.14.0',
+          python: ['3.12', '3.13'],
+          byPython: { '3.10': { x86_64: '3.8.0', aarch64: '3.8.0' }, '3.11': {}, '3.12': { x86_64: '3.9.0', aarch64: '3.9.0' }, '3.13': { x86_64: '3.10.5', aarch64: '3.10.5' } },
+        },
+      }),
+    ],
+    [
+      'crypto',
+      entry({
+        build: ['build-base', 'cargo', 'openssl-dev'],
+        runtime: ['libgcc', 'libssl3'],
+        musllinux: { since: { x86_64: '3.4.8', aarch64: '3.4.8' }, latest: '46.0.0', python: ['abi3', '3.9'], byPython: { '3.12': { x86_64: '3.4.8', aarch64: '3.4.8' } } },
+        olderBuilds: [
+          { before: '3.4', build: ['build-base', 'openssl-dev'], runtime: ['libssl3'], source: 'changelog 3.4' },
+          { before: '1.0', build: ['build-base'], runtime: [], source: 'changelog 1.0' },
+        ],
+        floors: [
+          { version: '3.3', fails: 'build', why: 'pkg_resources', source: 'setup.py' },
+          { version: '35.0.0', fails: 'build', why: 'OpenSSL 3', source: 'CHANGELOG 35.0.0' },
+        ],
+      }),
+    ],
     ['pg2', entry({ floors: [{ version: '2.9.10', python: '3.13', fails: 'import', why: 'undefined symbol', source: 'NEWS 2.9.10' }] })],
     ['ml', entry({ musllinux: null, sdist: false })],
     ['driver', entry({ kind: 'pure', requires: [], extras: { c: ['driver-c'], all: ['server[speed]'] } })],
@@ -76,10 +85,13 @@ describe('floors and older builds', () => {
     const result = run('crypto==2.3');
     expect(result.packages[0]).toMatchObject({ status: 'compile', build: ['build-base', 'openssl-dev'], runtime: ['libssl3'] });
     expect(result.packages[0]!.sources).toEqual(expect.arrayContaining(['changelog 3.4', 'setup.py', 'CHANGELOG 35.0.0']));
-    expect(result.problems).toEqual([{
-      name: 'crypto',
-      message: 'crypto==2.3 will not work on CPython 3.12: releases before 3.3 do not build (pkg_resources); releases before 35.0.0 do not build (OpenSSL 3); the first release that installs is 3.4.8 (a musllinux wheel; the first that builds from source is 35.0.0): pin crypto>=3.4.8',
-    }]);
+    expect(result.problems).toEqual([
+      {
+        name: 'crypto',
+        message:
+          'crypto==2.3 will not work on CPython 3.12: releases before 3.3 do not build (pkg_resources); releases before 35.0.0 do not build (OpenSSL 3); the first release that installs is 3.4.8 (a musllinux wheel; the first that builds from source is 35.0.0): pin crypto>=3.4.8',
+      },
+    ]);
     expect(result.warnings).toContain(result.problems[0]!.message);
   });
   it('picks the older build with the lowest bound the pin is under', () => {
@@ -108,7 +120,9 @@ describe('cannot install on Alpine', () => {
   it('no musllinux wheel and no sdist: its own status and a problem naming it', () => {
     const result = run('ml==1.0');
     expect(result.packages[0]).toMatchObject({ name: 'ml', status: 'unavailable', build: [], runtime: [] });
-    expect(result.problems[0]!.message).toBe('ml==1.0 cannot be installed on Alpine (CPython 3.12, x86_64 and aarch64): ships no musllinux wheel, and it publishes no sdist: pip cannot install it on Alpine');
+    expect(result.problems[0]!.message).toBe(
+      'ml==1.0 cannot be installed on Alpine (CPython 3.12, x86_64 and aarch64): ships no musllinux wheel, and it publishes no sdist: pip cannot install it on Alpine',
+    );
     expect(result.apk.build).toEqual([]);
   });
 });
@@ -128,22 +142,26 @@ describe('extras', () => {
     expect(run('driver').packages.map((p) => p.name)).toEqual(['driver']);
   });
   it('a project reached twice follows the extras of the second mention too', () => {
-    const result = decide(
-      [parseRequirementString('driver', { file: 'r', line: 1 }), parseRequirementString('driver[c]', { file: 'r', line: 2 })],
-      KNOWLEDGE,
-      { python: '3.12', arches: ['x86_64'] },
-    );
+    const result = decide([parseRequirementString('driver', { file: 'r', line: 1 }), parseRequirementString('driver[c]', { file: 'r', line: 2 })], KNOWLEDGE, {
+      python: '3.12',
+      arches: ['x86_64'],
+    });
     expect(result.packages.map((p) => p.name)).toEqual(['driver', 'driver-c']);
   });
   it('reads extras from requires_dist: a known project behind `extra == ...`, not the unconditional ones', () => {
     const known = (name: string) => ['psycopg-c', 'psycopg-binary', 'uvloop', 'typing-extensions'].includes(name);
-    expect(extrasOf([
-      'typing-extensions>=4.6',
-      'psycopg-c==3.2.9; implementation_name != "pypy" and extra == "c"',
-      'psycopg-binary==3.2.9; implementation_name != "pypy" and extra == "binary"',
-      'uvloop>=0.15; sys_platform == "win32" and extra == "speed"',
-      'unknown-thing; extra == "c"',
-    ], known)).toEqual({ binary: ['psycopg-binary'], c: ['psycopg-c'] });
+    expect(
+      extrasOf(
+        [
+          'typing-extensions>=4.6',
+          'psycopg-c==3.2.9; implementation_name != "pypy" and extra == "c"',
+          'psycopg-binary==3.2.9; implementation_name != "pypy" and extra == "binary"',
+          'uvloop>=0.15; sys_platform == "win32" and extra == "speed"',
+          'unknown-thing; extra == "c"',
+        ],
+        known,
+      ),
+    ).toEqual({ binary: ['psycopg-binary'], c: ['psycopg-c'] });
   });
 });
 
@@ -164,7 +182,7 @@ describe('versions and history', () => {
       '1.9': files('p-1.9.tar.gz'),
       '1.2b1': files('p-1.2b1-cp312-cp312-musllinux_1_2_x86_64.whl'),
       '1.3': files('p-1.3-cp312-cp312-musllinux_1_2_x86_64.whl', true),
-      'banana': files('p-banana.tar.gz'),
+      banana: files('p-banana.tar.gz'),
     };
     expect(finalReleases(releases)).toEqual(['1.9', '1.10']);
     expect(computeWheelHistory(releases, ['3.12', '3.13'], ['x86_64', 'aarch64'])).toEqual({ '3.12': { x86_64: '1.10' }, '3.13': {} });

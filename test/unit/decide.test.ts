@@ -10,11 +10,23 @@ function entry(partial: Partial<KnowledgeEntry>): KnowledgeEntry {
 
 const KNOWLEDGE: Knowledge = {
   packages: new Map<string, KnowledgeEntry>([
-    ['cryptography', entry({
-      build: ['cargo', 'libffi-dev', 'openssl-dev'], runtime: ['libffi', 'libssl3'], requires: ['cffi'],
-      musllinux: { since: { x86_64: '3.4', aarch64: '3.4' }, latest: '46.0.3', python: ['abi3', '3.8'] },
-    })],
-    ['cffi', entry({ build: ['libffi-dev'], runtime: ['libffi'], musllinux: { since: { x86_64: '1.15.0', aarch64: '1.15.0' }, latest: '2.0.0', python: ['3.10', '3.11', '3.12', '3.13', '3.14'] } })],
+    [
+      'cryptography',
+      entry({
+        build: ['cargo', 'libffi-dev', 'openssl-dev'],
+        runtime: ['libffi', 'libssl3'],
+        requires: ['cffi'],
+        musllinux: { since: { x86_64: '3.4', aarch64: '3.4' }, latest: '46.0.3', python: ['abi3', '3.8'] },
+      }),
+    ],
+    [
+      'cffi',
+      entry({
+        build: ['libffi-dev'],
+        runtime: ['libffi'],
+        musllinux: { since: { x86_64: '1.15.0', aarch64: '1.15.0' }, latest: '2.0.0', python: ['3.10', '3.11', '3.12', '3.13', '3.14'] },
+      }),
+    ],
     ['psycopg2', entry({ build: ['libpq-dev'], runtime: ['libpq'], musllinux: null })],
     ['python-magic', entry({ kind: 'pure', dlopen: ['libmagic'] })],
     ['old-wheels', entry({ musllinux: { since: { x86_64: '2.0' }, latest: '3.0', python: ['3.11'] } })],
@@ -63,7 +75,10 @@ describe('decide', () => {
   it('keeps a C and a Rust toolchain for unknown projects and says so (an unknown sdist may build with maturin)', () => {
     const result = decide([req('nobody-knows-me')], KNOWLEDGE, { python: '3.12', arches: ['x86_64'] });
     expect(result.packages[0]!.status).toBe('unknown');
-    expect(result.apk.build).toEqual([{ name: 'build-base', for: ['nobody-knows-me'] }, { name: 'cargo', for: ['nobody-knows-me'] }]);
+    expect(result.apk.build).toEqual([
+      { name: 'build-base', for: ['nobody-knows-me'] },
+      { name: 'cargo', for: ['nobody-knows-me'] },
+    ]);
     expect(result.warnings).toEqual([
       'unknown to the knowledge base: nobody-knows-me; the build stage keeps a C and a Rust toolchain (build-base, cargo) in case it compiles (no cost to the release image; explain --online --write records what the index has)',
     ]);

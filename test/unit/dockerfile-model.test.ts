@@ -10,8 +10,16 @@ import { decideForConfig } from '../../src/knowledge/pipeline.ts';
 import { requirementsFromLines } from '../../src/project/requirements.ts';
 
 const CONFIG: ProjectConfig = {
-  version: 1, generator: '0.1.0', name: 'model-app', python: '3.12', arches: ['aarch64', 'x86_64'], app: 'cli',
-  port: null, requirements: 'requirements.txt', buildDeps: { add: [], remove: [] }, runtimeLibs: { add: [], remove: [] },
+  version: 1,
+  generator: '0.1.0',
+  name: 'model-app',
+  python: '3.12',
+  arches: ['aarch64', 'x86_64'],
+  app: 'cli',
+  port: null,
+  requirements: 'requirements.txt',
+  buildDeps: { add: [], remove: [] },
+  runtimeLibs: { add: [], remove: [] },
 };
 
 function modelFor(python: string, lines: string[], config: Partial<ProjectConfig> = {}) {
@@ -21,7 +29,7 @@ function modelFor(python: string, lines: string[], config: Partial<ProjectConfig
 }
 
 describe('Python.h in the build stage (defect 2)', () => {
-  it('adds python3-dev on Alpine\'s own python3 when something compiles, needed by the compiling projects', () => {
+  it("adds python3-dev on Alpine's own python3 when something compiles, needed by the compiling projects", () => {
     const { model } = modelFor('alpine', ['psycopg2']);
     expect(model.buildDeps.find((line) => line.name === 'python3-dev')).toEqual({ name: 'python3-dev', reason: 'compiling psycopg2', for: ['psycopg2'], by: 'decisions' });
   });
@@ -37,8 +45,8 @@ describe('Python.h in the build stage (defect 2)', () => {
   });
 });
 
-describe('the scanelf step\'s runtime list (defects 1 and 6)', () => {
-  it('skips the empty name a static binary prints, the names musl answers itself and the base\'s libraries', () => {
+describe("the scanelf step's runtime list (defects 1 and 6)", () => {
+  it("skips the empty name a static binary prints, the names musl answers itself and the base's libraries", () => {
     const patterns = modelFor('3.12', []).model.baseLibPatterns.join('|').split('|');
     expect(patterns[0]).toBe("''");
     // libc.* covers libc.musl-<arch>.so.1 and libc.so (pydantic-core's wheel needs that one).

@@ -21,7 +21,12 @@ interface TestIo extends Io {
 function testIo(options: { cwd?: string; env?: Record<string, string>; cancelled?: boolean; stdout?: Writable } = {}): TestIo {
   const capture = () => {
     const chunks: string[] = [];
-    const stream = new Writable({ write(chunk: Buffer, _encoding, done) { chunks.push(chunk.toString('utf8')); done(); } });
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(chunk.toString('utf8'));
+        done();
+      },
+    });
     return { stream, text: () => chunks.join('') };
   };
   const stdout = capture();
@@ -40,8 +45,14 @@ function testIo(options: { cwd?: string; env?: Record<string, string>; cancelled
 
 /** A stdout whose write throws: a bug in our code as far as the boundary can tell. */
 function brokenStdout(error: unknown): Writable {
-  const stream = new Writable({ write(_chunk, _encoding, done) { done(); } });
-  stream.write = () => { throw error; };
+  const stream = new Writable({
+    write(_chunk, _encoding, done) {
+      done();
+    },
+  });
+  stream.write = () => {
+    throw error;
+  };
   return stream;
 }
 
@@ -90,12 +101,17 @@ describe('the error boundary (main)', () => {
       expect(await main(argv, io), argv.join(' ')).toBe(0);
       expect(io.err()).toBe('');
       const command = argv[0] === 'update' || argv[0] === 'explain' ? argv[0] : 'create';
-      expect(io.out(), argv.join(' ')).toMatch(command === 'create' ? /^Usage: create-slim-python \[DIR\] \[flags\]\n/ : new RegExp(`^Usage: create-slim-python ${command} \\[DIR\\]`));
+      expect(io.out(), argv.join(' ')).toMatch(
+        command === 'create' ? /^Usage: create-slim-python \[DIR\] \[flags\]\n/ : new RegExp(`^Usage: create-slim-python ${command} \\[DIR\\]`),
+      );
     }
   });
 
   it('an explicit "create" takes the same arguments as none', async () => {
-    for (const argv of [['create', 'app', '--yes', '--dry-run'], ['app', '--yes', '--dry-run']]) {
+    for (const argv of [
+      ['create', 'app', '--yes', '--dry-run'],
+      ['app', '--yes', '--dry-run'],
+    ]) {
       const io = testIo();
       expect(await main(argv, io), argv.join(' ')).toBe(0);
       expect(io.out()).toMatch(/^ {2}create {4}Dockerfile$/m);

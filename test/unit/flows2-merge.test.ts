@@ -42,13 +42,14 @@ describe('insertions next to regenerated lines', () => {
 });
 
 describe('packages you added to a generated apk add line', () => {
-  const release = (packages: string) => lines(
-    'FROM alpine:3.24 AS release',
-    '# hadolint ignore=DL3018',
-    'RUN --mount=type=bind,from=build,source=/tmp/runtime-deps,target=/tmp/runtime-deps \\',
-    `    xargs apk add --no-cache ${packages} < /tmp/runtime-deps`,
-    'COPY --from=build /opt/venv /opt/venv',
-  );
+  const release = (packages: string) =>
+    lines(
+      'FROM alpine:3.24 AS release',
+      '# hadolint ignore=DL3018',
+      'RUN --mount=type=bind,from=build,source=/tmp/runtime-deps,target=/tmp/runtime-deps \\',
+      `    xargs apk add --no-cache ${packages} < /tmp/runtime-deps`,
+      'COPY --from=build /opt/venv /opt/venv',
+    );
 
   it('release stage: kept in the new line, with the --runtime-libs flag that records it', () => {
     const merged = mergeThreeWay(release('ca-certificates tzdata'), release('ca-certificates tzdata curl'), release('ca-certificates tzdata libmagic'), labels);
@@ -63,14 +64,15 @@ describe('packages you added to a generated apk add line', () => {
     expect(merged.notes).toEqual(['you removed tzdata from a generated apk add line: kept removed; record it with `update --runtime-libs=-tzdata`']);
   });
 
-  const build = (...packages: string[]) => lines(
-    'FROM python:3.12-alpine3.24 AS build',
-    '# hadolint ignore=DL3018',
-    'RUN apk add --no-cache \\',
-    ...packages.map((name, index) => `      ${name}${index < packages.length - 1 ? ' \\' : ''}`),
-    '',
-    'ENV X=1',
-  );
+  const build = (...packages: string[]) =>
+    lines(
+      'FROM python:3.12-alpine3.24 AS build',
+      '# hadolint ignore=DL3018',
+      'RUN apk add --no-cache \\',
+      ...packages.map((name, index) => `      ${name}${index < packages.length - 1 ? ' \\' : ''}`),
+      '',
+      'ENV X=1',
+    );
 
   it('build stage, one package per line: kept, with the --build-deps flag', () => {
     const merged = mergeThreeWay(build('binutils', 'build-base'), build('binutils', 'build-base', 'curl-dev'), build('binutils', 'build-base', 'libffi-dev'), labels);

@@ -11,8 +11,16 @@ import type { ProjectConfig } from '../../src/project/config.ts';
 import plopfile from '../../plopfile.ts';
 
 const CONFIG: ProjectConfig = {
-  version: 1, generator: '0.1.0', name: 'plop-app', python: '3.12', arches: ['aarch64', 'x86_64'], app: 'web', port: 8080,
-  requirements: 'requirements.txt', buildDeps: { add: [], remove: [] }, runtimeLibs: { add: [], remove: [] },
+  version: 1,
+  generator: '0.1.0',
+  name: 'plop-app',
+  python: '3.12',
+  arches: ['aarch64', 'x86_64'],
+  app: 'web',
+  port: 8080,
+  requirements: 'requirements.txt',
+  buildDeps: { add: [], remove: [] },
+  runtimeLibs: { add: [], remove: [] },
 };
 
 describe('plop project generator and app requirements', () => {

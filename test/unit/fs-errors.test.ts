@@ -32,7 +32,7 @@ describe('describeFsError', () => {
     expect(exitCodeOf(error)).toBe(2);
   });
 
-  it('the given path wins over the call\'s own (the target, not a staging folder inside it)', () => {
+  it("the given path wins over the call's own (the target, not a staging folder inside it)", () => {
     const error = describeFsError(fsError('ENOSPC', 'write', '/srv/app/.csp-staging-1/Dockerfile'), 'write', '/srv/app');
     expect(error!.message).toBe('cannot write /srv/app: no space left on the device (ENOSPC); free some space, then run again');
   });
@@ -44,16 +44,12 @@ describe('describeFsError', () => {
   });
 
   it('without any path, the message names none', () => {
-    expect(describeFsError(fsError('EMFILE', 'open'), 'write')!.message).toBe(
-      'cannot write: too many open files (EMFILE); raise the open-file limit (ulimit -n), then run again',
-    );
+    expect(describeFsError(fsError('EMFILE', 'open'), 'write')!.message).toBe('cannot write: too many open files (EMFILE); raise the open-file limit (ulimit -n), then run again');
   });
 
   it('a path of 200 characters is shown whole; a longer one by its first and last 80', () => {
     const exact = `/${'a'.repeat(199)}`;
-    expect(describeFsError(fsError('ENAMETOOLONG', 'open', exact), 'write')!.message).toBe(
-      `cannot write ${exact}: the path is too long (ENAMETOOLONG); choose a shorter path`,
-    );
+    expect(describeFsError(fsError('ENAMETOOLONG', 'open', exact), 'write')!.message).toBe(`cannot write ${exact}: the path is too long (ENAMETOOLONG); choose a shorter path`);
     const long = `/${'b'.repeat(100)}${'c'.repeat(100)}`;
     expect(describeFsError(fsError('ENAMETOOLONG', 'open', long), 'write')!.message).toBe(
       `cannot write /${'b'.repeat(79)}...${'c'.repeat(80)}: the path is too long (ENAMETOOLONG); choose a shorter path`,
@@ -83,9 +79,7 @@ describe('toUserError', () => {
         'cannot write /p: permission denied (EACCES); choose a directory you can write to, or fix its permissions',
       );
     }
-    expect((toUserError(fsError('EROFS', undefined, '/p')) as Error).message).toBe(
-      'cannot write /p: read-only file system (EROFS); choose a directory on a writable file system',
-    );
+    expect((toUserError(fsError('EROFS', undefined, '/p')) as Error).message).toBe('cannot write /p: read-only file system (EROFS); choose a directory on a writable file system');
   });
 
   it('our own errors pass through unchanged, even with an errno code on them', () => {

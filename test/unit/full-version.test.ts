@@ -5,15 +5,14 @@ import { findRuntime, imageFullVersion, PYTHON_RUNTIMES } from '../../src/target
 import { parseRequirementsText } from '../../src/requirements/index.ts';
 
 const TEXT = 'newer ; python_full_version >= "3.12.8"\nolder ; python_full_version < "3.12.1"\nplain\n';
-const names = (python: string, full?: string) =>
-  applicableRequirements(parseRequirementsText(TEXT, 'requirements.txt').requirements, python, ['x86_64'], full).map((r) => r.name);
+const names = (python: string, full?: string) => applicableRequirements(parseRequirementsText(TEXT, 'requirements.txt').requirements, python, ['x86_64'], full).map((r) => r.name);
 
 describe('python_full_version', () => {
-  it('is the official image\'s patch version by default (3.12 -> 3.12.15)', () => {
+  it("is the official image's patch version by default (3.12 -> 3.12.15)", () => {
     expect(imageFullVersion('3.12')).toBe('3.12.15');
     expect(names('3.12')).toEqual(['newer', 'plain']);
   });
-  it('is the runtime\'s own for Alpine\'s python3 (3.14.5, not the image\'s 3.14.7)', () => {
+  it("is the runtime's own for Alpine's python3 (3.14.5, not the image's 3.14.7)", () => {
     const alpine = findRuntime('alpine')!;
     expect(alpine.fullVersion).toBe('3.14.5');
     const text = 'a ; python_full_version >= "3.14.6"\n';

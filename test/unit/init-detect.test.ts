@@ -103,7 +103,9 @@ describe('where the dependencies are', () => {
   });
 
   it('finds lock files, and names Poetry tables it does not read', async () => {
-    const snap = await scanProject(project({ 'uv.lock': 'version = 1\n', 'poetry.lock': '', 'pylock.toml': '', 'pyproject.toml': '[tool.poetry.dependencies]\npython = "^3.12"\n', 'requirements.txt': '' }));
+    const snap = await scanProject(
+      project({ 'uv.lock': 'version = 1\n', 'poetry.lock': '', 'pylock.toml': '', 'pyproject.toml': '[tool.poetry.dependencies]\npython = "^3.12"\n', 'requirements.txt': '' }),
+    );
     const info = readPyprojectInfo(snap.texts.get('pyproject.toml')!, 'pyproject.toml');
     const found = detectDependencies(snap, info, {});
     expect(found.locks).toEqual(['poetry.lock', 'pylock.toml', 'uv.lock']);

@@ -55,7 +55,13 @@ async function runInit(root: string, answers: unknown[], extra: string[] = []) {
   stdout.on('data', (chunk) => (out += chunk));
   stderr.on('data', (chunk) => (err += chunk));
   const code = await main(['init', root, '--interactive', ...extra], {
-    cwd: root, env: {}, stdin: new PassThrough(), stdout, stderr, prompter: scripted(answers, asked), cancel: createCancellation(),
+    cwd: root,
+    env: {},
+    stdin: new PassThrough(),
+    stdout,
+    stderr,
+    prompter: scripted(answers, asked),
+    cancel: createCancellation(),
   });
   return { code, asked, out, err };
 }
@@ -84,7 +90,12 @@ describe('init asks only what it could not tell', () => {
   });
 
   it('"another command": typed, validated and split without a shell', async () => {
-    const root = project({ 'requirements.txt': 'flask\ngunicorn\n', 'a/__init__.py': 'from flask import Flask\napp = Flask(__name__)\n', 'b/__init__.py': '', 'b/__main__.py': '' });
+    const root = project({
+      'requirements.txt': 'flask\ngunicorn\n',
+      'a/__init__.py': 'from flask import Flask\napp = Flask(__name__)\n',
+      'b/__init__.py': '',
+      'b/__main__.py': '',
+    });
     const { code } = await runInit(root, ['\0other', 'gunicorn -w 3 "a:app"'], ['--python', '3.12']);
     expect(code).toBe(0);
     expect(JSON.parse(readFileSync(join(root, 'slim-python.json'), 'utf8'))).toMatchObject({ cmd: ['gunicorn', '-w', '3', 'a:app'], port: 8000, app: 'web' });

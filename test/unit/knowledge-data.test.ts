@@ -32,10 +32,11 @@ const APORTS = JSON.parse(readFileSync(new URL('../knowledge/aports-names.json',
 function packagesOf(origin: string, entry: AportsSnapshot['origins'][string]): Set<string> {
   const pkgname = origin.split('/')[1]!;
   const vars: Record<string, string> = { pkgname, subpackages: '', ...entry.vars };
-  const expand = (text: string) => text.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (_, name: string) => {
-    if (!(name in vars)) throw new Error(`${origin}: subpackages uses $${name}, which the snapshot does not record`);
-    return vars[name]!;
-  });
+  const expand = (text: string) =>
+    text.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (_, name: string) => {
+      if (!(name in vars)) throw new Error(`${origin}: subpackages uses $${name}, which the snapshot does not record`);
+      return vars[name]!;
+    });
   const names = new Set([pkgname]);
   for (const value of entry.subpackages) {
     for (const token of expand(value).split(/\s+/).filter(Boolean)) names.add(token.split(':')[0]!);
@@ -65,13 +66,19 @@ describe('knowledge base', () => {
 
   it('expands subpackages the way abuild does', () => {
     expect([...packagesOf('main/openssl', APORTS.origins['main/openssl']!)].sort()).toEqual([
-      'libcrypto3', 'libssl3', 'openssl', 'openssl-dbg', 'openssl-dev', 'openssl-doc', 'openssl-libs-static',
+      'libcrypto3',
+      'libssl3',
+      'openssl',
+      'openssl-dbg',
+      'openssl-dev',
+      'openssl-doc',
+      'openssl-libs-static',
     ]);
     expect(packagesOf('main/gcc', APORTS.origins['main/gcc']!)).toContain('libstdc++');
     expect(() => packagesOf('main/x', { commit: '0'.repeat(40), pkgver: '1', subpackages: ['lib$_unknown'] })).toThrow(/\$_unknown/);
   });
 
-  it('uses only Alpine package names declared in Alpine\'s aports, in the APKBUILD it cites', () => {
+  it("uses only Alpine package names declared in Alpine's aports, in the APKBUILD it cites", () => {
     const declared = new Map<string, Set<string>>(Object.entries(APORTS.origins).map(([origin, entry]) => [origin, packagesOf(origin, entry)]));
     const problems: string[] = [];
     for (const [name, entry] of entries) {

@@ -39,13 +39,23 @@ describe('mergeTakingTheirs (update --force)', () => {
 describe('planFileChange: actions, texts and labels', () => {
   it('an unedited file is replaced by the render, with no conflicts', () => {
     expect(planFileChange('Dockerfile', 'old\n', 'old\n', 'new\n', mergeThreeWay)).toEqual({
-      path: 'Dockerfile', action: 'update', current: 'old\n', base: 'old\n', next: 'new\n', render: 'new\n', conflicts: [], noBase: false, notes: [],
+      path: 'Dockerfile',
+      action: 'update',
+      current: 'old\n',
+      base: 'old\n',
+      next: 'new\n',
+      render: 'new\n',
+      conflicts: [],
+      noBase: false,
+      notes: [],
     });
   });
   it('conflict markers name the file and each side', () => {
     const change = planFileChange('Dockerfile', lines('A', 'mine'), lines('A', 'B'), lines('A', 'theirs'), mergeThreeWay);
     expect(change.action).toBe('conflict');
-    expect(change.next).toBe(lines('A', '<<<<<<< Dockerfile (yours)', 'mine', '||||||| Dockerfile (generated last time)', 'B', '=======', 'theirs', '>>>>>>> Dockerfile (generated now)'));
+    expect(change.next).toBe(
+      lines('A', '<<<<<<< Dockerfile (yours)', 'mine', '||||||| Dockerfile (generated last time)', 'B', '=======', 'theirs', '>>>>>>> Dockerfile (generated now)'),
+    );
     expect(change.conflicts).toEqual([{ start: 2, end: 8 }]);
   });
   it('without a stored base, the base section is empty (now: no markers at all, the file stays as it is)', () => {
@@ -53,7 +63,15 @@ describe('planFileChange: actions, texts and labels', () => {
     // against an empty base would be one block the size of the file), the file is left as it is.
     const change = planFileChange('.dockerignore', 'mine\n', null, 'new\n', mergeThreeWay);
     expect(change).toEqual({
-      path: '.dockerignore', action: 'conflict', current: 'mine\n', base: null, next: 'mine\n', render: 'new\n', conflicts: [], noBase: true, notes: [],
+      path: '.dockerignore',
+      action: 'conflict',
+      current: 'mine\n',
+      base: null,
+      next: 'mine\n',
+      render: 'new\n',
+      conflicts: [],
+      noBase: true,
+      notes: [],
     });
     expect(change.next).toBe(lines('mine'));
   });
@@ -77,7 +95,10 @@ describe('needsMerge', () => {
 
 describe('findUnresolvedConflicts', () => {
   it('finds each block by its line-start markers', () => {
-    expect(findUnresolvedConflicts(lines('A', '<<<<<<< x', 'B', '=======', 'C', '>>>>>>> y', 'D', '<<<<<<< x', '>>>>>>> y'))).toEqual([{ start: 2, end: 6 }, { start: 8, end: 9 }]);
+    expect(findUnresolvedConflicts(lines('A', '<<<<<<< x', 'B', '=======', 'C', '>>>>>>> y', 'D', '<<<<<<< x', '>>>>>>> y'))).toEqual([
+      { start: 2, end: 6 },
+      { start: 8, end: 9 },
+    ]);
   });
   it('needs both markers, at the start of a line', () => {
     expect(findUnresolvedConflicts(lines('<<<<<<< x', 'B'))).toEqual([]);

@@ -31,15 +31,16 @@ describe('the stage of a conflict decides the flag', () => {
     expect(noteFor('# FROM alpine:3.24 AS release')).toEqual([kept('curl', '--build-deps')]);
   });
 
-  it('a continued package list in the release stage, below the build stage\'s own apk add line', () => {
-    const two = (...packages: string[]) => lines(
-      'FROM python:3.12-alpine AS build',
-      'RUN apk add --no-cache gcc',
-      'FROM alpine:3.24 AS release',
-      'RUN apk add --no-cache \\',
-      ...packages.map((name, index) => `    ${name}${index < packages.length - 1 ? ' \\' : ''}`),
-      'CMD ["app"]',
-    );
+  it("a continued package list in the release stage, below the build stage's own apk add line", () => {
+    const two = (...packages: string[]) =>
+      lines(
+        'FROM python:3.12-alpine AS build',
+        'RUN apk add --no-cache gcc',
+        'FROM alpine:3.24 AS release',
+        'RUN apk add --no-cache \\',
+        ...packages.map((name, index) => `    ${name}${index < packages.length - 1 ? ' \\' : ''}`),
+        'CMD ["app"]',
+      );
     const merged = mergeThreeWay(two('tzdata', 'ca-certificates'), two('tzdata', 'ca-certificates', 'curl'), two('tzdata', 'ca-certificates', 'libmagic'), labels);
     expect(merged).toEqual({ text: two('tzdata', 'ca-certificates', 'libmagic', 'curl'), conflicts: [], notes: [kept('curl', '--runtime-libs')] });
   });
@@ -86,7 +87,10 @@ describe('apk add edits that stay conflicts', () => {
 
   it('a continued list with an edit besides the package: a hint naming the flag of its stage', () => {
     const list = (from: string, last: string) => lines(from, 'RUN apk add --no-cache \\', '    tzdata \\', `    ${last}`, 'CMD ["app"]');
-    for (const [from, flag] of [['FROM alpine:3.24 AS build', '--build-deps'], ['FROM alpine:3.24 AS release', '--runtime-libs']] as const) {
+    for (const [from, flag] of [
+      ['FROM alpine:3.24 AS build', '--build-deps'],
+      ['FROM alpine:3.24 AS release', '--runtime-libs'],
+    ] as const) {
       const merged = mergeThreeWay(list(from, 'ca-certificates'), list(from, 'ca-certificates curl && true'), list(from, 'ca-certificates libmagic'), labels);
       expect(merged.conflicts, from).toEqual([{ start: 4, end: 10 }]);
       expect(merged.notes, from).toEqual([hint('curl', flag)]);

@@ -18,8 +18,16 @@ const GOLDEN = fileURLToPath(new URL('../golden/cases/plop-parity/', import.meta
 const golden = (name: string) => readFileSync(join(GOLDEN, name), 'utf8');
 
 const CONFIG: ProjectConfig = {
-  version: 1, generator: '0.1.0', name: 'plop-app', python: '3.12', arches: ['aarch64', 'x86_64'], app: 'web', port: 8080,
-  requirements: 'requirements.txt', buildDeps: { add: [], remove: [] }, runtimeLibs: { add: [], remove: [] },
+  version: 1,
+  generator: '0.1.0',
+  name: 'plop-app',
+  python: '3.12',
+  arches: ['aarch64', 'x86_64'],
+  app: 'web',
+  port: 8080,
+  requirements: 'requirements.txt',
+  buildDeps: { add: [], remove: [] },
+  runtimeLibs: { add: [], remove: [] },
 };
 const REQUIREMENTS = ['cryptography', 'aiohttp', 'psycopg2'];
 
@@ -32,17 +40,28 @@ async function generate(which: 'project' | 'dockerfile'): Promise<string> {
   return dest;
 }
 
-const tree = (dir: string) => (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
-  .filter((entry) => entry.isFile())
-  .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1))
-  .sort();
+const tree = (dir: string) =>
+  (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1))
+    .sort();
 
 describe('plopfile through node-plop', () => {
-  it('the project generator writes the golden Dockerfile, the literal config, and the CLI\'s app skeleton', async () => {
+  it("the project generator writes the golden Dockerfile, the literal config, and the CLI's app skeleton", async () => {
     const dest = await generate('project');
     expect(tree(dest)).toEqual([
-      '.dockerignore', '.gitignore', '.slim-python/generated/.dockerignore', '.slim-python/generated/Dockerfile', '.slim-python/generated/packages.json',
-      'Dockerfile', 'README.md', 'plop_app/__init__.py', 'plop_app/__main__.py', 'plop_app/app.py', 'requirements.txt', 'slim-python.json',
+      '.dockerignore',
+      '.gitignore',
+      '.slim-python/generated/.dockerignore',
+      '.slim-python/generated/Dockerfile',
+      '.slim-python/generated/packages.json',
+      'Dockerfile',
+      'README.md',
+      'plop_app/__init__.py',
+      'plop_app/__main__.py',
+      'plop_app/app.py',
+      'requirements.txt',
+      'slim-python.json',
     ]);
     const read = (path: string) => readFileSync(join(dest, path), 'utf8');
     expect(read('Dockerfile')).toBe(golden('Dockerfile'));

@@ -16,16 +16,33 @@ import { inputErrorOf } from '../support/errors.ts';
 
 const NONE: Decisions = { packages: [], apk: { build: [], runtime: [] }, warnings: [], problems: [] };
 const CONFIG: ProjectConfig = {
-  version: 1, generator: '0.1.0', name: 'my-app', python: '3.12', arches: ['aarch64', 'x86_64'], app: 'cli', port: null,
-  requirements: 'requirements.txt', buildDeps: { add: [], remove: [] }, runtimeLibs: { add: [], remove: [] },
+  version: 1,
+  generator: '0.1.0',
+  name: 'my-app',
+  python: '3.12',
+  arches: ['aarch64', 'x86_64'],
+  app: 'cli',
+  port: null,
+  requirements: 'requirements.txt',
+  buildDeps: { add: [], remove: [] },
+  runtimeLibs: { add: [], remove: [] },
 };
 
 describe('planNewProject', () => {
   it('plans every file, sorted by path, only Dockerfile and .dockerignore managed', () => {
     const files = planNewProject(CONFIG, 'aiohttp\n', NONE);
     expect(files.map((file) => [file.path, file.managed])).toEqual([
-      ['.dockerignore', true], ['.gitignore', false], ['.slim-python/generated/.dockerignore', false], ['.slim-python/generated/Dockerfile', false], ['.slim-python/generated/packages.json', false],
-      ['Dockerfile', true], ['README.md', false], ['my_app/__init__.py', false], ['my_app/__main__.py', false], ['requirements.txt', false], ['slim-python.json', false],
+      ['.dockerignore', true],
+      ['.gitignore', false],
+      ['.slim-python/generated/.dockerignore', false],
+      ['.slim-python/generated/Dockerfile', false],
+      ['.slim-python/generated/packages.json', false],
+      ['Dockerfile', true],
+      ['README.md', false],
+      ['my_app/__init__.py', false],
+      ['my_app/__main__.py', false],
+      ['requirements.txt', false],
+      ['slim-python.json', false],
     ]);
     const byPath = Object.fromEntries(files.map((file) => [file.path, file.content]));
     expect(byPath['requirements.txt']).toBe('aiohttp\n');
@@ -48,8 +65,18 @@ describe('planNewProject', () => {
     const web = { ...CONFIG, app: 'web' as const, port: 9000, requirements: 'reqs/prod.txt' };
     const files = planNewProject(web, 'aiohttp\n', NONE);
     expect(files.map((file) => file.path)).toEqual([
-      '.dockerignore', '.gitignore', '.slim-python/generated/.dockerignore', '.slim-python/generated/Dockerfile', '.slim-python/generated/packages.json',
-      'Dockerfile', 'README.md', 'my_app/__init__.py', 'my_app/__main__.py', 'my_app/app.py', 'reqs/prod.txt', 'slim-python.json',
+      '.dockerignore',
+      '.gitignore',
+      '.slim-python/generated/.dockerignore',
+      '.slim-python/generated/Dockerfile',
+      '.slim-python/generated/packages.json',
+      'Dockerfile',
+      'README.md',
+      'my_app/__init__.py',
+      'my_app/__main__.py',
+      'my_app/app.py',
+      'reqs/prod.txt',
+      'slim-python.json',
     ]);
     const byPath = Object.fromEntries(files.map((file) => [file.path, file.content]));
     expect(byPath.Dockerfile).toMatch(/^EXPOSE 9000$/m);
@@ -69,14 +96,21 @@ describe('requirementsFromLines', () => {
     expect(requirementsFromLines(['  aiohttp ', 'psycopg2>=2.9']).text).toBe('aiohttp\npsycopg2>=2.9\n');
     expect(requirementsFromLines([]).text).toBe('');
     const parsed = requirementsFromLines(['aiohttp', ' psycopg2 ']).requirements;
-    expect(parsed.map((r) => [r.file, r.line, r.name, r.text])).toEqual([['--requirement', 1, 'aiohttp', 'aiohttp'], ['--requirement', 2, 'psycopg2', 'psycopg2']]);
+    expect(parsed.map((r) => [r.file, r.line, r.name, r.text])).toEqual([
+      ['--requirement', 1, 'aiohttp', 'aiohttp'],
+      ['--requirement', 2, 'psycopg2', 'psycopg2'],
+    ]);
   });
 
   it('refuses line breaks, empty lines and options, naming the flag and its position', () => {
     expect(() => requirementsFromLines(['ok', 'a\rb'])).toThrow('--requirement #2 contains a line break; pass one requirement per --requirement');
     expect(() => requirementsFromLines([' '], '-r')).toThrow('-r #1 (" ") is not a PEP 508 requirement; write it like "cryptography>=42"');
-    expect(() => requirementsFromLines(['ok', '-e .'])).toThrow('--requirement #2 ("-e .") is a pip option line, not a requirement: put it in a requirements file and pass --requirements-file FILE');
-    expect(inputErrorOf((text) => requirementsFromLines(['ok', text]), 'foo==').message).toBe('--requirement:2: Invalid requirement "foo==": Expected semicolon (after name with no version specifier) or end (at character 4)');
+    expect(() => requirementsFromLines(['ok', '-e .'])).toThrow(
+      '--requirement #2 ("-e .") is a pip option line, not a requirement: put it in a requirements file and pass --requirements-file FILE',
+    );
+    expect(inputErrorOf((text) => requirementsFromLines(['ok', text]), 'foo==').message).toBe(
+      '--requirement:2: Invalid requirement "foo==": Expected semicolon (after name with no version specifier) or end (at character 4)',
+    );
   });
 });
 
@@ -90,7 +124,9 @@ describe('reading requirement files', () => {
     expect(imported.text).toBe('# x\r\naiohttp\r\n');
     expect(imported.requirements.map((r) => r.name)).toEqual(['aiohttp']);
     writeFileSync(join(root, 'inc.txt'), 'aiohttp\n-r other.txt\n');
-    await expect(importRequirementsFile(join(root, 'inc.txt'), {})).rejects.toThrow(`${join(root, 'inc.txt')}:2: includes other.txt; merge it into one file, or pass each requirement with --requirement`);
+    await expect(importRequirementsFile(join(root, 'inc.txt'), {})).rejects.toThrow(
+      `${join(root, 'inc.txt')}:2: includes other.txt; merge it into one file, or pass each requirement with --requirement`,
+    );
     await expect(importRequirementsFile(join(root, 'missing.txt'), {})).rejects.toThrow(`cannot read --requirements-file ${join(root, 'missing.txt')}: no such file`);
     await expect(importRequirementsFile(root, {})).rejects.toThrow(`--requirements-file ${root} is a directory, not a regular file: pass a regular file`);
   });
@@ -102,16 +138,26 @@ describe('reading requirement files', () => {
     writeFileSync(join(root, 'requirements.txt'), '-r reqs/base.txt\naiohttp\n');
     const read = await readProjectRequirements(root, 'requirements.txt', {});
     expect(read.includes).toEqual(['reqs/base.txt']);
-    expect(read.all.map((r) => [r.file, r.name])).toEqual([['reqs/base.txt', 'psycopg2'], ['requirements.txt', 'aiohttp']]);
+    expect(read.all.map((r) => [r.file, r.name])).toEqual([
+      ['reqs/base.txt', 'psycopg2'],
+      ['requirements.txt', 'aiohttp'],
+    ]);
     writeFileSync(join(root, 'pyproject.toml'), '[project]\nname = "x"\ndependencies = ["aiohttp>=3"]\n');
     const pyproject = await readProjectRequirements(root, 'pyproject.toml', {});
-    expect(pyproject).toEqual({ all: [expect.objectContaining({ file: 'pyproject.toml', line: 3, name: 'aiohttp', specifiers: ['>=3'] })], includes: [], formats: { noBinary: new Map(), onlyBinary: new Map() } });
+    expect(pyproject).toEqual({
+      all: [expect.objectContaining({ file: 'pyproject.toml', line: 3, name: 'aiohttp', specifiers: ['>=3'] })],
+      includes: [],
+      formats: { noBinary: new Map(), onlyBinary: new Map() },
+    });
     await expect(readProjectRequirements(root, 'sub/pyproject.toml', {})).rejects.toThrow(`cannot read ${join(root, 'sub/pyproject.toml')}: no such file`);
   });
 });
 
 describe('apk lists', () => {
-  const inferred = [{ name: 'libpq-dev', for: ['psycopg2'] }, { name: 'build-base', for: ['lxml', 'psycopg2'] }];
+  const inferred = [
+    { name: 'libpq-dev', for: ['psycopg2'] },
+    { name: 'build-base', for: ['lxml', 'psycopg2'] },
+  ];
   it('resolves the inferred list with your additions and removals, sorted, each with its reason', () => {
     expect(resolveApkList(inferred, { add: ['zlib-dev', 'libpq-dev'], remove: ['build-base'] }, 'compiling')).toEqual([
       { name: 'libpq-dev', reason: 'compiling psycopg2', for: ['psycopg2'], by: 'decisions' },
@@ -120,10 +166,29 @@ describe('apk lists', () => {
   });
   it('turns flag entries into a delta against the inferred list', () => {
     const names = ['build-base', 'libpq-dev'];
-    expect(toAdjustments(names, [{ op: 'add', name: 'zlib-dev' }, { op: 'remove', name: 'libpq-dev' }])).toEqual({ add: ['zlib-dev'], remove: ['libpq-dev'] });
-    expect(toAdjustments(names, [{ op: 'set', name: 'zlib-dev' }, { op: 'set', name: 'build-base' }])).toEqual({ add: ['zlib-dev'], remove: ['libpq-dev'] });
+    expect(
+      toAdjustments(names, [
+        { op: 'add', name: 'zlib-dev' },
+        { op: 'remove', name: 'libpq-dev' },
+      ]),
+    ).toEqual({ add: ['zlib-dev'], remove: ['libpq-dev'] });
+    expect(
+      toAdjustments(names, [
+        { op: 'set', name: 'zlib-dev' },
+        { op: 'set', name: 'build-base' },
+      ]),
+    ).toEqual({ add: ['zlib-dev'], remove: ['libpq-dev'] });
     expect(toAdjustments(names, [{ op: 'add', name: 'cargo' }], { add: ['zlib-dev'], remove: ['build-base'] })).toEqual({ add: ['cargo', 'zlib-dev'], remove: ['build-base'] });
-    expect(toAdjustments(names, [{ op: 'add', name: 'b' }, { op: 'set', name: 'a' }], { add: ['zlib-dev'], remove: [] })).toEqual({ add: ['a', 'b'], remove: ['build-base', 'libpq-dev'] });
+    expect(
+      toAdjustments(
+        names,
+        [
+          { op: 'add', name: 'b' },
+          { op: 'set', name: 'a' },
+        ],
+        { add: ['zlib-dev'], remove: [] },
+      ),
+    ).toEqual({ add: ['a', 'b'], remove: ['build-base', 'libpq-dev'] });
     expect(adjustmentsFor(['b', 'a'], ['d', 'c', 'b'])).toEqual({ add: ['c', 'd'], remove: ['a'] });
     expect(currentList(['b', 'a', 'c'], { add: ['e', 'd'], remove: ['c'] })).toEqual(['a', 'b', 'd', 'e']);
   });

@@ -25,7 +25,7 @@ describe('planInterpreterCopy', () => {
     expect(omit313).toContain('ensurepip');
   });
 
-  it('copies nothing for Alpine\'s own python3: apk installs it in the release stage', () => {
+  it("copies nothing for Alpine's own python3: apk installs it in the release stage", () => {
     expect(planInterpreterCopy(runtime('alpine'))).toBeNull();
   });
 
@@ -43,7 +43,7 @@ describe('releasePackagesFor', () => {
     expect(releasePackagesFor(runtime('3.12'), true, ['libmagic'])).toEqual(['ca-certificates', 'tzdata', 'libmagic']);
   });
 
-  it('installs Alpine\'s python3 with its bytecode package unless --no-bytecode', () => {
+  it("installs Alpine's python3 with its bytecode package unless --no-bytecode", () => {
     expect(releasePackagesFor(runtime('alpine'), true, [])).toEqual(['ca-certificates', 'tzdata', 'python3', 'python3-pyc']);
     expect(releasePackagesFor(runtime('alpine'), false, [])).toEqual(['ca-certificates', 'tzdata', 'python3']);
   });

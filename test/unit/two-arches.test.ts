@@ -9,12 +9,19 @@ import { decideForConfig } from '../../src/knowledge/pipeline.ts';
 import { applicableRequirements } from '../../src/knowledge/applicable.ts';
 import { requirementsFromLines } from '../../src/project/requirements.ts';
 
-const names = (lines: string[], arches: ProjectConfig['arches']) =>
-  applicableRequirements(requirementsFromLines(lines).requirements, '3.12', arches).map((r) => r.name);
+const names = (lines: string[], arches: ProjectConfig['arches']) => applicableRequirements(requirementsFromLines(lines).requirements, '3.12', arches).map((r) => r.name);
 
 const CONFIG: ProjectConfig = {
-  version: 1, generator: '0.1.0', name: 'two', python: '3.12', arches: ['aarch64', 'x86_64'], app: 'cli', port: null,
-  requirements: 'requirements.txt', buildDeps: { add: [], remove: [] }, runtimeLibs: { add: [], remove: [] },
+  version: 1,
+  generator: '0.1.0',
+  name: 'two',
+  python: '3.12',
+  arches: ['aarch64', 'x86_64'],
+  app: 'cli',
+  port: null,
+  requirements: 'requirements.txt',
+  buildDeps: { add: [], remove: [] },
+  runtimeLibs: { add: [], remove: [] },
 };
 
 const LINES = [
@@ -37,7 +44,10 @@ describe('markers on a two-architecture project', () => {
 
   it('the build stage gets the headers of both architecture-only requirements', () => {
     const decisions = decideForConfig(CONFIG, requirementsFromLines(LINES).requirements);
-    expect(decisions.packages.map((p) => [p.name, p.status])).toEqual([['mysqlclient', 'compile'], ['psycopg2', 'compile']]);
+    expect(decisions.packages.map((p) => [p.name, p.status])).toEqual([
+      ['mysqlclient', 'compile'],
+      ['psycopg2', 'compile'],
+    ]);
     expect(decisions.apk.build).toEqual([
       { name: 'build-base', for: ['mysqlclient', 'psycopg2'] },
       { name: 'libpq-dev', for: ['psycopg2'] },

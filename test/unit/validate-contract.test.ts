@@ -9,16 +9,68 @@ import { assertApp, assertPort, assertPython, isPort } from '../../src/validate/
 
 describe('project names', () => {
   it.each([
-    'con', 'prn', 'aux', 'nul', 'com1', 'com2', 'com3', 'com4', 'com5', 'com6', 'com7', 'com8', 'com9',
-    'lpt1', 'lpt2', 'lpt3', 'lpt4', 'lpt5', 'lpt6', 'lpt7', 'lpt8', 'lpt9',
+    'con',
+    'prn',
+    'aux',
+    'nul',
+    'com1',
+    'com2',
+    'com3',
+    'com4',
+    'com5',
+    'com6',
+    'com7',
+    'com8',
+    'com9',
+    'lpt1',
+    'lpt2',
+    'lpt3',
+    'lpt4',
+    'lpt5',
+    'lpt6',
+    'lpt7',
+    'lpt8',
+    'lpt9',
   ])('%s is reserved on Windows', (name) => {
     expect(checkProjectName(name)).toBe('is a reserved file name on Windows');
   });
 
   it.each([
-    'false', 'none', 'true', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue',
-    'def', 'del', 'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in',
-    'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield',
+    'false',
+    'none',
+    'true',
+    'and',
+    'as',
+    'assert',
+    'async',
+    'await',
+    'break',
+    'class',
+    'continue',
+    'def',
+    'del',
+    'elif',
+    'else',
+    'except',
+    'finally',
+    'for',
+    'from',
+    'global',
+    'if',
+    'import',
+    'in',
+    'is',
+    'lambda',
+    'nonlocal',
+    'not',
+    'or',
+    'pass',
+    'raise',
+    'return',
+    'try',
+    'while',
+    'with',
+    'yield',
   ])('%s is a Python keyword', (name) => {
     expect(checkProjectName(name)).toBe('is a Python keyword');
   });
@@ -46,7 +98,9 @@ describe('project names', () => {
   });
 
   it('the usage error names the flag', () => {
-    expect(() => assertProjectName('My App')).toThrow('invalid project name "My App": it must start with a lowercase letter and use only lowercase letters, digits and "-"; pass --name with a name like "my-app"');
+    expect(() => assertProjectName('My App')).toThrow(
+      'invalid project name "My App": it must start with a lowercase letter and use only lowercase letters, digits and "-"; pass --name with a name like "my-app"',
+    );
     expect(() => assertProjectName('con', 'DIR')).toThrow('invalid project name "con": it is a reserved file name on Windows; pass DIR with a name like "my-app"');
     expect(assertProjectName('ok-name')).toBe('ok-name');
   });
@@ -54,11 +108,28 @@ describe('project names', () => {
 
 describe('Alpine names', () => {
   it.each([
-    ['libpq', true], ['py3-lxml', true], ['libstdc++', true], ['gtk+3.0', true], ['a', true], ['a'.repeat(100), true],
-    ['', false], ['a'.repeat(101), false], ['Libpq', false], ['-x', false], ['x;y', false],
-    ['so:libmagic.so.1', true], ['so:libz.so', true], ['so:libfoo.so.1.2.3', true],
-    ['so:libmagic.so.1;rm', false], ['xso:libmagic.so.1', false], ['so:libmagic.so.x', false], ['so:libmagic.so.1.', false], ['so:libfoo.so.12', true],
-    ['cmd:git', true], ['cmd:git;id', false], ['xcmd:git', false],
+    ['libpq', true],
+    ['py3-lxml', true],
+    ['libstdc++', true],
+    ['gtk+3.0', true],
+    ['a', true],
+    ['a'.repeat(100), true],
+    ['', false],
+    ['a'.repeat(101), false],
+    ['Libpq', false],
+    ['-x', false],
+    ['x;y', false],
+    ['so:libmagic.so.1', true],
+    ['so:libz.so', true],
+    ['so:libfoo.so.1.2.3', true],
+    ['so:libmagic.so.1;rm', false],
+    ['xso:libmagic.so.1', false],
+    ['so:libmagic.so.x', false],
+    ['so:libmagic.so.1.', false],
+    ['so:libfoo.so.12', true],
+    ['cmd:git', true],
+    ['cmd:git;id', false],
+    ['xcmd:git', false],
     // Plain titles (%#): Stryker selects tests by name, and names full of quotes and symbols
     // were not matched, so their mutants looked like survivors.
   ])('apk name #%#', (name, valid) => {
@@ -67,10 +138,14 @@ describe('Alpine names', () => {
 
   it('parses lists with commas, spaces, + and -', () => {
     expect(parseApkList(' libpq, +zlib  -cargo,,', '--build-deps')).toEqual([
-      { op: 'set', name: 'libpq' }, { op: 'add', name: 'zlib' }, { op: 'remove', name: 'cargo' },
+      { op: 'set', name: 'libpq' },
+      { op: 'add', name: 'zlib' },
+      { op: 'remove', name: 'cargo' },
     ]);
     expect(parseApkList('', '--runtime-libs')).toEqual([]);
-    expect(() => parseApkList('libpq,$(id)', '--runtime-libs')).toThrow('invalid Alpine package name "$(id)" in --runtime-libs: use names like "libpq" or "so:libmagic.so.1" (lowercase letters, digits, ".", "_", "+", "-")');
+    expect(() => parseApkList('libpq,$(id)', '--runtime-libs')).toThrow(
+      'invalid Alpine package name "$(id)" in --runtime-libs: use names like "libpq" or "so:libmagic.so.1" (lowercase letters, digits, ".", "_", "+", "-")',
+    );
   });
 });
 

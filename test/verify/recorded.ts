@@ -25,7 +25,10 @@ export function recording(name: string): Recording {
 
 /** Every recording's name. */
 export function recordingNames(): string[] {
-  return readdirSync(FIXTURES).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+  return readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -5))
+    .sort();
 }
 
 /** A recording as the runner's result. */

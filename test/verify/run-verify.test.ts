@@ -108,24 +108,58 @@ describe('a healthy web app', () => {
   it('passes every check, in order, and removes its container, the probe container and the image', async () => {
     const { outcome, calls } = await run();
     expect(outcome.checks.map((c) => [c.id, c.status])).toEqual([
-      ['build', 'pass'], ['size', 'pass'], ['user', 'pass'], ['compiler', 'pass'], ['dev-packages', 'pass'], ['headers', 'pass'], ['pip', 'pass'], ['app', 'pass'], ['healthcheck', 'n/a'],
+      ['build', 'pass'],
+      ['size', 'pass'],
+      ['user', 'pass'],
+      ['compiler', 'pass'],
+      ['dev-packages', 'pass'],
+      ['headers', 'pass'],
+      ['pip', 'pass'],
+      ['app', 'pass'],
+      ['healthcheck', 'n/a'],
     ]);
     expect(allPassed(outcome.checks)).toBe(true);
     expect(outcome.engine).toEqual({ name: 'Docker', version: '19.03.8', clientVersion: '19.03.8' });
     expect(outcome.checks.find((c) => c.id === 'size')!.detail).toBe('7.3 MB (engine), 6.9 MB of files');
     expect(outcome.contentBytes).toBe(6_900_000);
     expect(calls.map((c) => c.slice(0, 2).join(' '))).toEqual([
-      'version --format', 'build --iidfile', 'image inspect', 'run --rm', 'run --detach', 'port slim-python-verify-app-0123abcd', 'rm --force', 'rm --force', 'image rm',
+      'version --format',
+      'build --iidfile',
+      'image inspect',
+      'run --rm',
+      'run --detach',
+      'port slim-python-verify-app-0123abcd',
+      'rm --force',
+      'rm --force',
+      'image rm',
     ]);
     expect(removals(calls)).toEqual(ALL_REMOVED);
-    expect(outcome.cleanup.removed.map((r) => r.ref)).toEqual(['slim-python-verify-app-0123abcd', 'slim-python-verify-app-0123abcd-probe', 'create-slim-python-verify/app:0123abcd']);
+    expect(outcome.cleanup.removed.map((r) => r.ref)).toEqual([
+      'slim-python-verify-app-0123abcd',
+      'slim-python-verify-app-0123abcd-probe',
+      'create-slim-python-verify/app:0123abcd',
+    ]);
   });
 
   it('runs docker with argument arrays: build by path, probe with our fixed script as one argument, web port on 127.0.0.1 only', async () => {
     const { calls } = await run();
     expect(calls[1]!.slice(3)).toEqual(['--tag', 'create-slim-python-verify/app:0123abcd', '--file', '/work/app/Dockerfile', '/work/app']);
     const probe = calls.find((c) => c.includes('--entrypoint'))!;
-    expect(probe).toEqual(['run', '--rm', '--name', 'slim-python-verify-app-0123abcd-probe', '--network', 'none', '--user', '0:0', '--entrypoint', '/bin/sh', IMAGE_ID, '-c', PROBE_SCRIPT]);
+    expect(probe).toEqual([
+      'run',
+      '--rm',
+      '--name',
+      'slim-python-verify-app-0123abcd-probe',
+      '--network',
+      'none',
+      '--user',
+      '0:0',
+      '--entrypoint',
+      '/bin/sh',
+      IMAGE_ID,
+      '-c',
+      PROBE_SCRIPT,
+    ]);
     expect(calls.find((c) => c.includes('--detach'))).toEqual(['run', '--detach', '--name', 'slim-python-verify-app-0123abcd', '--publish', '127.0.0.1::8080', IMAGE_ID]);
   });
 
@@ -167,7 +201,11 @@ describe('builders', () => {
 describe('failed checks still clean up', () => {
   it('a failed build (podman): the reason, every other check skipped, the tag removed', async () => {
     const { outcome, calls } = await run({ overrides: (args) => (args[0] === 'build' ? replay('build-podman-run-failed') : undefined) });
-    expect(outcome.checks[0]).toEqual({ id: 'build', status: 'fail', detail: 'error building at STEP "RUN chmod -R g=u /opt/{ansible,apb}": error while running runtime: exit status 2' });
+    expect(outcome.checks[0]).toEqual({
+      id: 'build',
+      status: 'fail',
+      detail: 'error building at STEP "RUN chmod -R g=u /opt/{ansible,apb}": error while running runtime: exit status 2',
+    });
     expect(outcome.checks.slice(1).every((c) => c.status === 'skip' && c.detail === 'the build failed')).toBe(true);
     expect(removals(calls)).toEqual(['image rm create-slim-python-verify/app:0123abcd']);
   });
@@ -175,11 +213,21 @@ describe('failed checks still clean up', () => {
   it('BuildKit without buildx is exit 2 naming the fix, after removing what was recorded', async () => {
     const error = await run({ overrides: (args) => (args[0] === 'build' ? replay('build-buildx-missing') : undefined) }).catch((e: unknown) => e);
     expect(exitCodeOf(error)).toBe(2);
-    expect((error as Error).message).toBe('docker cannot build with BuildKit: the buildx component is missing; install it (docker-buildx-plugin, or docker-buildx) and run verify again');
+    expect((error as Error).message).toBe(
+      'docker cannot build with BuildKit: the buildx component is missing; install it (docker-buildx-plugin, or docker-buildx) and run verify again',
+    );
   });
 
   it('a root user, a compiler, -dev packages, headers and pip are each named', async () => {
-    const probe = ['compiler /usr/bin/gcc', 'compiler /usr/bin/ld', 'dev-package openssl-dev', 'header /usr/local/include/python3.12/Python.h', 'pip /usr/local/bin/pip', 'pip /usr/local/lib/python3.12/site-packages/pip', 'probe-done'].join('\n');
+    const probe = [
+      'compiler /usr/bin/gcc',
+      'compiler /usr/bin/ld',
+      'dev-package openssl-dev',
+      'header /usr/local/include/python3.12/Python.h',
+      'pip /usr/local/bin/pip',
+      'pip /usr/local/lib/python3.12/site-packages/pip',
+      'probe-done',
+    ].join('\n');
     const { outcome, calls } = await run({
       overrides: (args) => {
         if (args[0] === 'image' && args[1] === 'inspect') return ok(inspectAs(''));
@@ -195,7 +243,10 @@ describe('failed checks still clean up', () => {
 
   it('an image without /bin/sh: the content checks are not proven (skip), which fails verify', async () => {
     const { outcome } = await run({
-      overrides: (args) => (args.includes('--entrypoint') ? { ...ok(), exitCode: 127, stderr: 'docker: Error response from daemon: exec: "/bin/sh": stat /bin/sh: no such file or directory\n' } : undefined),
+      overrides: (args) =>
+        args.includes('--entrypoint')
+          ? { ...ok(), exitCode: 127, stderr: 'docker: Error response from daemon: exec: "/bin/sh": stat /bin/sh: no such file or directory\n' }
+          : undefined,
     });
     expect(outcome.checks.find((c) => c.id === 'pip')).toMatchObject({ status: 'skip', detail: expect.stringContaining('stat /bin/sh: no such file or directory') });
     expect(allPassed(outcome.checks)).toBe(false);
@@ -222,7 +273,7 @@ describe('failed checks still clean up', () => {
     expect(removals(calls)).toEqual(ALL_REMOVED);
   });
 
-  it('an unpublished port fails with docker\'s message', async () => {
+  it("an unpublished port fails with docker's message", async () => {
     const { outcome } = await run({ overrides: (args) => (args[0] === 'port' ? replay('port-docker-not-published') : undefined) });
     expect(outcome.checks.find((c) => c.id === 'app')!.detail).toBe("port 8080 is not published: 2014/06/24 11:53:36 Error: No public port '7890/udp' published for test");
   });
@@ -236,7 +287,11 @@ describe('failed checks still clean up', () => {
       },
     });
     expect(outcome.cleanup.failed).toEqual([
-      { resource: { kind: 'container', ref: 'slim-python-verify-app-0123abcd' }, command: 'docker rm --force slim-python-verify-app-0123abcd', reason: 'Error response from daemon: cannot remove container: device or resource busy' },
+      {
+        resource: { kind: 'container', ref: 'slim-python-verify-app-0123abcd' },
+        command: 'docker rm --force slim-python-verify-app-0123abcd',
+        reason: 'Error response from daemon: cannot remove container: device or resource busy',
+      },
     ]);
     expect(outcome.cleanup.removed).toEqual([{ kind: 'image', ref: 'create-slim-python-verify/app:0123abcd' }]);
   });
@@ -260,7 +315,11 @@ describe("the image's HEALTHCHECK", () => {
 
   it('Docker: unhealthy fails with the last check output', async () => {
     const { outcome } = await run({ overrides: withHealthcheck(() => runningWithHealth('health-docker-unhealthy')) });
-    expect(outcome.checks.at(-1)).toEqual({ id: 'healthcheck', status: 'fail', detail: 'unhealthy: The content of the healthcheck did not match. Expected Content-"healthy", we got: test' });
+    expect(outcome.checks.at(-1)).toEqual({
+      id: 'healthcheck',
+      status: 'fail',
+      detail: 'unhealthy: The content of the healthcheck did not match. Expected Content-"healthy", we got: test',
+    });
   });
 
   it('Docker: still starting after one interval plus one check timeout fails (bounded)', async () => {
@@ -278,7 +337,10 @@ describe("the image's HEALTHCHECK", () => {
   });
 
   it('podman: run once with `healthcheck run` (exit 0 healthy, 1 unhealthy)', async () => {
-    for (const [exitCode, status, detail] of [[0, 'pass', 'podman healthcheck run: healthy'], [1, 'fail', 'podman healthcheck run: unhealthy']] as const) {
+    for (const [exitCode, status, detail] of [
+      [0, 'pass', 'podman healthcheck run: healthy'],
+      [1, 'fail', 'podman healthcheck run: unhealthy'],
+    ] as const) {
       const { outcome, calls } = await run({
         overrides: (args) => {
           if (args[0] === 'version') return replay('version-podman-4.9-local');
@@ -363,15 +425,28 @@ describe('cancellation (Ctrl-C, SIGTERM)', () => {
     });
     expect(outcome.cancelled).toBe(true);
     expect(outcome.cleanup.failed).toEqual([
-      { resource: { kind: 'container', ref: 'csp-alpine-rootfs-working-container' }, command: 'docker rm --force csp-alpine-rootfs-working-container', reason: 'left by the cancelled podman build (not removed: another build may own it)' },
-      { resource: { kind: 'container', ref: '30de339b4279-working-container' }, command: 'docker rm --force 30de339b4279-working-container', reason: 'left by the cancelled podman build (not removed: another build may own it)' },
+      {
+        resource: { kind: 'container', ref: 'csp-alpine-rootfs-working-container' },
+        command: 'docker rm --force csp-alpine-rootfs-working-container',
+        reason: 'left by the cancelled podman build (not removed: another build may own it)',
+      },
+      {
+        resource: { kind: 'container', ref: '30de339b4279-working-container' },
+        command: 'docker rm --force 30de339b4279-working-container',
+        reason: 'left by the cancelled podman build (not removed: another build may own it)',
+      },
     ]);
     expect(removals(calls)).toEqual(['image rm create-slim-python-verify/app:0123abcd']);
   });
 
   it('clean-up calls are never cancellable', async () => {
     const seen: DockerCall[] = [];
-    await run({ overrides: (args, call) => { if (args[0] === 'rm' || args[1] === 'rm') seen.push(call); return undefined; } });
+    await run({
+      overrides: (args, call) => {
+        if (args[0] === 'rm' || args[1] === 'rm') seen.push(call);
+        return undefined;
+      },
+    });
     expect(seen.map((c) => c.cancellable)).toEqual([false, false, false]);
   });
 });
@@ -399,7 +474,15 @@ describe('a whole run replayed from podman 4.3.1 on this machine (every answer r
       },
     });
     expect(outcome.checks.map((c) => `${c.id}:${c.status}`)).toEqual([
-      'build:pass', 'size:pass', 'user:pass', 'compiler:pass', 'dev-packages:pass', 'headers:pass', 'pip:pass', 'app:pass', 'healthcheck:pass',
+      'build:pass',
+      'size:pass',
+      'user:pass',
+      'compiler:pass',
+      'dev-packages:pass',
+      'headers:pass',
+      'pip:pass',
+      'app:pass',
+      'healthcheck:pass',
     ]);
     expect(outcome.checks.find((c) => c.id === 'size')!.detail).toBe('84.3 MB (engine), 84.3 MB of files');
     expect(outcome.engine).toEqual({ name: 'Podman', version: '4.3.1', clientVersion: '4.3.1' });
@@ -419,7 +502,9 @@ describe('no usable engine: exit 2 with one clear line', () => {
   it('a docker client without a daemon (recorded here)', async () => {
     const error = await run({ overrides: (args) => (args[0] === 'version' ? replay('version-docker-28-no-daemon') : undefined) }).catch((e: unknown) => e);
     expect(exitCodeOf(error)).toBe(2);
-    expect((error as Error).message).toBe('docker client 28.2.2 found, but no Docker engine answers at unix:///var/run/docker.sock: start Docker (or Docker Desktop), set DOCKER_HOST, or run in CI');
+    expect((error as Error).message).toBe(
+      'docker client 28.2.2 found, but no Docker engine answers at unix:///var/run/docker.sock: start Docker (or Docker Desktop), set DOCKER_HOST, or run in CI',
+    );
   });
   it('podman runs without a daemon', async () => {
     const { outcome } = await run({ overrides: (args) => (args[0] === 'version' ? replay('version-podman-4.9-local') : undefined) });

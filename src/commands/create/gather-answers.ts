@@ -52,7 +52,11 @@ export async function gatherAnswers({ args, cwd, env, prompter }: GatherContext)
   const yes = boolFlag(flags, 'yes') === true;
   const missing: string[] = [];
   const context: StepContext = {
-    flags, positionals, cwd, env, prompter,
+    flags,
+    positionals,
+    cwd,
+    env,
+    prompter,
     need: (flag) => {
       if (!prompter && !yes) missing.push(flag);
     },
@@ -81,9 +85,20 @@ export async function gatherAnswers({ args, cwd, env, prompter }: GatherContext)
   const decided = addedRequirements.length === 0 ? inferred : inferApk(withApp.requirements, runtime, arches, given.formats);
   assertNoShadowing(name, [...requirementNames(withApp.requirements), ...decided.decisions.packages.map((item) => item.name)]);
   return {
-    dir, force, name, python: runtime.id, arches, requirementsText: withApp.text, requirements: withApp.requirements,
+    dir,
+    force,
+    name,
+    python: runtime.id,
+    arches,
+    requirementsText: withApp.text,
+    requirements: withApp.requirements,
     inferred: decided,
-    buildDeps, runtimeLibs, app, port, addedRequirements, bytecode,
+    buildDeps,
+    runtimeLibs,
+    app,
+    port,
+    addedRequirements,
+    bytecode,
   };
 }
 

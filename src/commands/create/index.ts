@@ -40,9 +40,7 @@ export async function runCreate(argv: readonly string[], io: Io): Promise<number
   if (yes && interactiveFlag === true) throw new UsageError('pass --yes (ask nothing) or --interactive (ask), not both');
   const interactive = !yes && decideInteractive(interactiveFlag, io);
   // With --json, stdout carries only the JSON document: prompts go to stderr.
-  const prompter = interactive
-    ? (io.prompter ?? (await createInquirerPrompter({ input: io.stdin, output: json ? io.stderr : io.stdout, cancel: io.cancel })))
-    : null;
+  const prompter = interactive ? (io.prompter ?? (await createInquirerPrompter({ input: io.stdin, output: json ? io.stderr : io.stdout, cancel: io.cancel }))) : null;
 
   // The banner comes first: before the first question when interactive, else atop the report.
   const banner = formatBanner(TOOL_VERSION);

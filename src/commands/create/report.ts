@@ -89,7 +89,9 @@ export function formatCreateReport(report: CreateReport, banner = ''): string {
   }
   lines.push('');
   if (report.addedRequirements.length > 0) {
-    lines.push(`${report.dryRun ? 'Would add' : 'Added'} to ${config.requirements}: ${report.addedRequirements.join(', ')} (the ${app.label} imports ${report.addedRequirements.length === 1 ? 'it' : 'them'})`);
+    lines.push(
+      `${report.dryRun ? 'Would add' : 'Added'} to ${config.requirements}: ${report.addedRequirements.join(', ')} (the ${app.label} imports ${report.addedRequirements.length === 1 ? 'it' : 'them'})`,
+    );
   }
   if (decisions.packages.length > 0) {
     lines.push('Requirements on Alpine:');
@@ -98,7 +100,13 @@ export function formatCreateReport(report: CreateReport, banner = ''): string {
   const build = resolveApkList(decisions.apk.build, config.buildDeps, 'compiling');
   const runtimeLibs = resolveApkList(decisions.apk.runtime, config.runtimeLibs, 'loaded by');
   lines.push(build.length === 0 ? 'Build stage: no compiler needed (every requirement installs from a wheel)' : `Build stage packages: ${build.map((l) => l.name).join(', ')}`);
-  const release = runtime ? releasePackagesFor(runtime, config.bytecode !== false, runtimeLibs.map((line) => line.name)) : [];
+  const release = runtime
+    ? releasePackagesFor(
+        runtime,
+        config.bytecode !== false,
+        runtimeLibs.map((line) => line.name),
+      )
+    : [];
   lines.push(`Release stage packages: ${release.join(', ')} plus what scanelf finds`);
   if (report.size) lines.push(formatSizeLine(report.size));
   lines.push('');

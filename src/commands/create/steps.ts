@@ -116,10 +116,12 @@ export async function askApp({ flags, prompter, need }: StepContext, requirement
 
 /** The kind whose framework the requirements already name (aiohttp first), else cli. */
 export function defaultAppKind(names: ReadonlySet<string>): AppKind {
-  return APP_KINDS.find((id) => {
-    const framework = appKindSpec(id).requires[0];
-    return framework !== undefined && names.has(framework);
-  }) ?? 'cli';
+  return (
+    APP_KINDS.find((id) => {
+      const framework = appKindSpec(id).requires[0];
+      return framework !== undefined && names.has(framework);
+    }) ?? 'cli'
+  );
 }
 
 /** 7. Port, for apps that serve HTTP only. */

@@ -77,7 +77,9 @@ export function formatExplain(document: ExplainDocument): string {
   }
   lines.push('');
   lines.push(`Build stage apk: ${document.apk.build.length ? document.apk.build.join(' ') : 'none (no compiler needed)'}`);
-  lines.push(`Release stage apk: ${document.apk.runtime.length ? `${document.apk.runtime.join(' ')} (plus ca-certificates, tzdata and what scanelf finds)` : 'ca-certificates, tzdata and what scanelf finds'}`);
+  lines.push(
+    `Release stage apk: ${document.apk.runtime.length ? `${document.apk.runtime.join(' ')} (plus ca-certificates, tzdata and what scanelf finds)` : 'ca-certificates, tzdata and what scanelf finds'}`,
+  );
   for (const warning of document.warnings) lines.push(`warning: ${warning}`);
   return `${lines.join('\n')}\n`;
 }

@@ -43,7 +43,7 @@ export interface OnlineExplainInput {
 export async function runOnlineExplain(input: OnlineExplainInput): Promise<number> {
   const { io, flags, requirements, target, root } = input;
   const write = boolFlag(flags, 'write') === true;
-  if (write && root === null) throw new UsageError('--write records the result in a project\'s slim-python.json: pass the project directory instead of --requirements-file');
+  if (write && root === null) throw new UsageError("--write records the result in a project's slim-python.json: pass the project directory instead of --requirements-file");
   if (write && root !== null) {
     // Before pip spends minutes on the index: a read-only or unwritable project fails now (exit 73).
     await access(root, constants.W_OK).catch((error: unknown) => {
@@ -104,4 +104,3 @@ async function measureSize(input: OnlineExplainInput, asked: readonly Requiremen
     bytecode: input.bytecode,
   });
 }
-

@@ -22,7 +22,6 @@ export interface ReadDependencies {
   formats: FormatControl;
 }
 
-
 /** --install-project / --no-install-project, else installed when the project is a package. */
 export function resolveInstallProject({ flags, detected }: InitStepContext, snapshot: ProjectSnapshot, pyproject: PyprojectInfo | null): boolean {
   const installFlag = boolFlag(flags, 'install-project');
@@ -35,7 +34,14 @@ export function resolveInstallProject({ flags, detected }: InitStepContext, snap
 /** The dependency file and its requirements; throws a UsageError naming the flag when it cannot tell. */
 export async function resolveDependencies(
   { flags, prompter, detected }: InitStepContext,
-  { root, cwd, env, snapshot, pyproject, installProject }: {
+  {
+    root,
+    cwd,
+    env,
+    snapshot,
+    pyproject,
+    installProject,
+  }: {
     root: string;
     cwd: string;
     env: Record<string, string | undefined>;
@@ -57,7 +63,9 @@ export async function resolveDependencies(
     } else if (deps.candidates.length > 1) {
       throw new UsageError(`cannot tell which requirements file to use (${deps.candidates.join(', ')}): pass --requirements-file`);
     } else {
-      throw new UsageError(`no requirements*.txt or pyproject.toml [project] found in ${root}: pass --requirements-file PATH (an empty requirements.txt is fine for no dependencies)`);
+      throw new UsageError(
+        `no requirements*.txt or pyproject.toml [project] found in ${root}: pass --requirements-file PATH (an empty requirements.txt is fine for no dependencies)`,
+      );
     }
   }
   let read = await readDependencies(root, projectRelative(file, '--requirements-file'), env);
@@ -66,12 +74,17 @@ export async function resolveDependencies(
   const local = read.requirements.filter(isLocalRequirement);
   if (local.length > 0 && local.length === read.requirements.length && deps.chosen?.reason.startsWith('requirements.txt found') && pyproject?.hasProjectTable && installProject) {
     const shown = local.map((r) => `${r.editable ? '-e ' : ''}${r.text}`).join(', ');
-    detected[detected.findIndex((line) => line.startsWith('dependencies from '))] = `dependencies from pyproject.toml (requirements.txt only installs the project itself: ${shown})`;
+    detected[detected.findIndex((line) => line.startsWith('dependencies from '))] =
+      `dependencies from pyproject.toml (requirements.txt only installs the project itself: ${shown})`;
     read = await readDependencies(root, 'pyproject.toml', env);
   } else if (local.length > 0) {
     const first = local[0]!;
-    const fix = pyproject?.hasProjectTable ? 'pass --pyproject, or --requirements-file with a file listing only the dependencies (the project itself is installed with --install-project)' : 'pass --requirements-file with a file listing only the dependencies';
-    throw new UsageError(`${first.file}:${first.line}: ${first.text} installs from a local path, which the build stage cannot see when it installs the requirements (before the code is copied): ${fix}`);
+    const fix = pyproject?.hasProjectTable
+      ? 'pass --pyproject, or --requirements-file with a file listing only the dependencies (the project itself is installed with --install-project)'
+      : 'pass --requirements-file with a file listing only the dependencies';
+    throw new UsageError(
+      `${first.file}:${first.line}: ${first.text} installs from a local path, which the build stage cannot see when it installs the requirements (before the code is copied): ${fix}`,
+    );
   }
   return { deps, read };
 }

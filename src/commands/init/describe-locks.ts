@@ -17,7 +17,7 @@ const EXPORTS: Record<LockKind, string> = {
   // https://github.com/python-poetry/poetry-plugin-export
   poetry: 'poetry export -f requirements.txt -o requirements.txt, with poetry-plugin-export',
   // PEP 751 (https://peps.python.org/pep-0751/): a requirements file listing the pins, made with the tool that wrote the lock
-  pylock: "a requirements file of its pins, from the tool that wrote it",
+  pylock: 'a requirements file of its pins, from the tool that wrote it',
 };
 
 /** One note per lock file; a lock that cannot be read gets a note with the reader's message. */

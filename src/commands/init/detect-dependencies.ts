@@ -31,11 +31,7 @@ export interface DependencyDetection {
 const DEV_ONLY = /(^|[-_./])(dev|devel|develop|test|tests|testing|lint|docs?|ci|typing)([-_.]|$)/;
 
 /** Chooses the dependency file, from `--requirements-file` / `--pyproject` first. */
-export function detectDependencies(
-  snapshot: ProjectSnapshot,
-  pyproject: PyprojectInfo | null,
-  flags: { requirementsFile?: string; pyproject?: boolean },
-): DependencyDetection {
+export function detectDependencies(snapshot: ProjectSnapshot, pyproject: PyprojectInfo | null, flags: { requirementsFile?: string; pyproject?: boolean }): DependencyDetection {
   const notes: string[] = [];
   const locks = [...snapshot.entries].filter(([name, kind]) => kind === 'file' && lockKindOf(name) !== null).map(([name]) => name);
   if (pyproject?.hasPoetryDependencies && !pyproject.hasDependencies) {
@@ -58,7 +54,8 @@ export function detectDependencies(
     return { chosen: { file: 'pyproject.toml', reason: 'pyproject.toml has a [project] table (no requirements.txt)' }, candidates: [], notes, locks };
   }
   const runtime = snapshot.requirementFiles.filter((file) => !DEV_ONLY.test(file.replace(/^requirements\//, '').replace(/\.txt$/, '')));
-  if (runtime.length === 1) return { chosen: { file: runtime[0]!, reason: `${runtime[0]} is the only requirements file that is not for development` }, candidates: [], notes, locks };
+  if (runtime.length === 1)
+    return { chosen: { file: runtime[0]!, reason: `${runtime[0]} is the only requirements file that is not for development` }, candidates: [], notes, locks };
   return { chosen: null, candidates: runtime, notes, locks };
 }
 

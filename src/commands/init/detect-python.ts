@@ -17,7 +17,11 @@ export function detectPython(pythonVersionFile: string | undefined, requiresPyth
     // The images track the newest patch release of each series: test the series' latest patch.
     const fits = PYTHON_RUNTIMES.filter((runtime) => !runtime.system && satisfies(`${runtime.version}.999`, requiresPython));
     const preferred = fits.find((runtime) => runtime.id === DEFAULT_PYTHON) ?? fits.find((runtime) => runtime.id < DEFAULT_PYTHON) ?? fits[0];
-    if (preferred) return { id: preferred.id, reason: `requires-python ${JSON.stringify(requiresPython)} (the default ${DEFAULT_PYTHON}${preferred.id === DEFAULT_PYTHON ? ' fits' : ' does not fit'})` };
+    if (preferred)
+      return {
+        id: preferred.id,
+        reason: `requires-python ${JSON.stringify(requiresPython)} (the default ${DEFAULT_PYTHON}${preferred.id === DEFAULT_PYTHON ? ' fits' : ' does not fit'})`,
+      };
   }
   return null;
 }

@@ -66,13 +66,18 @@ export async function gatherInit({ args, cwd, env, prompter, showDetected }: Gat
   // Before the first question, the interactive flow shows everything detected so far.
   let deps: DependencyDetection | undefined;
   let shown = false;
-  const asking = prompter && beforeEachPrompt(prompter, () => {
-    if (shown || !showDetected) return;
-    shown = true;
-    showDetected([...detected, ...(deps?.notes ?? []).map((note) => `note: ${note}`)]);
-  });
+  const asking =
+    prompter &&
+    beforeEachPrompt(prompter, () => {
+      if (shown || !showDetected) return;
+      shown = true;
+      showDetected([...detected, ...(deps?.notes ?? []).map((note) => `note: ${note}`)]);
+    });
   const context: InitStepContext = {
-    flags, prompter: asking, yes: boolFlag(flags, 'yes') === true, detected,
+    flags,
+    prompter: asking,
+    yes: boolFlag(flags, 'yes') === true,
+    detected,
     need: (flag) => {
       if (!prompter && !context.yes) missing.push(flag);
     },
@@ -109,10 +114,23 @@ export async function gatherInit({ args, cwd, env, prompter, showDetected }: Gat
     return value === undefined ? { add: [], remove: [] } : toAdjustments(list, parseApkList(value, `--${flag}`));
   };
   return {
-    root, name, python: runtime.id, arches, requirementsFile: read.file, requirements: read.requirements, includes: read.includes, formats: read.formats,
-    code: installProject ? 'installed' : 'context', cmd: run.argv, port: run.port, health,
-    inferred, buildDeps: apk('build-deps', inferred.build), runtimeLibs: apk('runtime-libs', inferred.runtime),
-    detected, notes,
+    root,
+    name,
+    python: runtime.id,
+    arches,
+    requirementsFile: read.file,
+    requirements: read.requirements,
+    includes: read.includes,
+    formats: read.formats,
+    code: installProject ? 'installed' : 'context',
+    cmd: run.argv,
+    port: run.port,
+    health,
+    inferred,
+    buildDeps: apk('build-deps', inferred.build),
+    runtimeLibs: apk('runtime-libs', inferred.runtime),
+    detected,
+    notes,
   };
 }
 

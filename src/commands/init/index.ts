@@ -30,7 +30,10 @@ export async function runInit(argv: readonly string[], io: Io): Promise<number> 
   const prompter = interactive ? (io.prompter ?? (await createInquirerPrompter({ input: io.stdin, output: out, cancel: io.cancel }))) : null;
 
   const answers = await gatherInit({
-    args, cwd: io.cwd, env: io.env, prompter,
+    args,
+    cwd: io.cwd,
+    env: io.env,
+    prompter,
     showDetected: (lines) => out.write(`Detected:\n${lines.map((line) => `  ${line}`).join('\n')}\n`),
   });
   const config: ProjectConfig = {

@@ -28,5 +28,7 @@ export async function inspectOwnFiles(root: string, paths: readonly string[]): P
 
 /** The first free backup name of `path` (relative to `root`), as create and update name theirs. */
 async function freeBackupName(root: string, path: string): Promise<string> {
-  return relative(root, await chooseBackupPath(join(root, path), new Set(), MAX_BACKUPS)).split(sep).join('/');
+  return relative(root, await chooseBackupPath(join(root, path), new Set(), MAX_BACKUPS))
+    .split(sep)
+    .join('/');
 }

@@ -11,10 +11,21 @@ export const INIT_SPEC: CommandSpec = {
   positionals: 1,
   flags: [
     { name: 'name', type: 'string', value: 'NAME', help: 'project name (lowercase, digits, "-")', default: "pyproject.toml's name, else the directory name" },
-    { name: 'python', type: 'string', value: 'X.Y', help: `Python runtime: ${PYTHON_RUNTIMES.map((r) => r.id).join(', ')}`, default: '.python-version, else requires-python, else 3.14' },
+    {
+      name: 'python',
+      type: 'string',
+      value: 'X.Y',
+      help: `Python runtime: ${PYTHON_RUNTIMES.map((r) => r.id).join(', ')}`,
+      default: '.python-version, else requires-python, else 3.14',
+    },
     { name: 'requirements-file', type: 'string', value: 'PATH', help: 'the dependencies: a requirements file or a pyproject.toml inside DIR', default: 'detected' },
     { name: 'pyproject', type: 'boolean', help: "take the dependencies from pyproject.toml's [project] dependencies" },
-    { name: 'install-project', type: 'boolean', help: 'pip install the project itself (a package) in the build stage (--no-install-project: never)', default: 'when pyproject.toml has [build-system] or setup.py exists' },
+    {
+      name: 'install-project',
+      type: 'boolean',
+      help: 'pip install the project itself (a package) in the build stage (--no-install-project: never)',
+      default: 'when pyproject.toml has [build-system] or setup.py exists',
+    },
     { name: 'cmd', type: 'string', value: 'COMMAND', help: 'what the container runs: as typed in a shell (split without one) or a JSON array', default: 'detected' },
     { name: 'port', type: 'string', value: 'N', help: 'port a server listens on (EXPOSE, ENV PORT)', default: "the detected server's" },
     { name: 'health', type: 'string', value: '/PATH', help: 'add a HEALTHCHECK requesting this path (servers only)' },

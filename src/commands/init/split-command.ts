@@ -49,12 +49,15 @@ function parseShellWords(text: string, where: string): string[] {
       continue;
     }
     if ('comment' in token) throw new UsageError(`${where} contains a "#" comment: quote the "#" if it is part of an argument`);
-    if (token.op === 'glob') throw new UsageError(`${where} has the wildcard ${JSON.stringify(token.pattern)}, which needs a shell to expand: quote it to pass it literally, or list the files`);
+    if (token.op === 'glob')
+      throw new UsageError(`${where} has the wildcard ${JSON.stringify(token.pattern)}, which needs a shell to expand: quote it to pass it literally, or list the files`);
     throw new UsageError(`${where} uses the shell operator ${JSON.stringify(token.op)}: no shell runs the CMD; give one command (put a pipeline in a script in your project)`);
   }
   if (argv[0]?.startsWith('~')) throw new UsageError(`${where} starts with "~", which needs a shell to expand: write the absolute path`);
   if (argv[0] !== undefined && /^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[0])) {
-    throw new UsageError(`${where} starts with the variable assignment ${JSON.stringify(argv[0])}: no shell runs the CMD; drop it (environment variables belong in ENV lines or docker run -e)`);
+    throw new UsageError(
+      `${where} starts with the variable assignment ${JSON.stringify(argv[0])}: no shell runs the CMD; drop it (environment variables belong in ENV lines or docker run -e)`,
+    );
   }
   return argv;
 }

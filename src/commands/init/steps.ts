@@ -35,9 +35,14 @@ export function resolveName({ flags, detected }: InitStepContext, root: string, 
     if (problem) throw new UsageError(`invalid --name ${JSON.stringify(flag)}: it ${problem}`);
     return flag;
   }
-  for (const [candidate, from] of [[pyproject?.name, 'pyproject.toml [project] name'], [basename(root), 'the directory name']] as const) {
+  for (const [candidate, from] of [
+    [pyproject?.name, 'pyproject.toml [project] name'],
+    [basename(root), 'the directory name'],
+  ] as const) {
     if (!candidate) continue;
-    const name = normalizeName(candidate).replace(/[._]+/g, '-').replace(/^[^a-z]+/, '');
+    const name = normalizeName(candidate)
+      .replace(/[._]+/g, '-')
+      .replace(/^[^a-z]+/, '');
     if (name && !checkProjectName(name)) {
       detected.push(`name ${name} (${from}${name === candidate ? '' : ` ${JSON.stringify(candidate)}`})`);
       return name;
@@ -107,7 +112,13 @@ export async function resolveRun(context: InitStepContext, detection: CommandDet
     }
     argv = chosen.argv;
     defaultPort = chosen.defaultPort;
-    const others = detection.proposals.length > 1 ? `; also possible: ${detection.proposals.slice(1).map((p) => p.argv.join(' ')).join(', ')} (pass --cmd to choose)` : '';
+    const others =
+      detection.proposals.length > 1
+        ? `; also possible: ${detection.proposals
+            .slice(1)
+            .map((p) => p.argv.join(' '))
+            .join(', ')} (pass --cmd to choose)`
+        : '';
     detected.push(`run ${argv.join(' ')} (${chosen.reason}${others})`);
     // A proposal that names its port in argv (uvicorn) follows --port.
     if (port !== null) argv = withPort(argv, port);
@@ -127,7 +138,8 @@ export async function resolveRun(context: InitStepContext, detection: CommandDet
 export function resolveHealth({ flags }: InitStepContext, port: number | null): string | undefined {
   const health = stringFlag(flags, 'health');
   if (health === undefined) return undefined;
-  if (!HEALTH_PATH.test(health)) throw new UsageError(`invalid --health ${JSON.stringify(health)}: give a URL path like /health (letters, digits, "/", ".", "_", "-", "~", "%", a simple ?query)`);
+  if (!HEALTH_PATH.test(health))
+    throw new UsageError(`invalid --health ${JSON.stringify(health)}: give a URL path like /health (letters, digits, "/", ".", "_", "-", "~", "%", a simple ?query)`);
   if (port === null) throw new UsageError('--health needs a server: pass --port too (the command does not look like an HTTP server)');
   return health;
 }

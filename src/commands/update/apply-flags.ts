@@ -9,11 +9,7 @@ import { DEFAULT_PORT } from '../../target/defaults.ts';
 import { listensOnPort } from '../../project/app-kinds.ts';
 
 /** Returns the config with the flags' changes; `inferred` are the current inferred lists. */
-export function applyConfigFlags(
-  config: ProjectConfig,
-  flags: ParsedFlags,
-  inferred: (config: ProjectConfig) => { build: string[]; runtime: string[] },
-): ProjectConfig {
+export function applyConfigFlags(config: ProjectConfig, flags: ParsedFlags, inferred: (config: ProjectConfig) => { build: string[]; runtime: string[] }): ProjectConfig {
   let next: ProjectConfig = { ...config };
   const python = stringFlag(flags, 'python');
   if (python !== undefined) next.python = assertPython(python).id;

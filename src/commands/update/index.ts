@@ -54,10 +54,16 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
   const decided = decideForConfig(config, loaded.requirements, loaded.formats);
   // A requirement added since create may share the project's package name: say so (create refuses it).
   const shadowed = findShadowed(config.name, [...requirementNames(loaded.requirements), ...decided.packages.map((item) => item.name)]);
-  const decisions = shadowed === null ? decided : {
-    ...decided,
-    warnings: [...decided.warnings, `your package ${moduleNameOf(config.name)} shadows the ${shadowed} package the requirements install: \`import ${moduleNameOf(config.name)}\` gets your code; rename your package`],
-  };
+  const decisions =
+    shadowed === null
+      ? decided
+      : {
+          ...decided,
+          warnings: [
+            ...decided.warnings,
+            `your package ${moduleNameOf(config.name)} shadows the ${shadowed} package the requirements install: \`import ${moduleNameOf(config.name)}\` gets your code; rename your package`,
+          ],
+        };
   decisions.warnings.push(...warnApkTypos(config));
   enforceStrict(decisions, boolFlag(flags, 'strict') === true);
 
@@ -65,8 +71,17 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
   const currentFiles = await readCurrentFiles(root, MANAGED_FILES);
   const yourFileTexts = stored.app === config.app && stored.port === config.port ? null : await readYourFiles(root, yourFilePaths(config));
   const input: UpdateInput = {
-    root, stored, configText, config, decisions, includes: loaded.includes, requirementNames: requirementNames(loaded.requirements),
-    current: currentFiles.files, packagesRecordText: currentFiles.packagesRecord, yourFiles: yourFileTexts, mode: check ? 'check' : dryRun ? 'dry-run' : 'write',
+    root,
+    stored,
+    configText,
+    config,
+    decisions,
+    includes: loaded.includes,
+    requirementNames: requirementNames(loaded.requirements),
+    current: currentFiles.files,
+    packagesRecordText: currentFiles.packagesRecord,
+    yourFiles: yourFileTexts,
+    mode: check ? 'check' : dryRun ? 'dry-run' : 'write',
   };
   // 3. Plan (pure). The merge library loads only when a file needs it: an up-to-date --check stays quick.
   const planned = planUpdateRenders(input);

@@ -5,7 +5,6 @@ import type { FileChange } from '../../plan/file-change.ts';
 import type { Resolution, UpdateOutcome } from '../../plan/update-plan.ts';
 import { formatYourFileSteps } from '../../plan/your-files.ts';
 
-
 const ACTION_TEXT: Record<FileChange['action'], string> = {
   identical: 'up to date',
   create: 'created',

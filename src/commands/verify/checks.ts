@@ -64,9 +64,7 @@ export function checkContents(findings: ProbeFindings, whyIncomplete: string): C
     found.length > 0 ? { id, status: 'fail', detail: `found ${listed(found)}` } : { id, status: 'pass', detail: none };
   return [
     verdict('compiler', findings.compilers, 'none on PATH or in the standard bin folders'),
-    findings.apkDatabase
-      ? verdict('dev-packages', findings.devPackages, 'none installed (apk database)')
-      : notApplicable('dev-packages', 'the image has no apk database'),
+    findings.apkDatabase ? verdict('dev-packages', findings.devPackages, 'none installed (apk database)') : notApplicable('dev-packages', 'the image has no apk database'),
     verdict('headers', findings.headers, 'none in /usr/include or /usr/local/include'),
     verdict('pip', findings.pip, 'no pip executable, no pip or ensurepip package'),
   ];

@@ -144,7 +144,11 @@ export function isRootUser(user: string): boolean {
 
 /** The container ID `docker run -d` prints (last non-empty stdout line). */
 export function parseContainerId(stdout: string): string | null {
-  const last = stdout.split('\n').map((l) => l.trim()).filter(Boolean).at(-1);
+  const last = stdout
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .at(-1);
   return last !== undefined && /^[0-9a-f]{12,64}$/.test(last) ? last : null;
 }
 
@@ -198,7 +202,11 @@ export function parseContainerState(stdout: string): ContainerState {
 
 /** The exit code `docker wait CONTAINER` prints. */
 export function parseWaitCode(stdout: string): number | null {
-  const last = stdout.split('\n').map((l) => l.trim()).filter(Boolean).at(-1);
+  const last = stdout
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .at(-1);
   return last !== undefined && /^-?\d+$/.test(last) ? Number(last) : null;
 }
 

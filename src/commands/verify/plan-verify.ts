@@ -48,7 +48,7 @@ export function planVerify(input: {
     name: config.name,
     app: listens ? 'web' : 'cli',
     port: listens ? config.port : null,
-    healthPath: !listens ? null : config.code === undefined || config.code === 'module' ? '/health' : config.health ?? null,
+    healthPath: !listens ? null : config.code === undefined || config.code === 'module' ? '/health' : (config.health ?? null),
     // Project names are lowercase letters, digits and "-": valid in image references and container names.
     tag: `create-slim-python-verify/${config.name}:${suffix}`,
     appContainer: `slim-python-verify-${config.name}-${suffix}`,

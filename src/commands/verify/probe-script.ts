@@ -72,8 +72,7 @@ export function parseProbeOutput(stdout: string): ProbeFindings {
     else if (/^content-(bytes|kib) \d+$/.test(line)) {
       const [kind, value] = line.split(' ') as [string, string];
       contentBytes = Number(value) * (kind === 'content-kib' ? 1024 : 1);
-    }
-    else {
+    } else {
       const match = /^(compiler|dev-package|header|pip) (.+)$/.exec(line);
       if (match) sets[match[1] as keyof typeof sets].add(match[2]!);
     }

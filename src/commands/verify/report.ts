@@ -12,7 +12,15 @@ export function buildVerifyDocument(name: string, outcome: VerifyOutcome) {
     proven: allPassed(outcome.checks),
     engine: { name: outcome.engine.name, version: outcome.engine.version },
     image: outcome.image
-      ? { id: outcome.image.id, tag: outcome.tag, size: outcome.image.size, contentSize: outcome.contentBytes, user: outcome.image.user, healthcheck: outcome.image.hasHealthcheck, kept: outcome.cleanup.kept.length > 0 }
+      ? {
+          id: outcome.image.id,
+          tag: outcome.tag,
+          size: outcome.image.size,
+          contentSize: outcome.contentBytes,
+          user: outcome.image.user,
+          healthcheck: outcome.image.hasHealthcheck,
+          kept: outcome.cleanup.kept.length > 0,
+        }
       : null,
     checks: outcome.checks.map((c) => ({ id: c.id, label: CHECK_LABELS[c.id], status: c.status, detail: c.detail })),
     cleanup: {
@@ -34,7 +42,8 @@ export function formatVerify(name: string, outcome: VerifyOutcome): string {
   lines.push('');
   const describe = (r: Resource) => `${r.kind} ${r.ref}`;
   if (outcome.cleanup.removed.length > 0) lines.push(`removed ${outcome.cleanup.removed.map(describe).join(', ')}`);
-  if (outcome.cleanup.kept.length > 0) lines.push(`kept image ${outcome.cleanup.kept.map((r) => r.ref).join(', ')} (--keep-image): docker run --rm ${outcome.cleanup.kept[0]!.ref}`);
+  if (outcome.cleanup.kept.length > 0)
+    lines.push(`kept image ${outcome.cleanup.kept.map((r) => r.ref).join(', ')} (--keep-image): docker run --rm ${outcome.cleanup.kept[0]!.ref}`);
   for (const failed of outcome.cleanup.failed) lines.push(`could not remove ${describe(failed.resource)} (${failed.reason}): run ${failed.command}`);
   const failed = outcome.checks.filter((c) => c.status === 'fail' || c.status === 'skip');
   const applicable = outcome.checks.filter((c) => c.status !== 'n/a').length;

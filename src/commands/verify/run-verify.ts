@@ -123,7 +123,10 @@ async function build(plan: VerifyPlan, engine: EngineInfo, deps: VerifyDeps, led
   let result = await run(false);
   if (result.exitCode === 0 && NOT_LOADED.test(result.output)) result = await run(true);
   if (isBuildxMissing(result.output)) {
-    throw new ToolError(`${deps.dockerFile} cannot build with BuildKit: the buildx component is missing; install it (docker-buildx-plugin, or docker-buildx) and run verify again`, 2);
+    throw new ToolError(
+      `${deps.dockerFile} cannot build with BuildKit: the buildx component is missing; install it (docker-buildx-plugin, or docker-buildx) and run verify again`,
+      2,
+    );
   }
   if (result.timedOut) {
     checks.push({ id: 'build', status: 'fail', detail: `did not finish within ${BUILD_TIMEOUT_MS / 60_000} minutes` });
