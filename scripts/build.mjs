@@ -2,7 +2,7 @@
 // inlined, and code split per command so each run loads only what it uses.
 import { build } from 'esbuild';
 import Handlebars from 'handlebars';
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -65,6 +65,10 @@ const inlineSources = {
   },
 };
 
+// CommonJS dependencies (handlebars, yoctocolors' users) call require() on Node built-ins through
+// esbuild's one __require shim; only the chunk holding it needs a real `require`.
+const BANNER = "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
+
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 await build({
   entryPoints: [join(root, 'src/cli.ts')],
@@ -79,9 +83,17 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   define: { __TOOL_VERSION__: JSON.stringify(pkg.version) },
   // CommonJS dependencies (handlebars) call require() on Node built-ins.
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  banner: { js: BANNER },
   plugins: [inlineSources],
   // The bundle renders precompiled templates: the compiler half of Handlebars is dead weight.
   alias: { handlebars: 'handlebars/runtime' },
   logLevel: 'warning',
 });
+
+// Every chunk got the banner; drop it where nothing uses `require`: each createRequire costs start-up
+// time, and the scaffold loads 14 chunks.
+for (const file of [join(root, 'dist/cli.js'), ...readdirSync(join(root, 'dist/chunks')).map((name) => join(root, 'dist/chunks', name))]) {
+  const text = readFileSync(file, 'utf8');
+  const body = text.startsWith(BANNER) ? text.slice(BANNER.length) : null;
+  if (body !== null && !/\brequire\b/.test(body)) writeFileSync(file, body.replace(/^\n/, ''));
+}
