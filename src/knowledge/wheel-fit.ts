@@ -32,7 +32,7 @@ export function missingWheel(wheels: MusllinuxWheels | null, requirement: Requir
     // release dropped this CPython; anything else resolves to the latest release.
     const pinnedAfter = pin !== null && history !== undefined && gte(pin, since);
     if (!pinnedAfter && !coversPython(wheels.python, target.python)) {
-      return `no musllinux wheel for CPython ${target.python} (latest ${wheels.latest} has ${wheels.python.join(', ')})`;
+      return `no musllinux wheel for CPython ${target.python} (latest ${wheels.latest} has ${wheels.python.length > 0 ? wheels.python.join(', ') : 'none'})`;
     }
   }
   return null;

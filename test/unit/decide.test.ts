@@ -30,6 +30,7 @@ const KNOWLEDGE: Knowledge = {
     ['psycopg2', entry({ build: ['libpq-dev'], runtime: ['libpq'], musllinux: null })],
     ['python-magic', entry({ kind: 'pure', dlopen: ['libmagic'] })],
     ['old-wheels', entry({ musllinux: { since: { x86_64: '2.0' }, latest: '3.0', python: ['3.11'] } })],
+    ['dropped-wheels', entry({ musllinux: { since: { x86_64: '1.0' }, latest: '4.0', python: [] } })],
   ]),
 };
 
@@ -71,6 +72,10 @@ describe('decide', () => {
     expect(result.packages[0]).toMatchObject({ status: 'compile', why: 'no release has a musllinux wheel for CPython 3.11 on aarch64' });
     const py312 = decide([req('old-wheels')], KNOWLEDGE, { python: '3.12', arches: ['x86_64'] });
     expect(py312.packages[0]).toMatchObject({ status: 'compile', why: 'no musllinux wheel for CPython 3.12 (latest 3.0 has 3.11)' });
+  });
+  it('says "none" when the latest release ships no musllinux wheel at all (older ones did)', () => {
+    const result = decide([req('dropped-wheels')], KNOWLEDGE, { python: '3.12', arches: ['x86_64'] });
+    expect(result.packages[0]).toMatchObject({ status: 'compile', why: 'no musllinux wheel for CPython 3.12 (latest 4.0 has none)' });
   });
   it('keeps a C and a Rust toolchain for unknown projects and says so (an unknown sdist may build with maturin)', () => {
     const result = decide([req('nobody-knows-me')], KNOWLEDGE, { python: '3.12', arches: ['x86_64'] });
