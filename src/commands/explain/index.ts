@@ -9,8 +9,7 @@ import { UsageError } from '../../errors.ts';
 import { buildExplainDocument, formatExplain } from './document.ts';
 import { enforceStrict } from '../../knowledge/strict.ts';
 import { findProjectRoot, loadProject } from '../../project/load-project.ts';
-import { decideForConfig, decideRequirements } from '../../knowledge/pipeline.ts';
-import { applicableRequirements } from '../../knowledge/applicable.ts';
+import { decideRequirements, targetOfConfig } from '../../knowledge/pipeline.ts';
 import type { ProjectConfig } from '../../project/config.ts';
 import { readProjectRequirements } from '../../project/requirements.ts';
 import { DEFAULT_PYTHON } from '../../target/runtimes.ts';
@@ -86,12 +85,12 @@ export async function runExplain(argv: readonly string[], io: Io): Promise<numbe
   }
   // Offline, judge what the Dockerfile is judged on: every architecture the project builds for.
   const arches: Arch[] = archFlag !== undefined ? [arch] : config ? [...config.arches] : [...ARCHES];
-  const applicable = new Set(applicableRequirements(requirements, python, arches, runtime.fullVersion));
   // A project's config may hold what `explain --online --write` recorded: use it, as update does.
-  const decided = config
-    ? decideForConfig({ ...config, python: runtime.id, arches }, requirements, formats)
-    : decideRequirements(requirements, { runtime, arches, formats, ...(locked ? { locked } : {}) }).decisions;
-  const decisions = lockProblem ? withProblem(decided, lockProblem) : decided;
+  const pipelineTarget = config ? targetOfConfig({ ...config, python: runtime.id, arches }, formats) : { runtime, arches, formats, ...(locked ? { locked } : {}) };
+  // The pipeline's own marker evaluation says which requirements apply: the document shows the same.
+  const decided = decideRequirements(requirements, pipelineTarget);
+  const applicable = new Set(decided.applicable);
+  const decisions = lockProblem ? withProblem(decided.decisions, lockProblem) : decided.decisions;
   const document = buildExplainDocument({ python, arches }, requirements, (r) => applicable.has(r), decisions);
   io.stdout.write(boolFlag(flags, 'json') ? `${JSON.stringify(document, null, 2)}\n` : formatExplain(document));
   // The document is shown either way; --strict then fails on what it found.
