@@ -14,6 +14,9 @@ import type { ResolvedDist } from './pip-report.ts';
 import { runPipResolve, type PipTarget } from './run-pip.ts';
 import type { Cancellation } from '../io/cancel.ts';
 
+/** The options every probe's pip run takes (--no-deps, the Requires-Python override, the cancellation channel). */
+type RunOptions = NonNullable<Parameters<typeof runPipResolve>[4]>;
+
 /** What pip said about one project. */
 export type ProbeOutcome =
   | { kind: 'dist'; dist: ResolvedDist }
@@ -44,22 +47,6 @@ export interface ProbeOptions {
   onProbed?: (answered: number) => void;
   /** The run's cancellation channel: a signal removes pip's temporary folders. */
   cancel?: Pick<Cancellation, 'onCleanup'>;
-}
-
-/** Probes every line; the map is keyed by project name. Throws ToolError when the index cannot be reached. */
-export async function probeProjects(
-  pip: PipCommand,
-  lines: readonly ProbeLine[],
-  target: PipTarget,
-  env: Record<string, string | undefined>,
-  options: ProbeOptions = {},
-): Promise<Map<string, ProbeOutcome>> {
-  const outcomes = new Map<string, ProbeOutcome>();
-  await probeStream(pip, lines, target, env, options, (line, outcome) => {
-    outcomes.set(line.name, outcome);
-    return [];
-  });
-  return outcomes;
 }
 
 /**
@@ -115,7 +102,7 @@ async function probeBatch(
   batch: readonly ProbeLine[],
   target: PipTarget,
   env: Record<string, string | undefined>,
-  runOptions: { noDeps: boolean; ignoreRequiresPython?: boolean },
+  runOptions: RunOptions,
 ): Promise<[ProbeLine, ProbeOutcome][]> {
   const results: [ProbeLine, ProbeOutcome][] = [];
   let rest = [...batch];
@@ -148,13 +135,7 @@ async function probeBatch(
 }
 
 /** One project with `-vv`: its wheel, or why there is none, read from pip's finder log. */
-async function probeAlone(
-  pip: PipCommand,
-  line: ProbeLine,
-  target: PipTarget,
-  env: Record<string, string | undefined>,
-  runOptions: { noDeps: boolean; ignoreRequiresPython?: boolean },
-): Promise<ProbeOutcome> {
+async function probeAlone(pip: PipCommand, line: ProbeLine, target: PipTarget, env: Record<string, string | undefined>, runOptions: RunOptions): Promise<ProbeOutcome> {
   const run = await runPipResolve(pip, [line.text], target, env, { ...runOptions, verbose: true });
   const dist = run.ok ? run.report?.dists[0] : undefined;
   if (dist) return { kind: 'dist', dist };

@@ -15,7 +15,7 @@ import type { Target } from '../requirements/types.ts';
 import { imageFullVersion } from '../target/runtimes.ts';
 import type { PipCommand } from './find-pip.ts';
 import { probeStream, type ProbeOutcome } from './probe-projects.ts';
-import { fileNameOfUrl, requirementName, type PipReport } from './pip-report.ts';
+import { fileNameOfUrl, requirementName } from './pip-report.ts';
 import type { BlockedDist, OnlineDist, OnlineResolution } from '../knowledge/index-answer.ts';
 import { normalizeName } from '../requirements/normalize.ts';
 import type { Cancellation } from '../io/cancel.ts';
@@ -60,7 +60,8 @@ export async function resolveOnline(
   env: Record<string, string | undefined>,
   options: ResolveOptions = {},
 ): Promise<OnlineResolution> {
-  const markerTarget: Target = { python: target.python, arch: target.arch, ...(imageFullVersion(target.python) ? { full: imageFullVersion(target.python)! } : {}) };
+  const full = imageFullVersion(target.python);
+  const markerTarget: Target = { python: target.python, arch: target.arch, ...(full ? { full } : {}) };
   const lines = new Map<string, PipLine>();
   const outcomes = new Map<string, ProbeOutcome>();
   // The lines a requirement adds: itself when new; the dependencies of its new extras when known.
@@ -177,30 +178,6 @@ function markerHolds(marker: string, target: Target, extras: string[]): boolean 
   }
 }
 
-/**
- * Turns Requires-Dist lines into requirement lines. An `extra == "x"` clause only makes sense
- * inside metadata, so it becomes an always-true or always-false marker clause (pip evaluates
- * `python_version >= "0"` as true) depending on whether the parent was asked for that extra.
- */
-export function dependencyLines(requiresDist: readonly string[], extras: readonly string[]): string[] {
-  const wanted = new Set(extras.map(normalizeName));
-  const lines: string[] = [];
-  for (const entry of requiresDist) {
-    const [requirement, marker] = splitMarker(entry);
-    if (requirementName(requirement) === null) continue;
-    if (marker === null) {
-      lines.push(requirement);
-      continue;
-    }
-    const rewritten = marker.replace(/\bextra\s*==\s*(["'])(.*?)\1/g, (_all, _quote, extra: string) =>
-      wanted.has(normalizeName(extra)) ? 'python_version >= "0"' : 'python_version < "0"',
-    );
-    if (/\bextra\b/.test(rewritten)) continue; // other forms of extra tests are too rare to model
-    lines.push(`${requirement}; ${rewritten}`);
-  }
-  return lines;
-}
-
 function splitMarker(entry: string): [string, string | null] {
   const at = entry.indexOf(';');
   return at < 0 ? [entry.trim(), null] : [entry.slice(0, at).trim(), entry.slice(at + 1).trim()];
@@ -214,26 +191,4 @@ function extrasOf(text: string): string[] {
         .map((extra) => normalizeName(extra.trim()))
         .filter(Boolean)
     : [];
-}
-
-/**
- * Every distribution of a successful report, each with the project that required it: the line's
- * `via` for requested ones, else the first resolved project whose Requires-Dist names it.
- */
-export function distsOf(report: PipReport, lines: readonly PipLine[]): OnlineDist[] {
-  const parentOf = new Map<string, string>();
-  // Unconditional dependencies first: a marker (an extra, an old Python) may not apply here.
-  for (const conditional of [false, true]) {
-    for (const dist of report.dists) {
-      for (const entry of dist.requiresDist) {
-        const name = requirementName(entry);
-        if (name !== null && name !== dist.name && !parentOf.has(name) && entry.includes(';') === conditional) parentOf.set(name, dist.name);
-      }
-    }
-  }
-  return report.dists.map((dist) => {
-    const line = lines.find((item) => item.name === dist.name);
-    const via = dist.requested && line ? line.via : (parentOf.get(dist.name) ?? line?.via ?? null);
-    return { name: dist.name, version: dist.version, file: dist.file, status: dist.status, via };
-  });
 }

@@ -9,16 +9,11 @@ import { parseCollecting, parsePipFailure, parseProbe } from '../../src/online/p
 import { classifyFile, fileNameOfUrl, parsePipReport, requirementName } from '../../src/online/pip-report.ts';
 import { normalizeName } from '../../src/requirements/normalize.ts';
 import { buildInstallArgs } from '../../src/online/run-pip.ts';
-import { dependencyLines, distsOf, type PipLine } from '../../src/online/resolve-online.ts';
 
 const PIPS = ['', 'pip26/'] as const;
 
 function fixture(name: string): string {
   return readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
-}
-
-function line(name: string, via: string | null = null, extras: string[] = []): PipLine {
-  return { text: name, name, extras, via };
 }
 
 describe('pip report', () => {
@@ -47,13 +42,6 @@ describe('pip report', () => {
         .sort(),
     ).toEqual(['aiohttp', 'cryptography']);
     expect(report.environment.python_version).toMatch(/^3\.\d+$/);
-  });
-
-  it('gives each transitive project the project that required it', () => {
-    const report = parsePipReport(fixture('report-reference.json'));
-    const dists = distsOf(report, [line('cryptography'), line('aiohttp')]);
-    const via = Object.fromEntries(dists.map((dist) => [dist.name, dist.via]));
-    expect(via).toMatchObject({ cryptography: null, aiohttp: null, cffi: 'cryptography', pycparser: 'cffi', yarl: 'aiohttp', frozenlist: 'aiohttp' });
   });
 
   it('classifies wheel file names by their platform tag', () => {
@@ -133,21 +121,7 @@ describe('index probe (-vv)', () => {
   });
 });
 
-describe('requirement lines for unrolled parents', () => {
-  it('keeps plain dependencies, turns extra markers into fixed ones and drops other extra tests', () => {
-    const lines = dependencyLines(
-      ['Flask>=1.0.4', 'mysqlclient>=2.2.0', 'brotli; platform_python_implementation == "CPython" and extra == "speedups"', "aiodns>=3; extra == 'Speedups'", 'x; extra != "a"'],
-      ['speedups'],
-    );
-    expect(lines).toEqual([
-      'Flask>=1.0.4',
-      'mysqlclient>=2.2.0',
-      'brotli; platform_python_implementation == "CPython" and python_version >= "0"',
-      'aiodns>=3; python_version >= "0"',
-    ]);
-    expect(dependencyLines(['aiodns>=3; extra == "speedups"'], [])).toEqual(['aiodns>=3; python_version < "0"']);
-  });
-
+describe('a parent resolved alone', () => {
   it('reads the parent resolved alone with --no-deps', () => {
     const report = parsePipReport(fixture('report-nodeps-parent.json'));
     expect(report.dists).toHaveLength(1);

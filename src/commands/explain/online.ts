@@ -63,9 +63,6 @@ export async function runOnlineExplain(input: OnlineExplainInput): Promise<numbe
     try {
       resolution = await resolveOnline(pip, toPipLines(asked), target, io.env, {
         cancel: io.cancel,
-        onRound: (round) => {
-          if (round > 1) progress.update(`asking the package index with pip ${pip.version} (round ${round}: without the projects that must compile)...`);
-        },
         requiresOf: (name) => knowledge.packages.get(name)?.requires ?? [],
         complete: isCompleteSet(requirements),
         inferBuild: (name) => !knowledge.packages.has(name),
