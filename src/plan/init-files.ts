@@ -37,7 +37,7 @@ export function planInitFiles(
   render: Render = getRenderer(),
 ): InitPlannedFile[] {
   const files: PlannedFile[] = [
-    ...planGeneratedFiles(buildDockerfileModel(config, decisions, includes), render).all,
+    ...planGeneratedFiles(buildDockerfileModel(config, decisions, includes), render),
     { path: CONFIG_FILE, content: serializeConfig(config), managed: false },
   ];
   const blocked = files

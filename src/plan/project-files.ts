@@ -201,16 +201,18 @@ export function renderManagedFiles(model: DockerfileModel, render: Render = getR
  * What one generation writes: the managed files, their merge bases and the record of the
  * Dockerfile's package lists (all from one model).
  */
-export function planGeneratedFiles(model: DockerfileModel, render: Render = getRenderer()): { managed: PlannedFile[]; all: PlannedFile[] } {
+export function planGeneratedFiles(model: DockerfileModel, render: Render = getRenderer()): PlannedFile[] {
   const managed = renderManagedFiles(model, render);
-  return {
-    managed,
-    all: [
-      ...managed,
-      ...managed.map((file) => ({ path: `${BASE_DIR}/${file.path}`, content: file.content, managed: false })),
-      { path: PACKAGES_RECORD, content: serializePackagesRecord({ build: model.buildNotes, runtime: model.releaseNotes }), managed: false },
-    ],
-  };
+  return [
+    ...managed,
+    ...managed.map((file) => ({ path: `${BASE_DIR}/${file.path}`, content: file.content, managed: false })),
+    { path: PACKAGES_RECORD, content: packagesRecordOf(model), managed: false },
+  ];
+}
+
+/** The record of a model's package lists (both stages, every package with the projects it serves). */
+export function packagesRecordOf(model: Pick<DockerfileModel, 'buildNotes' | 'releaseNotes'>): string {
+  return serializePackagesRecord({ build: model.buildNotes, runtime: model.releaseNotes });
 }
 
 /** Every file of a new project, sorted by path. */
@@ -219,7 +221,7 @@ export function planNewProject(config: ProjectConfig, requirementsText: string, 
   const app = appKindSpec(config.app);
   const data = { name: config.name, module, port: config.port, isWeb: app.listens, description: app.description };
   const files: PlannedFile[] = [
-    ...planGeneratedFiles(buildDockerfileModel(config, decisions, []), render).all,
+    ...planGeneratedFiles(buildDockerfileModel(config, decisions, []), render),
     { path: CONFIG_FILE, content: serializeConfig(config), managed: false },
     { path: config.requirements, content: requirementsText, managed: false },
     { path: '.gitignore', content: render('gitignore.hbs', data), managed: false },

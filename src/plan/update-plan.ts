@@ -9,11 +9,11 @@ import type { Decisions } from '../knowledge/decisions.ts';
 import { serializeConfig, type ProjectConfig } from '../project/config.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { describeApkChanges, readLegacyApkSnapshot } from './apk-changes.ts';
-import { parsePackagesRecord, serializePackagesRecord } from './packages-record.ts';
+import { parsePackagesRecord } from './packages-record.ts';
 import { PACKAGES_RECORD } from '../project/managed-files.ts';
 import { findUnresolvedConflicts } from '../merge/conflict-markers.ts';
 import { needsMerge, planFileChange, type FileChange, type MergeFn } from './file-change.ts';
-import { buildDockerfileModel, renderManagedFiles, type PlannedFile } from './project-files.ts';
+import { buildDockerfileModel, packagesRecordOf, renderManagedFiles, type PlannedFile } from './project-files.ts';
 import { planYourFileSteps, type YourFileStep } from './your-files.ts';
 
 /** How a conflict was resolved: markers written, the new render taken (--force), or the file kept. */
@@ -116,7 +116,7 @@ export function planUpdate(input: UpdateInput, planned: ReturnType<typeof planUp
     resolutions: new Map(),
     backups: new Map(),
     yourFiles,
-    packagesRecord: serializePackagesRecord({ build: planned.model.buildNotes, runtime: planned.model.releaseNotes }),
+    packagesRecord: packagesRecordOf(planned.model),
   };
 }
 
