@@ -6,11 +6,12 @@
  * cannot install is also unavailable online. Needs the real index: skips with the reason where it
  * cannot be reached, except in CI.
  *
- * Time: every file together took 20 min here with the machine's load at 10-20 on 2 cores (2026-12-02,
- * one file 23-203 s); that cannot be promised to stay well under 10 minutes in CI, so by default
- * a representative subset runs, one file of each input kind (direct pins with their dependencies
- * followed, pip-compile with hashes, pip-compile-multi with a local project, uv.lock, poetry.lock);
- * CORPUS_ONLINE=all runs every file.
+ * Time: in CI (a quiet machine) each file takes 17-27 s, so CI runs every file, as issue 12 asks
+ * ("completes on every corpus file, time printed in the CI log"). On a loaded shared machine one
+ * file took 23-203 s, so outside CI a representative subset runs by default, one file of each
+ * input kind (direct pins with their dependencies followed, pip-compile with hashes,
+ * pip-compile-multi with a local project, uv.lock, poetry.lock); CORPUS_ONLINE=all runs every file
+ * there too, CORPUS_ONLINE=subset runs the subset in CI.
  */
 import { describe, expect, it } from 'vitest';
 import { runExplain } from '../../src/commands/explain/index.ts';
@@ -23,7 +24,8 @@ const SKIP = skipWithoutIndex(await realIndexProblem(), 'explain --online on the
 const COMPLETE = /uv\.lock|poetry\.lock|pip-compile --generate-hashes/;
 const TIMES: string[] = [];
 const SUBSET = ['netbox/requirements.txt', 'warehouse/main.txt', 'superset/base.txt', 'paperless-ngx/uv.lock', 'mealie/poetry.lock'];
-const FILES = process.env.CORPUS_ONLINE === 'all' ? CORPUS : CORPUS.filter((entry) => SUBSET.includes(entry.file));
+const ALL = process.env.CORPUS_ONLINE === 'all' || (process.env.CI === 'true' && process.env.CORPUS_ONLINE !== 'subset');
+const FILES = ALL ? CORPUS : CORPUS.filter((entry) => SUBSET.includes(entry.file));
 
 describe.skipIf(SKIP)(`explain --online on the corpus of real applications (${ARCH})`, () => {
   for (const entry of FILES) {
@@ -54,7 +56,7 @@ describe.skipIf(SKIP)(`explain --online on the corpus of real applications (${AR
   }
 
   it('prints the time of each file', () => {
-    console.log(`explain --online times (${TIMES.length} of ${CORPUS.length} corpus files${FILES === CORPUS ? '' : '; CORPUS_ONLINE=all runs all'}):\n${TIMES.join('\n')}`);
+    console.log(`explain --online times (${TIMES.length} of ${CORPUS.length} corpus files${ALL ? '' : '; CORPUS_ONLINE=all runs all'}):\n${TIMES.join('\n')}`);
     expect(TIMES).toHaveLength(FILES.length);
   });
 });
