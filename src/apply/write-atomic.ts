@@ -2,17 +2,16 @@
  * Writes that never leave a half-written file: write a temporary file in the same folder, then
  * rename it over the target (rename is atomic within a filesystem). The file mode is kept.
  */
-import { randomBytes } from 'node:crypto';
 import { lstat, open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import { describeFsError } from '../errors.ts';
+import { tempPathBeside } from './temp-name.ts';
 
 /** Replaces `path` with `content` atomically, keeping its permission bits when it exists. */
 export async function writeFileAtomic(path: string, content: string, options: { mode?: number } = {}): Promise<void> {
   const existing = await lstat(path).catch(() => null);
   if (existing?.isSymbolicLink()) throw new Error(`${path} is a symlink`);
   const mode = options.mode ?? (existing ? existing.mode & 0o7777 : 0o644);
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = tempPathBeside(path);
   try {
     const handle = await open(temp, 'wx', mode);
     try {

@@ -5,9 +5,8 @@
  * name exists, so even a concurrent run cannot replace an earlier backup; the content is
  * complete before the name appears.
  */
-import { randomBytes } from 'node:crypto';
 import { link, open, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { tempPathBeside } from './temp-name.ts';
 
 /** The n-th backup name of `path` (0 = `path.orig`). */
 export function backupName(path: string, n: number): string {
@@ -16,7 +15,7 @@ export function backupName(path: string, n: number): string {
 
 /** Writes `content` to the first free backup name of `path`; returns that path. */
 export async function writeBackup(path: string, content: string, mode = 0o644): Promise<string> {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = tempPathBeside(path);
   const handle = await open(temp, 'wx', mode);
   try {
     try {

@@ -4,14 +4,14 @@
  * (exclusively: a backup is never overwritten), then replaced atomically. Any failure or Ctrl-C
  * undoes what this run did, so the project is left as it was.
  */
-import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { copyFile, link, mkdir, open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Cancellation } from '../io/cancel.ts';
 import { CancelledError, ConflictError, ToolError } from '../errors.ts';
 import type { InitPlannedFile } from '../plan/init-files.ts';
 import { writeFileAtomic } from './write-atomic.ts';
+import { tempPathBeside } from './temp-name.ts';
 
 /** Writes the planned files under `root`, or (on any error) restores everything it touched. */
 export async function writeInit(root: string, files: readonly InitPlannedFile[], cancel: Pick<Cancellation, 'isRequested' | 'whileWriting'>): Promise<void> {
@@ -46,7 +46,7 @@ async function writeAll(root: string, files: readonly InitPlannedFile[], isCance
 
 /** Writes a temporary file, then hard-links it into place: fails (EEXIST) rather than replace a file. */
 async function createExclusive(path: string, content: string): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = tempPathBeside(path);
   try {
     const handle = await open(temp, 'wx', 0o644);
     try {

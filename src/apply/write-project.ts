@@ -4,12 +4,12 @@
  * An interrupted or failed run leaves no partial project and no parent folder it created; a
  * refusal of the environment (read-only, permission denied, disk full) names the target and cause.
  */
-import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Cancellation } from '../io/cancel.ts';
 import { CancelledError, describeFsError } from '../errors.ts';
 import type { PlannedFile } from '../plan/project-files.ts';
+import { tempSuffix } from './temp-name.ts';
 
 export interface WriteOptions {
   /** True when the target directory already exists (empty, or --force): files move in one by one. */
@@ -57,7 +57,7 @@ async function stageAndMove(dir: string, files: readonly PlannedFile[], options:
   // A new target is staged next to it and renamed into place in one step. An existing one (which
   // may be a mount point: a volume, another disk) is staged inside it, so each file's rename
   // stays within one file system (a rename across two fails with EXDEV).
-  const suffix = `staging-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const suffix = `staging-${tempSuffix()}`;
   const staging = options.targetExists ? join(dir, `.slim-python.${suffix}`) : join(dirname(dir), `.${basename(dir)}.${suffix}`);
   try {
     await mkdir(staging, { recursive: false });
