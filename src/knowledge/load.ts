@@ -11,41 +11,43 @@ let cached: Knowledge | undefined;
  */
 export function loadKnowledge(): Knowledge {
   if (cached) return cached;
-  const texts = new Map<string, string>();
-  for (const [file, data] of Object.entries(loadKnowledgeEntrySources())) {
+  const { files, textOf } = loadKnowledgeEntrySources();
+  const names = new Set<string>();
+  for (const [file, data] of Object.entries(files)) {
     if (data.version !== 2) throw new Error(`knowledge file ${file}: unsupported version ${String(data.version)}`);
-    for (const [name, text] of Object.entries(data.packages)) {
-      if (texts.has(name)) throw new Error(`knowledge: ${name} is defined twice (${file})`);
-      texts.set(name, text);
+    for (const name of data.names) {
+      if (names.has(name)) throw new Error(`knowledge: ${name} is defined twice (${file})`);
+      names.add(name);
     }
   }
-  cached = { packages: new LazyEntries(texts) };
+  cached = { packages: new LazyEntries(names, textOf) };
   return cached;
 }
 
 /** A read-only map of entries kept as JSON text until asked for; iterating parses them all. */
 class LazyEntries implements ReadonlyMap<string, KnowledgeEntry> {
-  readonly #texts: ReadonlyMap<string, string>;
+  readonly #names: ReadonlySet<string>;
+  readonly #textOf: (name: string) => string;
   readonly #parsed = new Map<string, KnowledgeEntry>();
 
-  constructor(texts: ReadonlyMap<string, string>) {
-    this.#texts = texts;
+  constructor(names: ReadonlySet<string>, textOf: (name: string) => string) {
+    this.#names = names;
+    this.#textOf = textOf;
   }
 
   get size(): number {
-    return this.#texts.size;
+    return this.#names.size;
   }
 
   has(name: string): boolean {
-    return this.#texts.has(name);
+    return this.#names.has(name);
   }
 
   get(name: string): KnowledgeEntry | undefined {
     let entry = this.#parsed.get(name);
     if (entry === undefined) {
-      const text = this.#texts.get(name);
-      if (text === undefined) return undefined;
-      entry = JSON.parse(text) as KnowledgeEntry;
+      if (!this.#names.has(name)) return undefined;
+      entry = JSON.parse(this.#textOf(name)) as KnowledgeEntry;
       this.#parsed.set(name, entry);
     }
     return entry;
@@ -54,7 +56,7 @@ class LazyEntries implements ReadonlyMap<string, KnowledgeEntry> {
   /** Every entry parsed, in file order (as a plain Map would hold them). */
   #all(): Map<string, KnowledgeEntry> {
     const all = new Map<string, KnowledgeEntry>();
-    for (const name of this.#texts.keys()) all.set(name, this.get(name)!);
+    for (const name of this.#names) all.set(name, this.get(name)!);
     return all;
   }
 
@@ -67,7 +69,7 @@ class LazyEntries implements ReadonlyMap<string, KnowledgeEntry> {
   }
 
   keys(): ReturnType<Map<string, KnowledgeEntry>['keys']> {
-    return this.#texts.keys();
+    return this.#names.keys();
   }
 
   values(): ReturnType<Map<string, KnowledgeEntry>['values']> {

@@ -16,24 +16,33 @@ export function loadKnowledgeSources(folder: 'data' | 'alpine' | 'stages'): Reco
   return sources;
 }
 
-/** One data/*.json file with each package entry kept as its own JSON text. */
-export interface KnowledgeEntrySources {
+/** One data/*.json file: its schema version and its project names, in file order. */
+export interface KnowledgeFileNames {
   version: unknown;
-  /** Project name -> JSON text of its entry, in file order. */
-  packages: Record<string, string>;
+  names: readonly string[];
 }
 
 /**
- * data/*.json split per package (file name -> entries), so a run parses only the entries it looks
- * up: the scaffold needs a handful of the ~260. The bundle has this split done at build time.
+ * data/*.json split per package, so a run parses only the entries it looks up (the scaffold needs
+ * a handful of the ~300): the files' names, and the JSON text of one entry on demand.
  */
-export function loadKnowledgeEntrySources(): Record<string, KnowledgeEntrySources> {
-  const files: Record<string, KnowledgeEntrySources> = {};
+export interface KnowledgeEntrySources {
+  /** File name -> its version and project names, sorted by file name. */
+  files: Record<string, KnowledgeFileNames>;
+  /** The JSON text of a project's entry (a name listed in `files`). */
+  textOf(name: string): string;
+}
+
+/** From a checkout: every data file read and split now. The bundle splits them at build time. */
+export function loadKnowledgeEntrySources(): KnowledgeEntrySources {
+  const files: Record<string, KnowledgeFileNames> = {};
+  const texts = new Map<string, string>();
   for (const [file, text] of Object.entries(loadKnowledgeSources('data'))) {
     const data = JSON.parse(text) as { version: unknown; packages: Record<string, unknown> };
-    const packages: Record<string, string> = {};
-    for (const [name, entry] of Object.entries(data.packages)) packages[name] = JSON.stringify(entry);
-    files[file] = { version: data.version, packages };
+    const names = Object.keys(data.packages);
+    files[file] = { version: data.version, names };
+    // A name in two files is refused by loadKnowledge before any text is asked for.
+    for (const name of names) texts.set(name, JSON.stringify(data.packages[name]));
   }
-  return files;
+  return { files, textOf: (name) => texts.get(name)! };
 }

@@ -45,14 +45,15 @@ describe('loadKnowledge', () => {
 
   it('splits each data file per package, keeping its schema version', () => {
     const split = loadKnowledgeEntrySources();
-    expect(Object.keys(split)).toEqual(
+    expect(Object.keys(split.files)).toEqual(
       readdirSync(DATA)
         .filter((name) => name.endsWith('.json'))
         .sort(),
     );
-    for (const file of Object.values(split)) {
+    for (const file of Object.values(split.files)) {
       expect(file.version).toBe(2);
-      for (const [name, text] of Object.entries(file.packages)) expect(JSON.parse(text)).toEqual(expected.get(name));
+      for (const name of file.names) expect(JSON.parse(split.textOf(name))).toEqual(expected.get(name));
     }
+    expect(Object.values(split.files).flatMap((file) => file.names)).toEqual([...expected.keys()]);
   });
 });
