@@ -4,7 +4,8 @@
  * An interrupted or failed run leaves no partial project and no parent folder it created; a
  * refusal of the environment (read-only, permission denied, disk full) names the target and cause.
  */
-import { lstat, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { lstat, mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Cancellation } from '../io/cancel.ts';
 import { CancelledError, describeFsError } from '../errors.ts';
@@ -18,7 +19,7 @@ export interface WriteOptions {
   unchanged?: readonly string[];
   /** Existing files to move to a backup path (project-relative) before the new one moves in. */
   backups?: ReadonlyMap<string, string>;
-  /** Checked between files while staging; the write runs as the channel's critical section. */
+  /** Checked once the files are staged, before they move; the write runs as the channel's critical section. */
   cancel: Pick<Cancellation, 'isRequested' | 'whileWriting'>;
 }
 
@@ -61,12 +62,16 @@ async function stageAndMove(dir: string, files: readonly PlannedFile[], options:
   const staging = options.targetExists ? join(dir, `.slim-python.${suffix}`) : join(dirname(dir), `.${basename(dir)}.${suffix}`);
   try {
     await mkdir(staging, { recursive: false });
+    // Synchronous writes: a dozen small files, where each asynchronous call is a round trip to
+    // libuv's thread pool (create: 7M fewer instructions of ~650M, valgrind, 2026-12-02). A signal
+    // that arrives meanwhile is handled below, before anything moves: libuv reads signals in the
+    // poll phase of the event loop, which a second setImmediate is sure to pass through.
     for (const file of files) {
-      if (options.cancel.isRequested()) throw new CancelledError();
       const path = join(staging, file.path);
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, file.content, { encoding: 'utf8', flag: 'wx', mode: 0o644 });
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, file.content, { encoding: 'utf8', flag: 'wx', mode: 0o644 });
     }
+    for (let turn = 0; turn < 2; turn += 1) await new Promise(setImmediate);
     if (options.cancel.isRequested()) throw new CancelledError();
     if (!options.targetExists) {
       await rename(staging, dir);
