@@ -1,13 +1,13 @@
 /**
  * The facts the knowledge base takes from PyPI's JSON API (https://docs.pypi.org/api/json/, one
  * document per project with every release's files): per-CPython wheel history, whether the latest
- * release has an sdist, and which known projects each extra adds. Pure, shared by
+ * release has an sdist and which releases ship none, and which known projects each extra adds. Pure, shared by
  * scripts/refresh-knowledge.ts (writes them) and test/knowledge/wheels-agree.test.ts (checks them).
  */
 import { evaluateMarker, parseRequirementString } from '../requirements/index.ts';
 import type { Arch } from '../requirements/types.ts';
-import type { MusllinuxWheels } from './schema.ts';
-import { computeWheelHistory, finalReleases, hasSdist, type ReleaseFiles, type WheelHistory } from './wheel-history.ts';
+import type { MusllinuxWheels, ReleaseRun } from './schema.ts';
+import { computeNoSdistRuns, computeWheelHistory, finalReleases, hasSdist, type ReleaseFiles, type WheelHistory } from './wheel-history.ts';
 import { wheelFits } from './wheel-tags.ts';
 
 /** The parts of a project's JSON API document we read. */
@@ -19,6 +19,8 @@ export interface PypiProject {
 export interface IndexFacts {
   byPython: WheelHistory;
   sdist: boolean;
+  /** Runs of final releases that ship no sdist (per-release sdist history). */
+  noSdist: ReleaseRun[];
   extras: Record<string, string[]>;
 }
 
@@ -58,6 +60,7 @@ export function indexFactsOf(project: PypiProject, pythons: readonly string[], a
   return {
     byPython: computeWheelHistory(project.releases, pythons, arches),
     sdist: hasSdist(latest),
+    noSdist: computeNoSdistRuns(project.releases),
     extras: extrasOf(project.info.requires_dist ?? [], known),
   };
 }

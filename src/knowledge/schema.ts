@@ -47,6 +47,23 @@ export interface KnowledgeEntry {
   extras?: Record<string, string[]>;
   /** false when the latest release ships no sdist: without a fitting wheel pip cannot install it at all. */
   sdist?: boolean;
+  /**
+   * The runs of consecutive final releases that ship no sdist, oldest first (`[]`: every release
+   * has one), computed from PyPI's release file lists by scripts/refresh-knowledge.ts. A pin inside
+   * a run with no fitting wheel cannot be installed; a pin outside every run builds from its sdist.
+   * Absent: not computed, and a pin is judged by the latest release's `sdist`.
+   */
+  noSdist?: ReleaseRun[];
+}
+
+/** Consecutive final releases (PEP 440, inclusive) that share a fact, with the nearest releases outside the run. */
+export interface ReleaseRun {
+  from: string;
+  through: string;
+  /** The newest release before `from`, which does not share the fact; absent when `from` is the first release. */
+  before?: string;
+  /** The first release after `through`, which does not share the fact; absent when `through` is the latest. */
+  after?: string;
 }
 
 /** The lowest release that builds and imports, on every CPython or from a CPython version on. */

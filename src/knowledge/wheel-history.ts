@@ -6,6 +6,7 @@
  */
 import { compare, explain } from '@renovatebot/pep440';
 import type { Arch } from '../requirements/types.ts';
+import type { ReleaseRun } from './schema.ts';
 import { wheelFits } from './wheel-tags.ts';
 
 /** One file of a release, as the JSON API lists it. */
@@ -51,4 +52,24 @@ export function computeWheelHistory(releases: ReleaseFiles, pythons: readonly st
 /** Whether a release ships an sdist (a `.tar.gz` or `.zip` that is not a wheel). */
 export function hasSdist(files: readonly ReleaseFile[]): boolean {
   return files.some((file) => !file.yanked && /\.(tar\.gz|zip|tar\.bz2|tgz)$/.test(file.filename));
+}
+
+/**
+ * The runs of consecutive final releases without an sdist, oldest first, each with the nearest
+ * releases that have one: the per-release sdist history (yara-x 1.1.0 to 1.22.1 ship none).
+ */
+export function computeNoSdistRuns(releases: ReleaseFiles): ReleaseRun[] {
+  const runs: ReleaseRun[] = [];
+  let open: ReleaseRun | null = null;
+  let previous: string | undefined;
+  for (const version of finalReleases(releases)) {
+    if (hasSdist(releases[version]!)) {
+      if (open) runs.push({ ...open, after: version });
+      open = null;
+      previous = version;
+    } else if (open) open.through = version;
+    else open = { from: version, through: version, ...(previous === undefined ? {} : { before: previous }) };
+  }
+  if (open) runs.push(open);
+  return runs;
 }
