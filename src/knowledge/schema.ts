@@ -109,6 +109,14 @@ export interface MusllinuxWheels {
    * later versions).
    */
   byPython?: Record<string, Partial<Record<Arch, string>>>;
+  /**
+   * Per CPython minor version and architecture: the runs of final releases after the first one in
+   * `byPython` that have no musllinux wheel installing there (a release that shipped none, or an
+   * arch dropped: tree-sitter 0.24.0 and later have no aarch64 wheels). Computed with `byPython`;
+   * only non-empty lists are kept, so `{}` means no gaps. With it, an exact pin is judged by its
+   * own release and anything else by the latest release, per arch; absent: `python` decides.
+   */
+  withoutWheel?: Record<string, Partial<Record<Arch, ReleaseRun[]>>>;
 }
 
 export interface Source {

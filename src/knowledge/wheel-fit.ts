@@ -1,11 +1,13 @@
 /**
  * Whether pip finds a musllinux wheel for a requirement on the target, from the knowledge base's
- * wheel facts: per CPython version and architecture when the entry has its history (`byPython`),
- * else per architecture with the latest release's CPython list. Pure.
+ * wheel facts: per CPython version and architecture when the entry has its history (`byPython`,
+ * and `withoutWheel`: the releases after the first wheel that have none), else per architecture
+ * with the latest release's CPython list. Pure.
  */
 import { gte } from '@renovatebot/pep440';
 import type { Arch, Requirement } from '../requirements/types.ts';
 import type { MusllinuxWheels } from './schema.ts';
+import { describeRun, runHolding } from './release-runs.ts';
 import { clauseBelow, compareMinor, exactPin } from './versions.ts';
 
 export interface WheelTarget {
@@ -27,6 +29,14 @@ export function missingWheel(wheels: MusllinuxWheels | null, requirement: Requir
     if (below) {
       const which = history ? `CPython ${target.python} on ${arch}` : arch;
       return `${below} selects a release older than ${since}, the first with a musllinux wheel for ${which}`;
+    }
+    // With the gaps recorded, the release pip picks decides: the pin's own, else the latest.
+    const gaps = history === undefined || wheels.withoutWheel === undefined ? null : (wheels.withoutWheel[target.python]?.[arch] ?? []);
+    if (gaps !== null) {
+      const run = pin !== null ? runHolding(gaps, pin) : gaps.find((item) => item.after === undefined);
+      if (run === undefined) continue;
+      const release = pin ?? `the latest release, ${run.through},`;
+      return `${release} has no musllinux wheel for CPython ${target.python} on ${arch} (${describeRun(run)})`;
     }
     // An exact pin at or after the first wheel gets that release's wheel, even when the latest
     // release dropped this CPython; anything else resolves to the latest release.

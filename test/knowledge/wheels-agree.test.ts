@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { indexFactsOf, musllinuxOf, type PypiProject } from '../../src/knowledge/index-facts.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import type { KnowledgeEntry, ReleaseRun } from '../../src/knowledge/schema.ts';
-import { minorOf, wheelFits as wheelFitsFor } from '../../src/knowledge/wheel-tags.ts';
+import { wheelFits as wheelFitsFor } from '../../src/knowledge/wheel-tags.ts';
+import { missingWheel } from '../../src/knowledge/wheel-fit.ts';
 import { PYTHON_RUNTIMES } from '../../src/target/runtimes.ts';
 import type { Arch } from '../../src/requirements/types.ts';
 import { realIndexProblem, skipWithoutIndex } from '../online/real-index.ts';
@@ -26,13 +27,9 @@ interface PypiRelease {
   project: PypiProject;
 }
 
-/** What the entry claims pip finds for the target: a musllinux wheel, or nothing (compile). */
+/** What the entry claims pip finds for an unpinned requirement (the latest release), as the decisions compute it: a musllinux wheel, or nothing (compile). */
 function claimed(entry: KnowledgeEntry, arch: Arch): 'wheel' | 'compile' {
-  const wheels = entry.musllinux;
-  if (wheels === null || !wheels.since[arch]) return 'compile';
-  const [first, minimum] = wheels.python;
-  const covers = first === 'abi3' ? minimum !== undefined && minorOf(PYTHON) >= minorOf(minimum) : wheels.python.includes(PYTHON);
-  return covers ? 'wheel' : 'compile';
+  return missingWheel(entry.musllinux, null, { python: PYTHON, arches: [arch] }) === null ? 'wheel' : 'compile';
 }
 
 const wheelFits = (file: string, arch: Arch) => wheelFitsFor(file, PYTHON, arch);
@@ -97,6 +94,18 @@ function compareHistory(name: string, entry: KnowledgeEntry, project: PypiProjec
           lines.push(
             `${name} CPython ${python} ${arch}: knowledge base says first musllinux wheel ${claim ?? 'none'}${wheels === null ? ' (musllinux: null)' : ''}; PyPI release files say ${actual ?? 'none'}`,
           );
+      }
+    }
+  }
+  if (wheels !== null && wheels.withoutWheel === undefined)
+    lines.push(`${name}: knowledge base records no releases without a wheel after the first (musllinux.withoutWheel); run scripts/refresh-knowledge.ts --only ${name}`);
+  else if (wheels !== null) {
+    for (const python of PYTHONS) {
+      for (const arch of ARCHES) {
+        const claim = describeRuns(wheels.withoutWheel?.[python]?.[arch] ?? []);
+        const actual = describeRuns(facts.withoutWheel[python]?.[arch] ?? []);
+        if (claim !== actual)
+          lines.push(`${name} CPython ${python} ${arch}: knowledge base says the releases after the first wheel without one are ${claim}; PyPI release files say ${actual}`);
       }
     }
   }
@@ -184,8 +193,11 @@ describe('history comparison', () => {
     sources: [],
     sdist,
     noSdist: [{ from: '2.0', through: '2.0', before: '1.5' }],
-    musllinux: { since: { x86_64: '1.5', aarch64: '2.0' }, latest: '2.0', python: ['3.12'], byPython },
+    musllinux: { since: { x86_64: '1.5', aarch64: '2.0' }, latest: '2.0', python: ['3.12'], byPython, withoutWheel: GAPS },
   });
+  // 2.0 has only cp312 wheels: after 1.5's abi3 wheel, CPython 3.11 and 3.13+ lose x86_64 there.
+  const gap = [{ from: '2.0', through: '2.0', before: '1.5' }];
+  const GAPS = { '3.11': { x86_64: gap }, '3.13': { x86_64: gap }, '3.14': { x86_64: gap }, '3.15': { x86_64: gap } };
   const truth = {
     '3.10': {},
     '3.11': { x86_64: '1.5' },
@@ -217,6 +229,20 @@ describe('history comparison', () => {
     ]);
     const sdistOnly: PypiProject = { info: { version: '1.0' }, releases: { '1.0': [{ filename: 'p-1.0.tar.gz' }] } };
     expect(compareHistory('p', { ...none, sdist: true, noSdist: [] }, sdistOnly)).toEqual([]);
+  });
+  it('holds the releases without a wheel after the first one to the release files, per CPython and arch', () => {
+    const { '3.13': _dropped, ...missing } = GAPS;
+    const wrong = entry(truth, false);
+    wrong.musllinux!.withoutWheel = { ...missing, '3.12': { aarch64: gap } };
+    expect(compareHistory('p', wrong, project)).toEqual([
+      'p CPython 3.13 x86_64: knowledge base says the releases after the first wheel without one are none; PyPI release files say 2.0..2.0 (after 1.5, before nothing)',
+      'p CPython 3.12 aarch64: knowledge base says the releases after the first wheel without one are 2.0..2.0 (after 1.5, before nothing); PyPI release files say none',
+    ]);
+    const unrecorded = entry(truth, false);
+    delete unrecorded.musllinux!.withoutWheel;
+    expect(compareHistory('p', unrecorded, project)).toEqual([
+      'p: knowledge base records no releases without a wheel after the first (musllinux.withoutWheel); run scripts/refresh-knowledge.ts --only p',
+    ]);
   });
   it('holds the per-release sdist history to the release files: the runs without an sdist and the releases around them', () => {
     const wrong = { ...entry(truth, false), noSdist: [{ from: '1.5', through: '2.0', before: '1.0' }] };

@@ -1,16 +1,17 @@
 /**
- * The per-release sdist history (issue 12): the runs of releases without an sdist computed from
- * PyPI's release file lists, and what the one pipeline decides for a pin inside or outside a run,
- * with and without a fitting musllinux wheel (yara-x 1.1.0 to 1.22.1 ship no sdist and no release
- * has a musllinux wheel: a pin there cannot install; 1.0.1 and 1.23.0 compile). Every expectation
- * is written out.
+ * Per-release history (issue 12): the runs of releases without an sdist, and per CPython and arch
+ * the runs of releases after the first musllinux wheel that have none, computed from PyPI's release
+ * file lists; and what the one pipeline decides for a pin inside or outside a run, with and without
+ * a fitting musllinux wheel (yara-x 1.1.0 to 1.22.1 ship no sdist and no release has a musllinux
+ * wheel: a pin there cannot install, 1.0.1 and 1.23.0 compile; tree-sitter 0.24.0 and later have
+ * no aarch64 musllinux wheel). Every expectation is written out.
  */
 import { describe, expect, it } from 'vitest';
 import type { Knowledge } from '../../src/knowledge/decisions.ts';
 import { decideRequirements } from '../../src/knowledge/pipeline.ts';
 import type { KnowledgeEntry } from '../../src/knowledge/schema.ts';
 import { enforceStrict } from '../../src/knowledge/strict.ts';
-import { computeNoSdistRuns } from '../../src/knowledge/wheel-history.ts';
+import { computeNoSdistRuns, computeWheelGaps } from '../../src/knowledge/wheel-history.ts';
 import { parseRequirementString } from '../../src/requirements/index.ts';
 import type { Arch } from '../../src/requirements/types.ts';
 
@@ -44,13 +45,47 @@ const KNOWLEDGE: Knowledge = {
     ['wheelonly', entry({ build: [], runtime: [], sdist: false, noSdist: [{ from: '0.1', through: '2.0' }] })],
     ['lone', entry({ noSdist: [{ from: '3.0.0', through: '3.0.0', before: '2.1.4', after: '3.1.0' }] })],
     ['legacy', entry({ sdist: false })],
+    // Like tree-sitter: aarch64 wheels stop at 0.23.2; 0.26.0 shipped no musllinux wheel at all.
+    [
+      'ts',
+      entry({
+        build: ['build-base'],
+        runtime: [],
+        noSdist: [],
+        musllinux: {
+          since: { x86_64: '0.20', aarch64: '0.20' },
+          latest: '0.26.1',
+          python: ['3.12'],
+          byPython: { '3.12': { x86_64: '0.20', aarch64: '0.20' } },
+          withoutWheel: {
+            '3.12': { x86_64: [{ from: '0.26.0', through: '0.26.0', before: '0.25.0', after: '0.26.1' }], aarch64: [{ from: '0.24.0', through: '0.26.1', before: '0.23.2' }] },
+          },
+        },
+      }),
+    ],
+    // Like spacy on CPython 3.14: no cp314 wheel in 3.8.14 and 3.8.15, which ship no sdist either.
+    [
+      'sp',
+      entry({
+        build: ['build-base'],
+        runtime: [],
+        noSdist: [{ from: '3.8.14', through: '3.8.15', before: '3.8.13', after: '3.8.16' }],
+        musllinux: {
+          since: { x86_64: '2.0.0' },
+          latest: '3.8.18',
+          python: ['3.14'],
+          byPython: { '3.14': { x86_64: '3.8.10' } },
+          withoutWheel: { '3.14': { x86_64: [{ from: '3.8.14', through: '3.8.15', before: '3.8.13', after: '3.8.16' }] } },
+        },
+      }),
+    ],
   ]),
 };
 
 const RUNTIME = { version: '3.12', fullVersion: '3.12.13' };
-function run(text: string, arches: readonly Arch[] = ['x86_64'], locked?: ReadonlyMap<string, readonly string[]>) {
+function run(text: string, arches: readonly Arch[] = ['x86_64'], locked?: ReadonlyMap<string, readonly string[]>, runtime = RUNTIME, knowledge = KNOWLEDGE) {
   const requirement = parseRequirementString(text, { file: 'requirements.txt', line: 1 });
-  return decideRequirements([requirement], { runtime: RUNTIME, arches, ...(locked ? { locked } : {}) }, KNOWLEDGE).decisions;
+  return decideRequirements([requirement], { runtime, arches, ...(locked ? { locked } : {}) }, knowledge).decisions;
 }
 
 describe('runs of releases without an sdist, from the release file lists', () => {
@@ -171,5 +206,52 @@ describe('without an exact pin, or without a recorded history', () => {
       status: 'unavailable',
       why: 'the lock lists no musllinux wheel for CPython 3.12 on x86_64, and the lock lists no sdist: pip cannot install it on Alpine',
     });
+  });
+});
+
+describe('releases after the first musllinux wheel that have none, per CPython and arch', () => {
+  it('are computed from the release files: an arch dropped, a release with no musllinux wheel', () => {
+    const whl = (version: string, arch: string) => ({ filename: `t-${version}-cp312-cp312-musllinux_1_2_${arch}.whl` });
+    const releases = {
+      '0.22.0': [{ filename: 't-0.22.0.tar.gz' }],
+      '0.23.2': [whl('0.23.2', 'x86_64'), whl('0.23.2', 'aarch64')],
+      '0.24.0': [whl('0.24.0', 'x86_64')],
+      '0.25.0': [whl('0.25.0', 'x86_64')],
+      '0.26.0': [{ filename: 't-0.26.0.tar.gz' }],
+      '0.26.1': [whl('0.26.1', 'x86_64')],
+    };
+    expect(computeWheelGaps(releases, ['3.11', '3.12'], ['x86_64', 'aarch64'])).toEqual({
+      '3.12': { x86_64: [{ from: '0.26.0', through: '0.26.0', before: '0.25.0', after: '0.26.1' }], aarch64: [{ from: '0.24.0', through: '0.26.1', before: '0.23.2' }] },
+    });
+  });
+  it('an unpinned requirement is judged by the latest release on each arch', () => {
+    expect(run('ts').packages[0]).toMatchObject({ status: 'wheel' });
+    expect(run('ts', ['x86_64', 'aarch64']).packages[0]).toMatchObject({
+      status: 'compile',
+      why: 'the latest release, 0.26.1, has no musllinux wheel for CPython 3.12 on aarch64 (releases 0.24.0 to 0.26.1 have none; the nearest with one is 0.23.2)',
+      build: ['build-base'],
+    });
+  });
+  it('an exact pin by its own release', () => {
+    expect(run('ts==0.23.2', ['x86_64', 'aarch64']).packages[0]!.status).toBe('wheel');
+    expect(run('ts==0.25.0', ['x86_64']).packages[0]!.status).toBe('wheel');
+    expect(run('ts==0.26.0').packages[0]).toMatchObject({
+      status: 'compile',
+      why: '0.26.0 has no musllinux wheel for CPython 3.12 on x86_64 (release 0.26.0 has none; the nearest with one are 0.25.0 and 0.26.1)',
+    });
+  });
+  it("without the gaps recorded, the latest release's CPython list decides (it cannot tell the arches apart)", () => {
+    const ts = KNOWLEDGE.packages.get('ts')!;
+    const knowledge: Knowledge = { packages: new Map([['ts', { ...ts, musllinux: { ...ts.musllinux!, withoutWheel: undefined } }]]) };
+    expect(run('ts', ['x86_64', 'aarch64'], undefined, RUNTIME, knowledge).packages[0]!.status).toBe('wheel');
+  });
+  it('a pin with no wheel for its CPython and no sdist cannot install; a neighbour installs its wheel', () => {
+    const on314 = { version: '3.14', fullVersion: '3.14.6' };
+    expect(run('sp==3.8.14', ['x86_64'], undefined, on314).packages[0]).toMatchObject({
+      status: 'unavailable',
+      why: '3.8.14 has no musllinux wheel for CPython 3.14 on x86_64 (releases 3.8.14 to 3.8.15 have none; the nearest with one are 3.8.13 and 3.8.16), and 3.8.14 publishes no sdist (releases 3.8.14 to 3.8.15 have none; the nearest with one are 3.8.13 and 3.8.16): pip cannot install it on Alpine',
+    });
+    expect(run('sp==3.8.13', ['x86_64'], undefined, on314).packages[0]!.status).toBe('wheel');
+    expect(run('sp==3.8.9', ['x86_64'], undefined, on314).packages[0]).toMatchObject({ status: 'compile' });
   });
 });
