@@ -232,6 +232,19 @@ describe('releases after the first musllinux wheel that have none, per CPython a
       build: ['build-base'],
     });
   });
+  it('an upper bound is judged by the newest release it admits', () => {
+    expect(run('ts<0.24', ['x86_64', 'aarch64']).packages[0]!.status).toBe('wheel');
+    expect(run('ts~=0.23.0', ['aarch64']).packages[0]!.status).toBe('wheel');
+    expect(run('ts<0.26', ['aarch64']).packages[0]!.why).toBe(
+      '<0.26 selects a release that has no musllinux wheel for CPython 3.12 on aarch64 (releases 0.24.0 to 0.26.1 have none; the nearest with one is 0.23.2)',
+    );
+    expect(run('ts<=0.26.1', ['aarch64']).packages[0]!.why).toMatch(/^the latest release, 0\.26\.1, has no musllinux wheel/);
+    expect(run('ts<0.26.1', ['x86_64']).packages[0]!.why).toBe(
+      '<0.26.1 selects a release that has no musllinux wheel for CPython 3.12 on x86_64 (release 0.26.0 has none; the nearest with one are 0.25.0 and 0.26.1)',
+    );
+    expect(run('ts<0.26', ['x86_64']).packages[0]!.status).toBe('wheel');
+    expect(run('ts>=0.26.0', ['x86_64']).packages[0]!.status).toBe('wheel');
+  });
   it('an exact pin by its own release', () => {
     expect(run('ts==0.23.2', ['x86_64', 'aarch64']).packages[0]!.status).toBe('wheel');
     expect(run('ts==0.25.0', ['x86_64']).packages[0]!.status).toBe('wheel');
