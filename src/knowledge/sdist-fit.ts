@@ -16,5 +16,8 @@ export function missingSdist(entry: Pick<KnowledgeEntry, 'sdist' | 'noSdist'>, r
     const run = runHolding(entry.noSdist, pin);
     return run ? `${pin} publishes no sdist (${describeRun(run)})` : null;
   }
-  return entry.sdist === false ? 'it publishes no sdist' : null;
+  if (entry.sdist !== false) return null;
+  // The latest release is the last run's end: name the run, and the newest release with an sdist before it.
+  const last = entry.noSdist?.at(-1);
+  return last !== undefined && last.after === undefined ? `the latest release, ${last.through}, publishes no sdist (${describeRun(last)})` : 'it publishes no sdist';
 }

@@ -152,6 +152,9 @@ describe('a pin inside a run without an sdist', () => {
     expect(run('lone==3.0.0').packages[0]!.why).toBe(
       'ships no musllinux wheel, and 3.0.0 publishes no sdist (release 3.0.0 has none; the nearest with one are 2.1.4 and 3.1.0): pip cannot install it on Alpine',
     );
+    expect(run('wheelonly').packages[0]!.why).toBe(
+      'ships no musllinux wheel, and the latest release, 2.0, publishes no sdist (releases 0.1 to 2.0 have none: no release has one): pip cannot install it on Alpine',
+    );
     expect(run('wheelonly==1.0').packages[0]!.why).toBe(
       'ships no musllinux wheel, and 1.0 publishes no sdist (releases 0.1 to 2.0 have none: no release has one): pip cannot install it on Alpine',
     );
@@ -188,7 +191,10 @@ describe('a pin outside every run', () => {
     const pinned = decideRequirements([parseRequirementString('old==0.42.0', { file: 'r.txt', line: 1 })], { runtime: RUNTIME, arches: ['x86_64'] }, knowledge).decisions;
     expect(pinned.packages[0]).toMatchObject({ status: 'compile', build: ['build-base', 'cargo'] });
     const latest = decideRequirements([parseRequirementString('old', { file: 'r.txt', line: 1 })], { runtime: RUNTIME, arches: ['x86_64'] }, knowledge).decisions;
-    expect(latest.packages[0]).toMatchObject({ status: 'unavailable', why: 'ships no musllinux wheel, and it publishes no sdist: pip cannot install it on Alpine' });
+    expect(latest.packages[0]).toMatchObject({
+      status: 'unavailable',
+      why: 'ships no musllinux wheel, and the latest release, 0.50.2, publishes no sdist (releases 0.43.0 to 0.50.2 have none; the nearest with one is 0.42.0): pip cannot install it on Alpine',
+    });
   });
 });
 
