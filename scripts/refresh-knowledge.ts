@@ -1,5 +1,6 @@
 /**
- * Refreshes the knowledge base's index facts (per-CPython wheel history, sdist, extras; the whole
+ * Refreshes the knowledge base's index facts (per-CPython wheel history and the releases after the
+ * first wheel that have none, sdist and the releases without one, extras; the whole
  * `musllinux` fact of a new native entry that leaves it out) from PyPI's
  * JSON API: one request per project the knowledge base already has, nothing else (no name scans).
  * Run: node --import tsx scripts/refresh-knowledge.ts [--date YYYY-MM-DD] [--only name,name]
@@ -54,8 +55,12 @@ async function worker(): Promise<void> {
     if (entry.kind === 'native') {
       // A new entry may leave its wheel facts out: they are computed whole from the index.
       if (entry.musllinux === undefined) entry.musllinux = musllinuxOf(project, PYTHONS, ARCHES);
-      else if (entry.musllinux) entry.musllinux.byPython = facts.byPython;
+      else if (entry.musllinux) {
+        entry.musllinux.byPython = facts.byPython;
+        entry.musllinux.withoutWheel = facts.withoutWheel;
+      }
       entry.sdist = facts.sdist;
+      entry.noSdist = facts.noSdist;
     }
     if (Object.keys(facts.extras).length > 0) entry.extras = facts.extras;
     else delete entry.extras;

@@ -12,6 +12,7 @@ import { formatFloorViolation, olderBuildFor, violatedFloors } from './floors.ts
 import type { KnowledgeEntry } from './schema.ts';
 import { fitLockedFiles } from './locked-files.ts';
 import { missingWheel } from './wheel-fit.ts';
+import { missingSdist } from './sdist-fit.ts';
 import { collectApk } from './apk-reasons.ts';
 import type { Knowledge, PackageDecision, Decisions, Problem, DecideTarget } from './decisions.ts';
 
@@ -122,14 +123,9 @@ function decideEntry(
     const why = `${lockFit ? 'the lock lists a ' : ''}musllinux wheel for CPython ${target.python} on ${target.arches.join(' and ')}`;
     return { decision: { ...base, status: 'wheel', why, build: [], runtime: [...entry.dlopen].sort() }, problem: null };
   }
-  const noSdist = lockFit ? !lockFit.sdist : entry.sdist === false;
-  const cannot = noSdist
-    ? lockFit
-      ? 'the lock lists no sdist'
-      : 'it publishes no sdist'
-    : formats && !formats.source
-      ? `${describeOrigin(formats.because!)} forbids building it`
-      : null;
+  // The release pip would build: the lock's files, else the knowledge base's per-release sdist history.
+  const noSdist = lockFit ? (lockFit.sdist ? null : 'the lock lists no sdist') : missingSdist(entry, requirement);
+  const cannot = noSdist ?? (formats && !formats.source ? `${describeOrigin(formats.because!)} forbids building it` : null);
   if (cannot !== null) {
     const why = `${missing.replace(/: pip builds it from source$/, '')}, and ${cannot}: pip cannot install it on Alpine`;
     const decision: PackageDecision = { ...base, status: 'unavailable', why, build: [], runtime: [] };

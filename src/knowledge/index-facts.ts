@@ -1,13 +1,13 @@
 /**
  * The facts the knowledge base takes from PyPI's JSON API (https://docs.pypi.org/api/json/, one
  * document per project with every release's files): per-CPython wheel history, whether the latest
- * release has an sdist, and which known projects each extra adds. Pure, shared by
+ * release has an sdist and which releases ship none, and which known projects each extra adds. Pure, shared by
  * scripts/refresh-knowledge.ts (writes them) and test/knowledge/wheels-agree.test.ts (checks them).
  */
 import { evaluateMarker, parseRequirementString } from '../requirements/index.ts';
 import type { Arch } from '../requirements/types.ts';
-import type { MusllinuxWheels } from './schema.ts';
-import { computeWheelHistory, finalReleases, hasSdist, type ReleaseFiles, type WheelHistory } from './wheel-history.ts';
+import type { MusllinuxWheels, ReleaseRun } from './schema.ts';
+import { computeNoSdistRuns, computeWheelGaps, computeWheelHistory, finalReleases, hasSdist, type ReleaseFiles, type WheelGaps, type WheelHistory } from './wheel-history.ts';
 import { wheelFits } from './wheel-tags.ts';
 
 /** The parts of a project's JSON API document we read. */
@@ -18,7 +18,11 @@ export interface PypiProject {
 
 export interface IndexFacts {
   byPython: WheelHistory;
+  /** Per CPython and arch, the releases after the first wheel that have none. */
+  withoutWheel: WheelGaps;
   sdist: boolean;
+  /** Runs of final releases that ship no sdist (per-release sdist history). */
+  noSdist: ReleaseRun[];
   extras: Record<string, string[]>;
 }
 
@@ -47,7 +51,7 @@ export function musllinuxOf(project: PypiProject, pythons: readonly string[], ar
   const covered = pythons.filter((version) => arches.some((arch) => files.some((file) => wheelFits(file, version, arch) === 'wheel')));
   // ["abi3", "3.N"] only when it loses nothing: no version below 3.N is covered by its own wheels.
   const python = abi3 !== undefined && covered.every((version) => Number(version.split('.')[1]) >= abi3) ? ['abi3', `3.${abi3}`] : covered;
-  return { since, latest, python, byPython: computeWheelHistory(project.releases, pythons, arches) };
+  return { since, latest, python, byPython: computeWheelHistory(project.releases, pythons, arches), withoutWheel: computeWheelGaps(project.releases, pythons, arches) };
 }
 
 const EXTRA_IN_MARKER = /extra\s*==\s*['"]([^'"]+)['"]/g;
@@ -57,7 +61,9 @@ export function indexFactsOf(project: PypiProject, pythons: readonly string[], a
   const latest = project.releases[project.info.version] ?? [];
   return {
     byPython: computeWheelHistory(project.releases, pythons, arches),
+    withoutWheel: computeWheelGaps(project.releases, pythons, arches),
     sdist: hasSdist(latest),
+    noSdist: computeNoSdistRuns(project.releases),
     extras: extrasOf(project.info.requires_dist ?? [], known),
   };
 }

@@ -47,6 +47,23 @@ export interface KnowledgeEntry {
   extras?: Record<string, string[]>;
   /** false when the latest release ships no sdist: without a fitting wheel pip cannot install it at all. */
   sdist?: boolean;
+  /**
+   * The runs of consecutive final releases that ship no sdist, oldest first (`[]`: every release
+   * has one), computed from PyPI's release file lists by scripts/refresh-knowledge.ts. A pin inside
+   * a run with no fitting wheel cannot be installed; a pin outside every run builds from its sdist.
+   * Absent: not computed, and a pin is judged by the latest release's `sdist`.
+   */
+  noSdist?: ReleaseRun[];
+}
+
+/** Consecutive final releases (PEP 440, inclusive) that share a fact, with the nearest releases outside the run. */
+export interface ReleaseRun {
+  from: string;
+  through: string;
+  /** The newest release before `from`, which does not share the fact; absent when `from` is the first release. */
+  before?: string;
+  /** The first release after `through`, which does not share the fact; absent when `through` is the latest. */
+  after?: string;
 }
 
 /** The lowest release that builds and imports, on every CPython or from a CPython version on. */
@@ -92,6 +109,14 @@ export interface MusllinuxWheels {
    * later versions).
    */
   byPython?: Record<string, Partial<Record<Arch, string>>>;
+  /**
+   * Per CPython minor version and architecture: the runs of final releases after the first one in
+   * `byPython` that have no musllinux wheel installing there (a release that shipped none, or an
+   * arch dropped: tree-sitter 0.24.0 and later have no aarch64 wheels). Computed with `byPython`;
+   * only non-empty lists are kept, so `{}` means no gaps. With it, an exact pin is judged by its
+   * own release and anything else by the latest release, per arch; absent: `python` decides.
+   */
+  withoutWheel?: Record<string, Partial<Record<Arch, ReleaseRun[]>>>;
 }
 
 export interface Source {

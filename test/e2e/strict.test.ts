@@ -1,5 +1,6 @@
 /**
- * End-to-end: pins that cannot build or import on the target (issue 10, defect 4) get a warning
+ * End-to-end: pins that cannot build or import on the target (issue 10, defect 4), or cannot install
+ * at all (issue 12: a release without an sdist or a fitting wheel), get a warning
  * naming the pin and the first good release, and exit 2 with --strict in create, update and explain.
  */
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -88,5 +89,34 @@ describe('extras and pip format options reach the build plan', () => {
     expect(onlyBinary.exitCode).toBe(2);
     expect(onlyBinary.stdout).toMatch(/psycopg2 +unavailable/);
     expect(onlyBinary.stderr).toMatch(/psycopg2 cannot be installed on Alpine .*--only-binary \(requirements\.txt:1\) forbids building it/);
+  });
+});
+
+describe("a pinned release that ships no sdist (the knowledge base's per-release sdist history)", () => {
+  it('yara-x==1.19.0 (no musllinux wheel, no sdist) cannot install: a loud warning, exit 2 under --strict; 1.0.1 and 1.23.0 compile with cargo', async () => {
+    writeFileSync(join(work, 'requirements.txt'), 'yara-x==1.19.0\n');
+    const lenient = await runCli(['explain', '--requirements-file', 'requirements.txt', '--python', '3.12', '--arch', 'x86_64'], { cwd: work });
+    expect(lenient.exitCode).toBe(0);
+    expect(lenient.stdout).toMatch(
+      /yara-x +unavailable ships no musllinux wheel, and 1\.19\.0 publishes no sdist \(releases 1\.1\.0 to 1\.22\.1 have none; the nearest with one are 1\.0\.1 and 1\.23\.0\)/,
+    );
+    expect(lenient.stdout).toMatch(/^warning: yara-x==1\.19\.0 cannot be installed on Alpine \(CPython 3\.12, x86_64\)/m);
+    const strict = await runCli(['explain', '--requirements-file', 'requirements.txt', '--python', '3.12', '--arch', 'x86_64', '--strict'], { cwd: work });
+    expect(strict.exitCode).toBe(2);
+    expect(strict.stderr).toMatch(/--strict: a requirement will not install or work on the target: yara-x==1\.19\.0 cannot be installed on Alpine/);
+    for (const pin of ['1.0.1', '1.23.0']) {
+      writeFileSync(join(work, 'requirements.txt'), `yara-x==${pin}\n`);
+      const result = await runCli(['explain', '--requirements-file', 'requirements.txt', '--python', '3.12', '--arch', 'x86_64', '--strict', '--json'], { cwd: work });
+      expect(result.exitCode).toBe(0);
+      const yara = JSON.parse(result.stdout).packages.find((item: { name: string }) => item.name === 'yara-x');
+      expect(yara).toMatchObject({ status: 'compile', build: ['build-base', 'cargo'], runtime: ['libgcc'] });
+    }
+  });
+
+  it('create --strict refuses the pin before writing anything', async () => {
+    const result = await runCli(['app', '--yes', '--python', '3.12', '-r', 'yara-x==1.19.0', '--strict'], { cwd: work });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/yara-x==1\.19\.0 cannot be installed on Alpine/);
+    expect(existsSync(join(work, 'app'))).toBe(false);
   });
 });

@@ -8,8 +8,9 @@
 import { describe, expect, it } from 'vitest';
 import { indexFactsOf, musllinuxOf, type PypiProject } from '../../src/knowledge/index-facts.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
-import type { KnowledgeEntry } from '../../src/knowledge/schema.ts';
-import { minorOf, wheelFits as wheelFitsFor } from '../../src/knowledge/wheel-tags.ts';
+import type { KnowledgeEntry, ReleaseRun } from '../../src/knowledge/schema.ts';
+import { wheelFits as wheelFitsFor } from '../../src/knowledge/wheel-tags.ts';
+import { missingWheel } from '../../src/knowledge/wheel-fit.ts';
 import { PYTHON_RUNTIMES } from '../../src/target/runtimes.ts';
 import type { Arch } from '../../src/requirements/types.ts';
 import { realIndexProblem, skipWithoutIndex } from '../online/real-index.ts';
@@ -26,13 +27,9 @@ interface PypiRelease {
   project: PypiProject;
 }
 
-/** What the entry claims pip finds for the target: a musllinux wheel, or nothing (compile). */
+/** What the entry claims pip finds for an unpinned requirement (the latest release), as the decisions compute it: a musllinux wheel, or nothing (compile). */
 function claimed(entry: KnowledgeEntry, arch: Arch): 'wheel' | 'compile' {
-  const wheels = entry.musllinux;
-  if (wheels === null || !wheels.since[arch]) return 'compile';
-  const [first, minimum] = wheels.python;
-  const covers = first === 'abi3' ? minimum !== undefined && minorOf(PYTHON) >= minorOf(minimum) : wheels.python.includes(PYTHON);
-  return covers ? 'wheel' : 'compile';
+  return missingWheel(entry.musllinux, null, { python: PYTHON, arches: [arch] }) === null ? 'wheel' : 'compile';
 }
 
 const wheelFits = (file: string, arch: Arch) => wheelFitsFor(file, PYTHON, arch);
@@ -70,11 +67,13 @@ async function fetchRelease(name: string): Promise<PypiRelease | string> {
 const PYTHONS = [...new Set(PYTHON_RUNTIMES.map((runtime) => runtime.version))];
 
 /**
- * Disagreements between an entry's per-CPython wheel history (and sdist fact) and the index's
- * release file lists, recomputed with the same code the refresh script uses. Every native entry is
- * held to it: `musllinux: null` claims that no release has a musllinux wheel for any CPython and
- * arch; otherwise `byPython` must record every supported CPython (a missing one would fall back to
- * the coarser `since`/`python` facts), and `since` must name the first release per arch.
+ * Disagreements between an entry's per-CPython wheel history (and its sdist facts: the latest
+ * release's, and the runs of releases without one) and the index's release file lists, recomputed
+ * with the same code the refresh script uses. Every native entry is held to it: `musllinux: null`
+ * claims that no release has a musllinux wheel for any CPython and arch; otherwise `byPython` must
+ * record every supported CPython (a missing one would fall back to the coarser `since`/`python`
+ * facts), `since` must name the first release per arch, and `noSdist` must be recorded (a pin is
+ * judged by its own release's sdist).
  */
 function compareHistory(name: string, entry: KnowledgeEntry, project: PypiProject): string[] {
   const facts = indexFactsOf(project, PYTHONS, ARCHES, () => false);
@@ -98,6 +97,18 @@ function compareHistory(name: string, entry: KnowledgeEntry, project: PypiProjec
       }
     }
   }
+  if (wheels !== null && wheels.withoutWheel === undefined)
+    lines.push(`${name}: knowledge base records no releases without a wheel after the first (musllinux.withoutWheel); run scripts/refresh-knowledge.ts --only ${name}`);
+  else if (wheels !== null) {
+    for (const python of PYTHONS) {
+      for (const arch of ARCHES) {
+        const claim = describeRuns(wheels.withoutWheel?.[python]?.[arch] ?? []);
+        const actual = describeRuns(facts.withoutWheel[python]?.[arch] ?? []);
+        if (claim !== actual)
+          lines.push(`${name} CPython ${python} ${arch}: knowledge base says the releases after the first wheel without one are ${claim}; PyPI release files say ${actual}`);
+      }
+    }
+  }
   const since = musllinuxOf(project, PYTHONS, ARCHES)?.since ?? null;
   for (const arch of ARCHES) {
     const claim = wheels?.since[arch] ?? null;
@@ -106,7 +117,16 @@ function compareHistory(name: string, entry: KnowledgeEntry, project: PypiProjec
   }
   if (entry.sdist !== undefined && entry.sdist !== facts.sdist)
     lines.push(`${name}: knowledge base says sdist ${entry.sdist}; PyPI ${project.info.version} ${facts.sdist ? 'has one' : 'has none'}`);
+  if (entry.noSdist === undefined) lines.push(`${name}: knowledge base records no per-release sdist history (noSdist); run scripts/refresh-knowledge.ts --only ${name}`);
+  else if (describeRuns(entry.noSdist) !== describeRuns(facts.noSdist))
+    lines.push(`${name}: knowledge base says the releases without an sdist are ${describeRuns(entry.noSdist)}; PyPI release files say ${describeRuns(facts.noSdist)}`);
   return lines;
+}
+
+/** "1.1.0..1.22.1 (after 1.0.1, before 1.23.0)", runs joined with "; ", or "none". */
+function describeRuns(runs: readonly ReleaseRun[]): string {
+  if (runs.length === 0) return 'none';
+  return runs.map((run) => `${run.from}..${run.through} (after ${run.before ?? 'nothing'}, before ${run.after ?? 'nothing'})`).join('; ');
 }
 
 /** Runs `task` over `items` with at most `limit` at a time. */
@@ -172,8 +192,12 @@ describe('history comparison', () => {
     requires: [],
     sources: [],
     sdist,
-    musllinux: { since: { x86_64: '1.5', aarch64: '2.0' }, latest: '2.0', python: ['3.12'], byPython },
+    noSdist: [{ from: '2.0', through: '2.0', before: '1.5' }],
+    musllinux: { since: { x86_64: '1.5', aarch64: '2.0' }, latest: '2.0', python: ['3.12'], byPython, withoutWheel: GAPS },
   });
+  // 2.0 has only cp312 wheels: after 1.5's abi3 wheel, CPython 3.11 and 3.13+ lose x86_64 there.
+  const gap = [{ from: '2.0', through: '2.0', before: '1.5' }];
+  const GAPS = { '3.11': { x86_64: gap }, '3.13': { x86_64: gap }, '3.14': { x86_64: gap }, '3.15': { x86_64: gap } };
   const truth = {
     '3.10': {},
     '3.11': { x86_64: '1.5' },
@@ -204,7 +228,30 @@ describe('history comparison', () => {
       'p aarch64: knowledge base says first release with a musllinux wheel none; PyPI release files say 2.0',
     ]);
     const sdistOnly: PypiProject = { info: { version: '1.0' }, releases: { '1.0': [{ filename: 'p-1.0.tar.gz' }] } };
-    expect(compareHistory('p', { ...none, sdist: true }, sdistOnly)).toEqual([]);
+    expect(compareHistory('p', { ...none, sdist: true, noSdist: [] }, sdistOnly)).toEqual([]);
+  });
+  it('holds the releases without a wheel after the first one to the release files, per CPython and arch', () => {
+    const { '3.13': _dropped, ...missing } = GAPS;
+    const wrong = entry(truth, false);
+    wrong.musllinux!.withoutWheel = { ...missing, '3.12': { aarch64: gap } };
+    expect(compareHistory('p', wrong, project)).toEqual([
+      'p CPython 3.13 x86_64: knowledge base says the releases after the first wheel without one are none; PyPI release files say 2.0..2.0 (after 1.5, before nothing)',
+      'p CPython 3.12 aarch64: knowledge base says the releases after the first wheel without one are 2.0..2.0 (after 1.5, before nothing); PyPI release files say none',
+    ]);
+    const unrecorded = entry(truth, false);
+    delete unrecorded.musllinux!.withoutWheel;
+    expect(compareHistory('p', unrecorded, project)).toEqual([
+      'p: knowledge base records no releases without a wheel after the first (musllinux.withoutWheel); run scripts/refresh-knowledge.ts --only p',
+    ]);
+  });
+  it('holds the per-release sdist history to the release files: the runs without an sdist and the releases around them', () => {
+    const wrong = { ...entry(truth, false), noSdist: [{ from: '1.5', through: '2.0', before: '1.0' }] };
+    expect(compareHistory('p', wrong, project)).toEqual([
+      'p: knowledge base says the releases without an sdist are 1.5..2.0 (after 1.0, before nothing); PyPI release files say 2.0..2.0 (after 1.5, before nothing)',
+    ]);
+    const unrecorded = entry(truth, false);
+    delete unrecorded.noSdist;
+    expect(compareHistory('p', unrecorded, project)).toEqual(['p: knowledge base records no per-release sdist history (noSdist); run scripts/refresh-knowledge.ts --only p']);
   });
   it('requires a history row for every CPython and the first release per arch', () => {
     const { '3.13': _dropped, ...partial } = truth;
@@ -221,10 +268,11 @@ describe('history comparison', () => {
 });
 
 describe.skipIf(SKIP)('knowledge base agrees with PyPI', () => {
-  it('has the musllinux wheels it claims, and none it does not, for CPython 3.12 on x86_64 and aarch64, and the per-CPython history it records', async () => {
+  it('has the musllinux wheels it claims, and none it does not, for CPython 3.12 on x86_64 and aarch64, and the per-CPython wheel and per-release sdist history it records', async () => {
     const entries = [...loadKnowledge().packages.entries()].filter(([, entry]) => entry.kind === 'native');
     const disagreements: string[] = [];
     let historyChecked = 0;
+    let sdistChecked = 0;
     const releases = await mapLimited(entries, 8, ([name]) => fetchRelease(name));
     entries.forEach(([name, entry], index) => {
       const release = releases[index]!;
@@ -235,13 +283,15 @@ describe.skipIf(SKIP)('knowledge base agrees with PyPI', () => {
       disagreements.push(...compareEntry(name, entry, release));
       disagreements.push(...compareHistory(name, entry, release.project));
       if (entry.musllinux === null || entry.musllinux.byPython) historyChecked += 1;
+      if (entry.noSdist !== undefined) sdistChecked += 1;
     });
     console.log(
       `wheels-agree: checked ${entries.length} native knowledge-base entries against PyPI (CPython ${PYTHON}, ${ARCHES.join(' and ')}), ` +
-        `and the per-CPython wheel history of ${historyChecked} (${PYTHONS.join(', ')} x ${ARCHES.length} arches); ${disagreements.length} disagreement(s)`,
+        `the per-CPython wheel history of ${historyChecked} (${PYTHONS.join(', ')} x ${ARCHES.length} arches) and the per-release sdist history of ${sdistChecked}; ${disagreements.length} disagreement(s)`,
     );
     expect(entries.length).toBeGreaterThan(0);
     expect(historyChecked).toBe(entries.length);
+    expect(sdistChecked).toBe(entries.length);
     expect(disagreements, `disagreements with PyPI:\n${disagreements.join('\n')}`).toEqual([]);
   }, 300_000);
 });

@@ -205,6 +205,7 @@ describe('musllinux facts of a new entry, computed from the index', () => {
       latest: '3.0',
       python: ['3.11', '3.12', '3.13'],
       byPython: { '3.11': { x86_64: '2.0' }, '3.12': { x86_64: '3.0', aarch64: '3.0' }, '3.13': { x86_64: '3.0', aarch64: '3.0' } },
+      withoutWheel: {},
     });
     const abi3Only = { info: { version: '1.0' }, releases: { '1.0': [wheel('1.0', 'cp39-abi3')] } };
     expect(musllinuxOf(abi3Only, ['3.12'], ['x86_64'])!.python).toEqual(['abi3', '3.9']);

@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { loadAlpineNames, loadKnowledge } from '../../src/knowledge/load.ts';
 import { isApkName } from '../../src/validate/apk-name.ts';
 import { normalizeName } from '../../src/requirements/normalize.ts';
-import { valid } from '@renovatebot/pep440';
+import { gt, valid } from '@renovatebot/pep440';
+import type { ReleaseRun } from '../../src/knowledge/schema.ts';
+import type { Arch } from '../../src/requirements/types.ts';
 
 interface AportsSnapshot {
   retrieved: string;
@@ -138,8 +140,34 @@ describe('knowledge base', () => {
         // An empty list is a fact only with a history: older releases had wheels, the latest has none.
         if (wheels.python.length === 0 && !wheels.byPython) problems.push(`${name}: musllinux without Python versions or history`);
         if (wheels.python[0] === 'abi3' && !/^3\.\d+$/.test(wheels.python[1] ?? '')) problems.push(`${name}: abi3 without minimum`);
+        for (const [python, row] of Object.entries(wheels.withoutWheel ?? {})) {
+          for (const [arch, runs] of Object.entries(row)) problems.push(...badRuns(`${name}: withoutWheel ${python} ${arch}`, runs!, wheels.byPython?.[python]?.[arch as Arch]));
+        }
       }
+      problems.push(...badRuns(`${name}: noSdist`, entry.noSdist ?? [], undefined));
     }
     expect(problems).toEqual([]);
   });
 });
+
+/**
+ * Runs of releases must be valid PEP 440 versions in order (from <= through, before < from,
+ * through < after, each run after the previous one), and a run without a wheel starts after the
+ * first release with one.
+ */
+function badRuns(where: string, runs: readonly ReleaseRun[], firstWheel: string | undefined): string[] {
+  const problems: string[] = [];
+  let previous: string | undefined = firstWheel;
+  for (const run of runs) {
+    const versions = [run.before, run.from, run.through, run.after].filter((version): version is string => version !== undefined);
+    if (!versions.every((version) => valid(version))) {
+      problems.push(`${where}: invalid version in ${JSON.stringify(run)}`);
+      continue;
+    }
+    if (gt(run.from, run.through) || (run.before !== undefined && !gt(run.from, run.before)) || (run.after !== undefined && !gt(run.after, run.through)))
+      problems.push(`${where}: run out of order ${JSON.stringify(run)}`);
+    if (previous !== undefined && !gt(run.from, previous)) problems.push(`${where}: run ${run.from} not after ${previous}`);
+    previous = run.through;
+  }
+  return problems;
+}
