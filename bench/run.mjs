@@ -95,11 +95,44 @@ const results = {
   },
   package: { tarballBytes: pack.size, unpackedBytes: pack.unpackedSize, files: pack.entryCount, runtimeDependencies: Object.keys(pkg.dependencies ?? {}).length },
 };
+results.instructions = countInstructions();
 results.image = measureImage();
 results.importTime = measureImportTime();
 mkdirSync(join(root, 'bench'), { recursive: true });
 writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 rmSync(work, { recursive: true, force: true });
+
+// Instructions executed (valgrind's cachegrind): the same count for the same binary, inputs and
+// environment however loaded the machine is, where wall times on a shared machine move by 5%
+// between runs. When NODE_EXTRA_CA_CERTS is set (as on the machines this is developed on), Node
+// parses that bundle at every start, in every command alike, which dilutes the ratios: they are
+// counted once more without it, the environment most users have.
+function countInstructions() {
+  if (spawnSync('valgrind', ['--version']).status !== 0) return { skipped: 'valgrind not found' };
+  const ids = ['node -e 0', 'create-vite (vanilla-ts)', 'create-slim-python (reference)'];
+  const envs = { asIs: env };
+  if (env.NODE_EXTRA_CA_CERTS) {
+    envs.withoutExtraCaCerts = { ...env };
+    delete envs.withoutExtraCaCerts.NODE_EXTRA_CA_CERTS;
+  }
+  const counts = {};
+  for (const [name, runEnv] of Object.entries(envs)) {
+    counts[name] = {};
+    for (const id of ids) {
+      const argv = COMMANDS.find((c) => c.id === id).argv();
+      const run = spawnSync('valgrind', ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', ...argv], {
+        cwd: work,
+        env: runEnv,
+        encoding: 'utf8',
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      const refs = /I\s+refs:\s+([\d,]+)/.exec(run.stderr);
+      if (run.status !== 0 || !refs) return { skipped: `valgrind could not count ${id}: ${String(run.stderr).trim().split('\n').at(-1)}` };
+      counts[name][id] = Number(refs[1].replaceAll(',', ''));
+    }
+  }
+  return { extraCaCerts: env.NODE_EXTRA_CA_CERTS ?? null, counts };
+}
 
 // The reference example's release image, measured by the CLI itself (needs pip and the index).
 function measureImage() {
@@ -176,6 +209,16 @@ console.log(`scaffold / create-vite (median): ${results.ratios.scaffoldVsCreateV
 console.log(`over bare node: ours ${fmt(results.ratios.scaffoldOverNodeMs)}, create-vite ${fmt(results.ratios.createViteOverNodeMs)}`);
 console.log(`update --check / scaffold: ${results.ratios.updateCheckVsScaffold.toFixed(2)}x, explain / scaffold: ${results.ratios.explainVsScaffold.toFixed(2)}x (target <= 1x)`);
 console.log(`peak RSS over create-vite: ${results.ratios.peakRssOverCreateViteKb ?? '?'} KB (target <= 10240 KB)`);
+if (results.instructions.skipped) console.log(`instructions: skipped (${results.instructions.skipped})`);
+else {
+  for (const [name, c] of Object.entries(results.instructions.counts)) {
+    const m = (id) => `${(c[id] / 1e6).toFixed(0)}M`;
+    const label = name === 'asIs' ? 'as run above' : `without NODE_EXTRA_CA_CERTS (set here to ${results.instructions.extraCaCerts})`;
+    console.log(
+      `instructions (valgrind), ${label}: node ${m('node -e 0')}, create-vite ${m('create-vite (vanilla-ts)')}, ours ${m('create-slim-python (reference)')}; scaffold / create-vite ${(c['create-slim-python (reference)'] / c['create-vite (vanilla-ts)']).toFixed(2)}x`,
+    );
+  }
+}
 const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
 if (results.image.skipped) console.log(`image size: skipped (${results.image.skipped})`);
 else {
