@@ -23,7 +23,7 @@ export interface BuildInference {
  * from PyPI into pip's build environment (ninja ships musllinux wheels), so meson-python needs the
  * compilers and pkg-config only.
  */
-const BUILD_TOOLS: readonly { match: RegExp; apk: readonly string[]; what: string }[] = [
+export const BUILD_TOOLS: readonly { match: RegExp; apk: readonly string[]; what: string }[] = [
   { match: /^(maturin)$/, apk: ['cargo'], what: 'maturin builds Rust extensions with cargo' },
   { match: /^(setuptools-rust)$/, apk: ['cargo'], what: 'setuptools-rust builds Rust extensions with cargo' },
   { match: /^(scikit-build-core|scikit-build|cmake)$/, apk: ['build-base', 'cmake'], what: 'a CMake build (C/C++ compilers and cmake)' },
@@ -32,7 +32,7 @@ const BUILD_TOOLS: readonly { match: RegExp; apk: readonly string[]; what: strin
 ];
 
 /** PEP 725 virtual compilers and the generic packages we know the Alpine -dev package of. */
-const EXTERNAL_NAMES: Readonly<Record<string, readonly string[]>> = {
+export const EXTERNAL_NAMES: Readonly<Record<string, readonly string[]>> = {
   'virtual/compiler/c': ['build-base'],
   'virtual/compiler/cxx': ['build-base'],
   'virtual/compiler/c++': ['build-base'],
