@@ -4,9 +4,16 @@
  * reference.py prints what pip/packaging make of every case; this test compares field by field.
  * The venv comes from scripts/setup-python-venv.sh ($SLIM_PYTHON_VENV, else .venv-ci/). Without a
  * reachable package index the test skips and says why, except under CI, where that is a failure.
+ *
+ * Mutation runs (vitest.mutate.config.ts) compare each mutant with pip's answers without spawning
+ * Python: every run that calls the reference writes its answers, with a hash of the corpus and of
+ * reference.py, to $SLIM_DIFFERENTIAL_CACHE (default reports/differential-reference.json), and a
+ * run with SLIM_DIFFERENTIAL_CACHE set reads that file when it exists. An ordinary run (variable
+ * unset) always calls pip; a cache whose hash differs from the corpus is an error, never used.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -40,8 +47,40 @@ const isDirectory = (path: string) => statSync(resolve(FILES, path), { throwIfNo
 let reference: Reference | undefined;
 let skipReason: string | undefined;
 
+const REFERENCE_SCRIPT = join(CORPUS, '..', 'reference.py');
+const CACHE_GIVEN = process.env.SLIM_DIFFERENTIAL_CACHE;
+const CACHE = resolve(ROOT, CACHE_GIVEN ?? 'reports/differential-reference.json');
+
+// Every file the reference's answers depend on: reference.py and the whole corpus, by path and bytes.
+function corpusHash(): string {
+  const hash = createHash('sha256');
+  const add = (path: string): void => {
+    if (statSync(path).isDirectory()) for (const name of readdirSync(path).sort()) add(join(path, name));
+    else
+      hash
+        .update(`${relative(CORPUS, path)}\0`)
+        .update(readFileSync(path))
+        .update('\0');
+  };
+  add(REFERENCE_SCRIPT);
+  add(CORPUS);
+  return hash.digest('hex');
+}
+
+/** The cached answers when SLIM_DIFFERENTIAL_CACHE names an existing file; throws when it is stale. */
+function readCache(): Reference | undefined {
+  if (CACHE_GIVEN === undefined || !existsSync(CACHE)) return undefined;
+  const cached = JSON.parse(readFileSync(CACHE, 'utf8')) as { corpus: string; reference: Reference };
+  if (cached.corpus !== corpusHash()) {
+    throw new Error(`${CACHE} holds pip's answers for another corpus or reference.py: delete it, or refresh it with \`npm run mutate:reference\` (real pip)`);
+  }
+  return cached.reference;
+}
+
 /** Sets up the venv (or takes $SLIM_PYTHON_VENV) and runs reference.py; a failure skips, or fails in CI. */
 async function loadReference(): Promise<void> {
+  reference = readCache();
+  if (reference) return;
   const given = process.env.SLIM_PYTHON_VENV;
   const venv = given ?? join(ROOT, '.venv-ci');
   // A venv named by SLIM_PYTHON_VENV is used as it is; .venv-ci/ is created or reused by the setup script.
@@ -62,8 +101,10 @@ async function loadReference(): Promise<void> {
     console.warn(`differential test skipped: ${why}`);
     return;
   }
-  const run = await execa(join(venv, 'bin/python'), [join(CORPUS, '..', 'reference.py'), CORPUS], { cwd: FILES, env: realIndexEnv(), timeout: 120_000 });
+  const run = await execa(join(venv, 'bin/python'), [REFERENCE_SCRIPT, CORPUS], { cwd: FILES, env: realIndexEnv(), timeout: 120_000 });
   reference = JSON.parse(run.stdout) as Reference;
+  mkdirSync(dirname(CACHE), { recursive: true });
+  writeFileSync(CACHE, JSON.stringify({ corpus: corpusHash(), versions: reference.versions, reference }));
 }
 
 // What our Requirement says, in the shape reference.py prints pip's InstallRequirement.
