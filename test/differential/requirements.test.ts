@@ -70,11 +70,21 @@ function corpusHash(): string {
 /** The cached answers when SLIM_DIFFERENTIAL_CACHE names an existing file; throws when it is stale. */
 function readCache(): Reference | undefined {
   if (CACHE_GIVEN === undefined || !existsSync(CACHE)) return undefined;
-  const cached = JSON.parse(readFileSync(CACHE, 'utf8')) as { corpus: string; reference: Reference };
+  const cached = JSON.parse(readFileSync(CACHE, 'utf8')) as { corpus: string; reference: string };
   if (cached.corpus !== corpusHash()) {
     throw new Error(`${CACHE} holds pip's answers for another corpus or reference.py: delete it, or refresh it with \`npm run mutate:reference\` (real pip)`);
   }
-  return cached.reference;
+  return JSON.parse(cached.reference.replaceAll(FILES_PLACEHOLDER, FILES)) as Reference;
+}
+
+// pip's answers name the corpus by its absolute path (file: URLs, error texts); the cache holds a
+// placeholder instead, so a copy of the checkout (Stryker's sandbox) reads them for its own path.
+const FILES_PLACEHOLDER = '<corpus files>';
+
+function writeCache(answers: Reference): void {
+  mkdirSync(dirname(CACHE), { recursive: true });
+  const reference = JSON.stringify(answers).replaceAll(FILES, FILES_PLACEHOLDER);
+  writeFileSync(CACHE, JSON.stringify({ corpus: corpusHash(), versions: answers.versions, reference }));
 }
 
 /** Sets up the venv (or takes $SLIM_PYTHON_VENV) and runs reference.py; a failure skips, or fails in CI. */
@@ -103,8 +113,7 @@ async function loadReference(): Promise<void> {
   }
   const run = await execa(join(venv, 'bin/python'), [REFERENCE_SCRIPT, CORPUS], { cwd: FILES, env: realIndexEnv(), timeout: 120_000 });
   reference = JSON.parse(run.stdout) as Reference;
-  mkdirSync(dirname(CACHE), { recursive: true });
-  writeFileSync(CACHE, JSON.stringify({ corpus: corpusHash(), versions: reference.versions, reference }));
+  writeCache(reference);
 }
 
 // What our Requirement says, in the shape reference.py prints pip's InstallRequirement.
