@@ -16,10 +16,8 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { execa } from 'execa';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { evaluateMarker, parseRequirementString } from '../../src/requirements/index.ts';
-import { decodeRequirementsBytes, parseRequirementsFile } from '../../src/requirements/read-files.ts';
-import { scanRequirementsText, type ScannedLine } from '../../src/requirements/requirements-file.ts';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ScannedLine } from '../../src/requirements/requirements-file.ts';
 import type { Arch, Requirement } from '../../src/requirements/types.ts';
 import { isCi } from '../support/cli.ts';
 import { realIndexEnv } from '../support/python-venv.ts';
@@ -116,6 +114,20 @@ async function loadReference(): Promise<void> {
   writeCache(reference);
 }
 
+/**
+ * The ports, imported afresh for each test: their module-level tables and cached token rules are
+ * then built inside the test, so a mutation run sees every mutant of them (README "Mutation testing").
+ */
+async function freshPorts() {
+  vi.resetModules();
+  const [index, readFiles, requirementsFile] = await Promise.all([
+    import('../../src/requirements/index.ts'),
+    import('../../src/requirements/read-files.ts'),
+    import('../../src/requirements/requirements-file.ts'),
+  ]);
+  return { ...index, ...readFiles, ...requirementsFile };
+}
+
 // What our Requirement says, in the shape reference.py prints pip's InstallRequirement.
 function pipShape(requirement: Requirement): Fields {
   const url = requirement.url;
@@ -158,8 +170,9 @@ describe('requirements parsing agrees with pip and packaging', () => {
   beforeAll(loadReference, 300_000);
   let compared = 0;
 
-  it('PEP 508 strings: parseRequirementString vs packaging.requirements.Requirement', (context) => {
+  it('PEP 508 strings: parseRequirementString vs packaging.requirements.Requirement', async (context) => {
     if (!reference) return context.skip(skipReason);
+    const { parseRequirementString } = await freshPorts();
     const texts = JSON.parse(readFileSync(join(CORPUS, 'requirement-strings.json'), 'utf8')) as string[];
     // Every corpus case must have come back: a reference that prints nothing compares nothing.
     expect(reference.strings).toHaveLength(texts.length);
@@ -180,8 +193,9 @@ describe('requirements parsing agrees with pip and packaging', () => {
     expect(mismatches).toEqual([]);
   });
 
-  it('markers: evaluateMarker vs packaging.markers.Marker.evaluate on each target', (context) => {
+  it('markers: evaluateMarker vs packaging.markers.Marker.evaluate on each target', async (context) => {
     if (!reference) return context.skip(skipReason);
+    const { evaluateMarker } = await freshPorts();
     const cases = JSON.parse(readFileSync(join(CORPUS, 'markers.json'), 'utf8')) as unknown[];
     expect(reference.markers).toHaveLength(cases.length);
     expect(cases.length).toBeGreaterThanOrEqual(400);
@@ -200,8 +214,9 @@ describe('requirements parsing agrees with pip and packaging', () => {
     expect(mismatches).toEqual([]);
   });
 
-  it('requirements files, line by line: scanRequirementsText vs pip req_file + constructors', (context) => {
+  it('requirements files, line by line: scanRequirementsText vs pip req_file + constructors', async (context) => {
     if (!reference) return context.skip(skipReason);
+    const { decodeRequirementsBytes, scanRequirementsText } = await freshPorts();
     const mismatches: unknown[] = [];
     const names = readdirSync(FILES).filter((name) => name.endsWith('.txt'));
     expect(names.length).toBeGreaterThanOrEqual(15);
@@ -239,6 +254,7 @@ describe('requirements parsing agrees with pip and packaging', () => {
 
   it('whole files with includes: parseRequirementsFile vs pip parse_requirements', async (context) => {
     if (!reference) return context.skip(skipReason);
+    const { parseRequirementsFile } = await freshPorts();
     for (const [name, expected] of Object.entries(reference.files)) {
       const run = parseRequirementsFile(name, { projectRoot: FILES, env: ENV, isDirectory });
       if (expected.error !== null) {
