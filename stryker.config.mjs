@@ -2,6 +2,17 @@
 // Sized for a shared 2-core machine: 2 workers, incremental (only mutants whose code or tests
 // changed are re-run), and per mutated file only the test files that import it (vitest's
 // related-files), through coverage analysis per test.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+// pip's answers for the differential test, read by each mutant's run instead of spawning Python
+// (the workers inherit this variable; the sandbox has no venv). `npm run mutate:reference` makes it.
+const DIFFERENTIAL_CACHE = fileURLToPath(new URL('reports/differential-reference.json', import.meta.url));
+process.env.SLIM_DIFFERENTIAL_CACHE ??= DIFFERENTIAL_CACHE;
+if (!existsSync(process.env.SLIM_DIFFERENTIAL_CACHE)) {
+  console.warn(`stryker: no ${process.env.SLIM_DIFFERENTIAL_CACHE}: run \`npm run mutate:reference\` first, or the differential test calls pip in the sandbox`);
+}
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',

@@ -75,9 +75,10 @@ function findPackage(lock: LockFile, edge: LockedEdge): LockedPackage | undefine
 }
 
 // Lock markers may use PEP 751's `extras` / `dependency_groups` sets, which describe what the
-// installer was asked for; we install the defaults, so those clauses are evaluated as empty sets.
+// installer was asked for; we install the defaults, so those clauses are evaluated as empty sets:
+// `'x' in extras` never holds, `'x' not in extras` always does (packaging's lock_file context).
 function evaluateLockMarker(marker: string, target: Target, extras: string[], file: string): boolean {
-  const plain = marker.replace(/'[^']*'\s+in\s+(extras|dependency_groups)|"[^"]*"\s+in\s+(extras|dependency_groups)/g, 'extra == "\u0000"');
+  const plain = marker.replace(/(?:'[^']*'|"[^"]*")\s+(not\s+)?in\s+(?:extras|dependency_groups)/g, (_clause, not?: string) => (not ? 'extra != "\u0000"' : 'extra == "\u0000"'));
   try {
     return evaluateMarker(plain, target, extras);
   } catch (error) {

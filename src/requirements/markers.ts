@@ -56,7 +56,7 @@ const PARSED = new Map<string, MarkerList>();
 
 /** True when `marker` holds for the target; `extras` are the extras selected for the requirement. */
 export function evaluateMarker(marker: string, target: Target, extras?: string[]): boolean {
-  const key = `${target.full ?? target.python}\0${target.arch}\0${(extras ?? []).join(',')}\0${marker}`;
+  const key = `${target.full ?? target.python}\0${target.arch}\0${(extras ?? []).join('\0')}\0\0${marker}`;
   const known = RESULTS.get(key);
   if (known !== undefined) return known;
   const result = evaluateUncached(marker, target, extras);

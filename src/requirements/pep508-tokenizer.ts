@@ -162,10 +162,17 @@ export function decodeQuotedString(quoted: string): string | null {
   // A backslash right before the closing quote escapes it: the literal is unterminated.
   if (/(^|[^\\])(\\\\)*\\$/.test(body)) return null;
   if (body.includes('\\N{')) return null; // named escapes need the Unicode name table
-  return body.replace(ESCAPE_PATTERN, (whole, code: string) => {
+  let valid = true;
+  const value = body.replace(ESCAPE_PATTERN, (whole, code: string) => {
     if (Object.hasOwn(SIMPLE_ESCAPES, code)) return SIMPLE_ESCAPES[code] as string;
-    if (/^[xuU]/.test(code)) return String.fromCodePoint(parseInt(code.slice(1), 16));
+    if (/^[xuU]/.test(code)) {
+      // `\x`, `\u`, `\U` without all their hex digits, or past U+10FFFF: Python refuses the literal.
+      const point = code.length > 1 ? parseInt(code.slice(1), 16) : Number.NaN;
+      if (!(point <= 0x10ffff)) valid = false;
+      return valid ? String.fromCodePoint(point) : '';
+    }
     if (/^[0-7]/.test(code)) return String.fromCodePoint(parseInt(code, 8));
     return whole; // Python keeps unknown escapes such as `\d` as written
   });
+  return valid ? value : null;
 }

@@ -60,13 +60,15 @@ function looksLikePath(text: string): boolean {
   return text.includes('/') || text.startsWith('.');
 }
 
-// pip's splitext: posixpath.splitext, with `.tar` kept together with the compression suffix.
+// pip's splitext: posixpath.splitext, with `.tar` kept together with the compression suffix. The
+// `.tar` rule looks at the root even when posixpath found no extension (dots only lead the file
+// name), so `..tar` and `x/.tar` are tar archives to pip.
 function extensionOf(path: string): string {
   const base = path.slice(path.lastIndexOf('/') + 1);
   const dot = base.lastIndexOf('.');
-  if (dot <= 0 || /^\.+$/.test(base.slice(0, dot + 1))) return '';
-  const stem = base.slice(0, dot);
-  const extension = base.slice(dot);
+  const none = dot <= 0 || /^\.+$/.test(base.slice(0, dot + 1));
+  const stem = none ? base : base.slice(0, dot);
+  const extension = none ? '' : base.slice(dot);
   return stem.toLowerCase().endsWith('.tar') ? stem.slice(-4) + extension : extension;
 }
 
@@ -143,6 +145,10 @@ function linkParts(url: string, origin: Origin): LineParts {
   const filename = path.replace(/\/+$/, '').split('/').pop() ?? '';
   if (extensionOf(filename) === '.whl') {
     const [name, version] = parseWheelFilename(filename, origin);
+    // packaging takes any Unicode word characters; pip then parses `name==version` as PEP 508.
+    if (!isValidProjectName(name)) {
+      throw withOrigin(origin, `Invalid requirement: ${JSON.stringify(`${name}==${version}`)}: Expected package name at the start of dependency specifier`);
+    }
     return { ...base, name, specifiers: [`==${version}`] };
   }
   return { ...base, name: eggName(url, origin), specifiers: [] };

@@ -4,15 +4,20 @@
  * reference.py prints what pip/packaging make of every case; this test compares field by field.
  * The venv comes from scripts/setup-python-venv.sh ($SLIM_PYTHON_VENV, else .venv-ci/). Without a
  * reachable package index the test skips and says why, except under CI, where that is a failure.
+ *
+ * Mutation runs (vitest.mutate.config.ts) compare each mutant with pip's answers without spawning
+ * Python: every run that calls the reference writes its answers, with a hash of the corpus and of
+ * reference.py, to $SLIM_DIFFERENTIAL_CACHE (default reports/differential-reference.json), and a
+ * run with SLIM_DIFFERENTIAL_CACHE set reads that file when it exists. An ordinary run (variable
+ * unset) always calls pip; a cache whose hash differs from the corpus is an error, never used.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { execa } from 'execa';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { evaluateMarker, parseRequirementString } from '../../src/requirements/index.ts';
-import { decodeRequirementsBytes, parseRequirementsFile } from '../../src/requirements/read-files.ts';
-import { scanRequirementsText, type ScannedLine } from '../../src/requirements/requirements-file.ts';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ScannedLine } from '../../src/requirements/requirements-file.ts';
 import type { Arch, Requirement } from '../../src/requirements/types.ts';
 import { isCi } from '../support/cli.ts';
 import { realIndexEnv } from '../support/python-venv.ts';
@@ -40,8 +45,50 @@ const isDirectory = (path: string) => statSync(resolve(FILES, path), { throwIfNo
 let reference: Reference | undefined;
 let skipReason: string | undefined;
 
+const REFERENCE_SCRIPT = join(CORPUS, '..', 'reference.py');
+const CACHE_GIVEN = process.env.SLIM_DIFFERENTIAL_CACHE;
+const CACHE = resolve(ROOT, CACHE_GIVEN ?? 'reports/differential-reference.json');
+
+// Every file the reference's answers depend on: reference.py and the whole corpus, by path and bytes.
+function corpusHash(): string {
+  const hash = createHash('sha256');
+  const add = (path: string): void => {
+    if (statSync(path).isDirectory()) for (const name of readdirSync(path).sort()) add(join(path, name));
+    else
+      hash
+        .update(`${relative(CORPUS, path)}\0`)
+        .update(readFileSync(path))
+        .update('\0');
+  };
+  add(REFERENCE_SCRIPT);
+  add(CORPUS);
+  return hash.digest('hex');
+}
+
+/** The cached answers when SLIM_DIFFERENTIAL_CACHE names an existing file; throws when it is stale. */
+function readCache(): Reference | undefined {
+  if (CACHE_GIVEN === undefined || !existsSync(CACHE)) return undefined;
+  const cached = JSON.parse(readFileSync(CACHE, 'utf8')) as { corpus: string; reference: string };
+  if (cached.corpus !== corpusHash()) {
+    throw new Error(`${CACHE} holds pip's answers for another corpus or reference.py: delete it, or refresh it with \`npm run mutate:reference\` (real pip)`);
+  }
+  return JSON.parse(cached.reference.replaceAll(FILES_PLACEHOLDER, FILES)) as Reference;
+}
+
+// pip's answers name the corpus by its absolute path (file: URLs, error texts); the cache holds a
+// placeholder instead, so a copy of the checkout (Stryker's sandbox) reads them for its own path.
+const FILES_PLACEHOLDER = '<corpus files>';
+
+function writeCache(answers: Reference): void {
+  mkdirSync(dirname(CACHE), { recursive: true });
+  const reference = JSON.stringify(answers).replaceAll(FILES, FILES_PLACEHOLDER);
+  writeFileSync(CACHE, JSON.stringify({ corpus: corpusHash(), versions: answers.versions, reference }));
+}
+
 /** Sets up the venv (or takes $SLIM_PYTHON_VENV) and runs reference.py; a failure skips, or fails in CI. */
 async function loadReference(): Promise<void> {
+  reference = readCache();
+  if (reference) return;
   const given = process.env.SLIM_PYTHON_VENV;
   const venv = given ?? join(ROOT, '.venv-ci');
   // A venv named by SLIM_PYTHON_VENV is used as it is; .venv-ci/ is created or reused by the setup script.
@@ -62,8 +109,23 @@ async function loadReference(): Promise<void> {
     console.warn(`differential test skipped: ${why}`);
     return;
   }
-  const run = await execa(join(venv, 'bin/python'), [join(CORPUS, '..', 'reference.py'), CORPUS], { cwd: FILES, env: realIndexEnv(), timeout: 120_000 });
+  const run = await execa(join(venv, 'bin/python'), [REFERENCE_SCRIPT, CORPUS], { cwd: FILES, env: realIndexEnv(), timeout: 120_000 });
   reference = JSON.parse(run.stdout) as Reference;
+  writeCache(reference);
+}
+
+/**
+ * The ports, imported afresh for each test: their module-level tables and cached token rules are
+ * then built inside the test, so a mutation run sees every mutant of them (README "Mutation testing").
+ */
+async function freshPorts() {
+  vi.resetModules();
+  const [index, readFiles, requirementsFile] = await Promise.all([
+    import('../../src/requirements/index.ts'),
+    import('../../src/requirements/read-files.ts'),
+    import('../../src/requirements/requirements-file.ts'),
+  ]);
+  return { ...index, ...readFiles, ...requirementsFile };
 }
 
 // What our Requirement says, in the shape reference.py prints pip's InstallRequirement.
@@ -108,8 +170,9 @@ describe('requirements parsing agrees with pip and packaging', () => {
   beforeAll(loadReference, 300_000);
   let compared = 0;
 
-  it('PEP 508 strings: parseRequirementString vs packaging.requirements.Requirement', (context) => {
+  it('PEP 508 strings: parseRequirementString vs packaging.requirements.Requirement', async (context) => {
     if (!reference) return context.skip(skipReason);
+    const { parseRequirementString } = await freshPorts();
     const texts = JSON.parse(readFileSync(join(CORPUS, 'requirement-strings.json'), 'utf8')) as string[];
     // Every corpus case must have come back: a reference that prints nothing compares nothing.
     expect(reference.strings).toHaveLength(texts.length);
@@ -130,8 +193,9 @@ describe('requirements parsing agrees with pip and packaging', () => {
     expect(mismatches).toEqual([]);
   });
 
-  it('markers: evaluateMarker vs packaging.markers.Marker.evaluate on each target', (context) => {
+  it('markers: evaluateMarker vs packaging.markers.Marker.evaluate on each target', async (context) => {
     if (!reference) return context.skip(skipReason);
+    const { evaluateMarker } = await freshPorts();
     const cases = JSON.parse(readFileSync(join(CORPUS, 'markers.json'), 'utf8')) as unknown[];
     expect(reference.markers).toHaveLength(cases.length);
     expect(cases.length).toBeGreaterThanOrEqual(400);
@@ -150,8 +214,9 @@ describe('requirements parsing agrees with pip and packaging', () => {
     expect(mismatches).toEqual([]);
   });
 
-  it('requirements files, line by line: scanRequirementsText vs pip req_file + constructors', (context) => {
+  it('requirements files, line by line: scanRequirementsText vs pip req_file + constructors', async (context) => {
     if (!reference) return context.skip(skipReason);
+    const { decodeRequirementsBytes, scanRequirementsText } = await freshPorts();
     const mismatches: unknown[] = [];
     const names = readdirSync(FILES).filter((name) => name.endsWith('.txt'));
     expect(names.length).toBeGreaterThanOrEqual(15);
@@ -189,6 +254,7 @@ describe('requirements parsing agrees with pip and packaging', () => {
 
   it('whole files with includes: parseRequirementsFile vs pip parse_requirements', async (context) => {
     if (!reference) return context.skip(skipReason);
+    const { parseRequirementsFile } = await freshPorts();
     for (const [name, expected] of Object.entries(reference.files)) {
       const run = parseRequirementsFile(name, { projectRoot: FILES, env: ENV, isDirectory });
       if (expected.error !== null) {
