@@ -15,6 +15,7 @@ import { resolveApkList, type ApkLine } from './apk-sets.ts';
 import { appKindSpec } from '../project/app-kinds.ts';
 import { planInterpreterCopy, RELEASE_BASE_PACKAGES, releasePackagesFor, type InterpreterCopy } from './release-stage.ts';
 import { PYPROJECT_REQUIREMENTS, pyprojectScriptFor } from './pyproject-script.ts';
+import { planLockInstall, type UvInstall } from './lock-install.ts';
 
 export interface PlannedFile {
   /** Path relative to the project root, `/`-separated. */
@@ -75,6 +76,8 @@ export interface DockerfileModel {
   installProject: boolean;
   /** The whole build context is copied (init): .dockerignore keeps out tests, secrets and the like. */
   copiesContext: boolean;
+  /** The dependencies are a uv.lock or pylock.toml: uv installs exactly what it pins (else pip, from requirementFiles). */
+  uv: UvInstall | null;
 }
 
 /** Computes the Dockerfile's template data: which packages, which stages, and why. */
@@ -142,6 +145,7 @@ export function buildDockerfileModel(config: ProjectConfig, decisions: Decisions
     installRequirementFile: fromPyproject ? PYPROJECT_REQUIREMENTS : config.requirements,
     installProject: code === 'installed',
     copiesContext: code !== 'module',
+    uv: planLockInstall(config.requirements, runtime),
   };
 }
 

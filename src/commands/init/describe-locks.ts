@@ -1,8 +1,8 @@
 /**
  * What init says about a project's lock files, read with the lock readers
  * (src/project/lock-input.ts) for the chosen runtime: how many packages they pin and whether
- * with hashes. The image installs from the declared dependencies; the note names the export
- * that makes it install exactly the locked versions.
+ * with hashes, when it is not the file the image installs from; for a declared dependency file,
+ * the note names the export that makes it install exactly the locked versions.
  */
 import { join } from 'node:path';
 import { readLockedInput, type LockedInput } from '../../project/lock-input.ts';
@@ -24,7 +24,7 @@ const EXPORTS: Record<LockKind, string> = {
 export async function describeLocks(
   root: string,
   locks: readonly string[],
-  dependency: { file: string; pinned: boolean; fullyPinned: boolean },
+  dependency: { file: string; pinned: boolean; fullyPinned: boolean; locked?: boolean },
   runtime: Pick<PythonRuntime, 'version' | 'fullVersion'>,
   arches: readonly Arch[],
 ): Promise<string[]> {
@@ -40,11 +40,13 @@ export async function describeLocks(
     const pinned = `${input.requirements.length} package${input.requirements.length === 1 ? '' : 's'} for CPython ${runtime.version}${input.hashed ? ', with hashes' : ''}`;
     const exportHint = `for exactly the locked versions, export them (${EXPORTS[input.kind]}) and pass --requirements-file requirements.txt`;
     notes.push(
-      dependency.fullyPinned
-        ? `${file} pins ${pinned}; the image installs ${dependency.file}, pinned with hashes as well (keep the two in step)`
-        : dependency.pinned
-          ? `${file} pins ${pinned}; the image installs ${dependency.file}, whose own requirements are pinned but whose dependencies resolve at build time: ${exportHint}`
-          : `${file} pins ${pinned}; the image installs from ${dependency.file}'s ranges, not these pins: ${exportHint}`,
+      dependency.locked
+        ? `${file} pins ${pinned}; the image installs ${dependency.file} (pass --requirements-file ${file} for this one)`
+        : dependency.fullyPinned
+          ? `${file} pins ${pinned}; the image installs ${dependency.file}, pinned with hashes as well (keep the two in step)`
+          : dependency.pinned
+            ? `${file} pins ${pinned}; the image installs ${dependency.file}, whose own requirements are pinned but whose dependencies resolve at build time: ${exportHint}`
+            : `${file} pins ${pinned}; the image installs from ${dependency.file}'s ranges, not these pins: ${exportHint}`,
     );
   }
   return notes;
