@@ -8,9 +8,19 @@ import { lstat } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { UsageError } from '../errors.ts';
 import type { Arch } from '../requirements/types.ts';
+import type { LockKind } from '../requirements/lock-select.ts';
 import type { PythonRuntime } from '../target/runtimes.ts';
 import { readLockedInput, type LockedInput } from './lock-input.ts';
 import { lockPythonProblem } from './lock-python.ts';
+
+/** A poetry.lock cannot drive the install (no installer reads it without Poetry): exit 2 naming the export. */
+export function assertInstallableLock(kind: LockKind, file: string): void {
+  if (kind === 'poetry') {
+    throw new UsageError(
+      `${file}: the image cannot install from a poetry.lock; export it (poetry export -f requirements.txt -o requirements.txt) and pass --requirements-file requirements.txt`,
+    );
+  }
+}
 
 /** Reads the lock `file` (relative to `root`) for the image's Python and architectures; UsageError when the image cannot install from it. */
 export async function readInstallLock(

@@ -17,6 +17,7 @@ import { isPlainRelativePath } from '../../validate/relative-path.ts';
 import { lockKindOf, readLockText } from '../../requirements/lock-readers.ts';
 import { emptyFormatControl } from '../../requirements/format-control.ts';
 import { readInputText } from '../../project/read-input-file.ts';
+import { assertInstallableLock } from '../../project/install-lock.ts';
 
 export interface ReadDependencies {
   file: string;
@@ -113,6 +114,7 @@ async function readDependencies(root: string, file: string, env: Record<string, 
   if (!stats.isFile()) throw new UsageError(`${join(root, file)} is not a regular file (a symlink?): the Dockerfile copies it, so pass a regular file`);
   const kind = lockKindOf(file);
   if (kind !== null) {
+    assertInstallableLock(kind, file);
     const lock = readLockText(kind, await readInputText(join(root, file)), file);
     return { file, requirements: [], includes: [], formats: emptyFormatControl(), lockNames: lock.packages.map((pkg) => pkg.name) };
   }

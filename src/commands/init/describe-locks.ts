@@ -10,14 +10,10 @@ import type { PythonRuntime } from '../../target/runtimes.ts';
 import type { LockKind } from '../../requirements/lock-select.ts';
 import type { Arch } from '../../requirements/types.ts';
 
-/** How to turn each lock into a requirements file pip installs (each tool's own export). */
-const EXPORTS: Record<LockKind, string> = {
-  // https://docs.astral.sh/uv/reference/cli/#uv-export
-  uv: 'uv export --frozen --no-dev --no-emit-project -o requirements.txt',
+/** How to turn a poetry.lock into a requirements file pip installs (uv.lock and pylock.toml are installed as they are). */
+const EXPORTS: Pick<Record<LockKind, string>, 'poetry'> = {
   // https://github.com/python-poetry/poetry-plugin-export
   poetry: 'poetry export -f requirements.txt -o requirements.txt, with poetry-plugin-export',
-  // PEP 751 (https://peps.python.org/pep-0751/): a requirements file listing the pins, made with the tool that wrote the lock
-  pylock: 'a requirements file of its pins, from the tool that wrote it',
 };
 
 /** One note per lock file; a lock that cannot be read gets a note with the reader's message. */
@@ -37,8 +33,12 @@ export async function describeLocks(
       notes.push(`${file} could not be read (${(error as Error).message.split('\n')[0]}); dependencies come from ${dependency.file}`);
       continue;
     }
-    const pinned = `${input.requirements.length} package${input.requirements.length === 1 ? '' : 's'} for CPython ${runtime.version}${input.hashed ? ', with hashes' : ''}`;
-    const exportHint = `for exactly the locked versions, export them (${EXPORTS[input.kind]}) and pass --requirements-file requirements.txt`;
+    const pinned = `${input.requirements.length} package${input.requirements.length === 1 ? '' : 's'} for CPython ${runtime.version}${input.hashed ? ', with hashes' : ', without hashes'}`;
+    // uv.lock and pylock.toml can drive the install themselves (uv); a poetry.lock needs its export.
+    const exportHint =
+      input.kind === 'poetry'
+        ? `for exactly the locked versions, export them (${EXPORTS[input.kind]}) and pass --requirements-file requirements.txt`
+        : `for an image of exactly these pins, pass --requirements-file ${file} (uv installs it)`;
     notes.push(
       dependency.locked
         ? `${file} pins ${pinned}; the image installs ${dependency.file} (pass --requirements-file ${file} for this one)`
