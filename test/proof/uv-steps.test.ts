@@ -16,7 +16,9 @@
  *
  * Checked: the dependency layer installs exactly the locked runtime package (no dev group, not the
  * project) into UV_PROJECT_ENVIRONMENT, with only uv.lock and pyproject.toml mounted; the project
- * step installs it non-editable; a lock whose hash does not match its wheel fails the build.
+ * step installs it non-editable; a lock whose hash does not match its wheel fails the build. The
+ * same for a pylock.toml (exported from that lock by the same uv): `uv venv` and `uv pip install`
+ * as generated install exactly its package, and a wrong sha256 in it fails.
  * Needs root and `unshare` (Linux mount namespaces), and PyPI on the first run (pip's cache is kept
  * in the user cache): skips with the reason outside CI, fails under CI.
  */
@@ -213,6 +215,8 @@ describe('the uv steps of a uv.lock Dockerfile, run for real', () => {
   let work = '';
   let python = '';
   let steps: Step[] = [];
+  /** The lock with the wheels' sha256, once the first test made it (the second exports it). */
+  let hashedLock = '';
   const run = (script: string) => execa('unshare', ['--mount', '--propagation', 'private', '/bin/sh', '-c', script], { reject: false, all: true, timeout: 300_000 });
 
   beforeAll(() => {
@@ -282,6 +286,7 @@ describe('the uv steps of a uv.lock Dockerfile, run for real', () => {
       lockText = lockText.replace(entry, `{ path = "/mnt/wheels/${wheel}", hash = "sha256:${sha256(join(work, 'wheels', wheel))}" }`);
     }
     writeFileSync(join(work, 'context/uv.lock'), lockText);
+    hashedLock = lockText;
 
     // 2. The dependency layer, then the project, exactly as generated.
     const build = await run(harness(work, python, steps.slice(1)));
@@ -315,5 +320,41 @@ describe('the uv steps of a uv.lock Dockerfile, run for real', () => {
     console.log(
       `uv steps run for real: ${steps.length} steps, uv ${UV_RELEASE.version} from PyPI hash-checked, lock installed, project installed non-editable, tampered hash refused`,
     );
+  });
+
+  it('a pylock.toml: uv venv and uv pip install as generated, hashes checked', async (ctx: TestContext) => {
+    requireOrSkip(ctx, whyNotRunnable(), 'root and unshare (mount namespaces)');
+    if (hashedLock === '') ctx.skip('the uv.lock test did not run');
+    const config: ProjectConfig = { ...CONFIG, requirements: 'pylock.toml', code: 'context' };
+    const pylockSteps = buildSteps(planManagedFiles(config, decideForConfig(config, []), []).find((file) => file.path === 'Dockerfile')!.content);
+    expect(pylockSteps.map((step) => step.kind)).toEqual(['run', 'run']);
+    expect(pylockSteps[1]!.text).toMatch(
+      /^\/opt\/uv\/bin\/uv venv --python \/usr\/local\/bin\/python3 \/opt\/venv +&& \/opt\/uv\/bin\/uv pip install --python \/opt\/venv\/bin\/python +--requirement \/tmp\/requirements\/pylock.toml$/,
+    );
+    // The pylock of the same project, by the same uv (PEP 751, the wheels' sha256 carried over).
+    writeFileSync(join(work, 'context/uv.lock'), hashedLock);
+    rmSync(join(work, 'opt/venv'), { recursive: true, force: true });
+    const exported = await run(
+      harness(work, python, []) + 'cd /mnt/context && /opt/uv/bin/uv export --frozen --offline --format pylock.toml --no-dev --no-emit-project -o pylock.toml\n',
+    );
+    expect(exported.exitCode, exported.all).toBe(0);
+    const pylock = readFileSync(join(work, 'context/pylock.toml'), 'utf8');
+    const tinydep = sha256(join(work, 'wheels/tinydep-1.0-py3-none-any.whl'));
+    expect(pylock).toContain(tinydep);
+    expect(pylock).not.toContain('devtool');
+
+    const install = await run(harness(work, python, pylockSteps.slice(1)));
+    expect(install.exitCode, install.all).toBe(0);
+    const site = join(work, 'opt/venv/lib', readdirSync(join(work, 'opt/venv/lib'))[0]!, 'site-packages');
+    expect(readdirSync(site).filter((name) => !name.startsWith('_') && !name.endsWith('.pth'))).toEqual(['tinydep', 'tinydep-1.0.dist-info']);
+
+    rmSync(join(work, 'opt/venv'), { recursive: true, force: true });
+    rmSync(join(work, 'uv-cache'), { recursive: true, force: true });
+    mkdirSync(join(work, 'uv-cache'));
+    writeFileSync(join(work, 'context/pylock.toml'), pylock.replace(tinydep, `${tinydep.slice(0, -1)}${tinydep.endsWith('0') ? '1' : '0'}`));
+    const tampered = await run(harness(work, python, pylockSteps.slice(1)));
+    expect(tampered.exitCode).not.toBe(0);
+    expect(tampered.all).toMatch(/[Hh]ash mismatch/);
+    console.log('pylock.toml steps run for real: uv venv + uv pip install of the exported lock, tampered hash refused');
   });
 });
