@@ -1,6 +1,7 @@
 /**
  * A project whose dependency file is a lock the image installs from (slim-python.json v3
- * `requirements`: uv.lock with `uv sync --frozen`, pylock.toml with `uv pip install`): the locked
+ * `requirements`: uv.lock with `uv sync --frozen`, pylock.toml with `uv pip install`, a Poetry 2
+ * poetry.lock with `pip install --no-deps` of its main group and hashes): the locked
  * set read for the config's target, refused (exit 2) where the install would fail or install
  * something else than what was decided.
  */
@@ -13,11 +14,14 @@ import type { PythonRuntime } from '../target/runtimes.ts';
 import { readLockedInput, type LockedInput } from './lock-input.ts';
 import { lockPythonProblem } from './lock-python.ts';
 
-/** A poetry.lock cannot drive the install (no installer reads it without Poetry): exit 2 naming the export. */
-export function assertInstallableLock(kind: LockKind, file: string): void {
-  if (kind === 'poetry') {
+/**
+ * A poetry.lock drives the install only when Poetry 2 recorded each package's groups and markers
+ * (the build stage lists its main group from them); a Poetry 1 lock would need Poetry's resolver.
+ */
+export function assertInstallableLock(kind: LockKind, file: string, markersRecorded: boolean): void {
+  if (kind === 'poetry' && !markersRecorded) {
     throw new UsageError(
-      `${file}: the image cannot install from a poetry.lock; export it (poetry export -f requirements.txt -o requirements.txt) and pass --requirements-file requirements.txt`,
+      `${file} was written by Poetry 1 (no groups and markers per package): lock again with Poetry 2, or export it (poetry export -f requirements.txt -o requirements.txt) and pass --requirements-file requirements.txt`,
     );
   }
 }
@@ -29,11 +33,7 @@ export async function readInstallLock(
   target: { runtime: Pick<PythonRuntime, 'version' | 'fullVersion'>; arches: readonly Arch[] },
 ): Promise<LockedInput> {
   const input = await readLockedInput(join(root, file), file, { python: target.runtime.version, full: target.runtime.fullVersion, arches: target.arches });
-  if (input.kind === 'poetry') {
-    throw new UsageError(
-      `${file}: the image cannot install from a poetry.lock; export it (poetry export -f requirements.txt -o requirements.txt) and pass --requirements-file requirements.txt`,
-    );
-  }
+  assertInstallableLock(input.kind, file, input.markersRecorded);
   // With the lock driving the install this is an error, not a warning: uv refuses to install it.
   const problem = lockPythonProblem(file, input.requiresPython, { version: target.runtime.version, full: target.runtime.fullVersion });
   if (problem) throw new UsageError(problem.message);

@@ -108,7 +108,7 @@ describe('init with a uv.lock', () => {
   });
 });
 
-describe('init with a pylock.toml or poetry.lock', () => {
+describe('init with a pylock.toml or a poetry.lock', () => {
   it('a pylock.toml is installed with uv pip install; what compiles gets its build packages', async () => {
     const root = fixture('flask-gunicorn');
     rmSync(join(root, 'requirements.txt'));
@@ -132,12 +132,32 @@ describe('init with a pylock.toml or poetry.lock', () => {
     expect((await runCli(['update', root, '--check'])).exitCode).toBe(0);
   });
 
-  it('a poetry.lock as the dependency file is exit 2 naming the export, nothing written', async () => {
+  it('a Poetry 2 poetry.lock: its main group listed in the build stage with its hashes, pip --no-deps; a Poetry 1 lock is exit 2', async () => {
     const root = fixture('flask-gunicorn');
     copyFileSync(join(LOCKS, 'poetry.lock'), join(root, 'poetry.lock'));
-    const result = await runCli(['init', root, '--yes', '--python', '3.12', '--requirements-file', 'poetry.lock']);
-    expect(result.exitCode).toBe(2);
-    expect(result.stderr).toContain('poetry.lock: the image cannot install from a poetry.lock; export it (poetry export -f requirements.txt -o requirements.txt)');
-    expect(existsSync(join(root, 'Dockerfile'))).toBe(false);
+    const result = await runCli(['init', root, '--yes', '--python', '3.12', '--requirements-file', 'poetry.lock', '--cmd', 'python -m myservice']);
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stdout).toContain('poetry.lock pins 10 packages for CPython 3.12, with hashes: pip checks each download against them');
+    const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
+    expect(dockerfile).toContain('COPY poetry.lock /tmp/requirements/poetry.lock\n');
+    expect(dockerfile).toContain(
+      [
+        '      /tmp/requirements/poetry.lock > /tmp/requirements/poetry-requirements.txt \\',
+        '    && python3 -m venv --without-pip /opt/venv \\',
+        '    && python3 -m pip --python /opt/venv/bin/python install --no-compile --no-deps \\',
+        '      --requirement /tmp/requirements/poetry-requirements.txt',
+      ].join('\n'),
+    );
+    expect(dockerfile).not.toContain('/opt/uv');
+    expect(JSON.parse(readFileSync(join(root, 'slim-python.json'), 'utf8'))).toMatchObject({ version: 3, requirements: 'poetry.lock' });
+    expect((await runCli(['update', root, '--check'])).exitCode).toBe(0);
+
+    // Poetry 1 wrote `category` and no groups or markers per package: what installs needs its resolver.
+    const old = fixture('flask-gunicorn');
+    writeFileSync(join(old, 'poetry.lock'), readFileSync(join(LOCKS, 'poetry.lock'), 'utf8').replaceAll(/^groups = \["(\w+)"\]$/gm, 'category = "$1"'));
+    const refused = await runCli(['init', old, '--yes', '--python', '3.12', '--requirements-file', 'poetry.lock', '--cmd', 'python -m myservice']);
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toContain('poetry.lock was written by Poetry 1 (no groups and markers per package): lock again with Poetry 2, or export it');
+    expect(existsSync(join(old, 'Dockerfile'))).toBe(false);
   });
 });

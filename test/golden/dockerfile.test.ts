@@ -146,6 +146,7 @@ describe('golden Dockerfiles', () => {
       // Adopted projects (init): code copied as laid out, or pip-installed; their own command.
       const code = config.code ?? 'module';
       const fromPyproject = config.requirements.endsWith('pyproject.toml');
+      const fromPoetry = config.requirements.endsWith('poetry.lock');
       const cmdLine = `CMD [${(config.cmd ?? ['python', '-m', module]).map((arg) => JSON.stringify(arg)).join(', ')}]`;
       const bytecode = config.bytecode !== false;
       const web = config.app !== 'cli';
@@ -153,8 +154,11 @@ describe('golden Dockerfiles', () => {
         ...[config.requirements, ...(input.includes ?? [])].map((file): [string, string] => [`copy ${file}`, `\nCOPY ${file} /tmp/requirements/${file}\n`]),
         ['pip cache mount', '\nRUN --mount=type=cache,target=/root/.cache/pip \\\n'],
         ['venv without pip', ' python3 -m venv --without-pip /opt/venv \\\n'],
-        ['install without bytecode (compiled later, once)', '    && python3 -m pip --python /opt/venv/bin/python install --no-compile \\\n'],
-        ['install from the copied file', `      --requirement /tmp/requirements/${fromPyproject ? 'pyproject-dependencies.txt' : config.requirements}\n`],
+        ['install without bytecode (compiled later, once)', `    && python3 -m pip --python /opt/venv/bin/python install --no-compile${fromPoetry ? ' --no-deps' : ''} \\\n`],
+        [
+          'install from the copied file',
+          `      --requirement /tmp/requirements/${fromPyproject ? 'pyproject-dependencies.txt' : fromPoetry ? 'poetry-requirements.txt' : config.requirements}\n`,
+        ],
       ];
       const contract: [string, string][] = [
         ['syntax line', '# syntax=docker/dockerfile:1\n'],
@@ -162,7 +166,7 @@ describe('golden Dockerfiles', () => {
         ['build stage base', `\nFROM ${runtime.buildImage} AS build\n`],
         ['release stage is plain Alpine', '\nFROM alpine:${ALPINE_VERSION} AS release\n'],
         ['no pip version check', 'ENV PIP_DISABLE_PIP_VERSION_CHECK=1 \\\n    PIP_ROOT_USER_ACTION=ignore\n'],
-        ...(lock ? uvContract(config.requirements, system, code) : pipContract()),
+        ...(lock && !config.requirements.endsWith('poetry.lock') ? uvContract(config.requirements, system, code) : pipContract()),
         ['pipefail shell', '\nSHELL ["/bin/ash", "-eo", "pipefail", "-c"]\n'],
         [
           'extensions stripped, never inside *.libs',
@@ -198,7 +202,9 @@ describe('golden Dockerfiles', () => {
       expect(dockerfile.includes('python3 -m compileall'), `${name}: bytecode compiled at build time exactly when wanted`).toBe(bytecode);
       expect(releaseStage, `${name}: release stage has no pip`).not.toMatch(/py3-pip|-m pip|ensurepip/);
       expect(releaseStage, `${name}: release stage has no uv`).not.toMatch(/\/opt\/uv|uv sync|uv pip|\.cache\/uv/);
-      expect(buildStage.includes('/opt/uv/bin/uv '), `${name}: uv exactly when a lock drives the install`).toBe(lock !== null);
+      expect(buildStage.includes('/opt/uv/bin/uv '), `${name}: uv exactly when a uv.lock or pylock.toml drives the install`).toBe(lock !== null && !fromPoetry);
+      // A locked set is installed as it is: pip resolves nothing more.
+      expect(/install --no-compile --no-deps/.test(buildStage), `${name}: pip --no-deps exactly for a poetry.lock`).toBe(fromPoetry);
       // Skeletons serve /health; an adopted project gets a HEALTHCHECK only for the path given with --health.
       expect(/^HEALTHCHECK /m.test(dockerfile), `${name}: HEALTHCHECK exactly for web apps with a health path`).toBe(web && (code === 'module' || config.health !== undefined));
       if (web) expect(releaseStage, `${name}: PORT matches EXPOSE`).toContain(`    PORT=${config.port}`);

@@ -35,6 +35,12 @@ const CASES: { name: string; fixture: string; args: string[]; setup?: (root: str
     args: ['--python', '3.12', '--requirements-file', 'pylock.toml', '--cmd', 'python -m myservice'],
     setup: (root) => copyFileSync(join(LOCKS, 'pylock.toml'), join(root, 'pylock.toml')),
   },
+  {
+    name: 'poetry.lock on 3.10: main group listed with hashes, pip --no-deps',
+    fixture: 'flask-gunicorn',
+    args: ['--python', '3.10', '--requirements-file', 'poetry.lock', '--cmd', 'python -m myservice'],
+    setup: (root) => copyFileSync(join(LOCKS, 'poetry.lock'), join(root, 'poetry.lock')),
+  },
 ];
 
 function requireLinters(ctx: TestContext): void {

@@ -114,8 +114,8 @@ async function readDependencies(root: string, file: string, env: Record<string, 
   if (!stats.isFile()) throw new UsageError(`${join(root, file)} is not a regular file (a symlink?): the Dockerfile copies it, so pass a regular file`);
   const kind = lockKindOf(file);
   if (kind !== null) {
-    assertInstallableLock(kind, file);
     const lock = readLockText(kind, await readInputText(join(root, file)), file);
+    assertInstallableLock(kind, file, lock.markersRecorded ?? true);
     return { file, requirements: [], includes: [], formats: emptyFormatControl(), lockNames: lock.packages.map((pkg) => pkg.name) };
   }
   const parsed = await readProjectRequirements(root, file, env);

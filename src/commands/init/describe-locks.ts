@@ -10,7 +10,7 @@ import type { PythonRuntime } from '../../target/runtimes.ts';
 import type { LockKind } from '../../requirements/lock-select.ts';
 import type { Arch } from '../../requirements/types.ts';
 
-/** How to turn a poetry.lock into a requirements file pip installs (uv.lock and pylock.toml are installed as they are). */
+/** How to turn a Poetry 1 lock into a requirements file pip installs (the other locks are installed as they are). */
 const EXPORTS: Pick<Record<LockKind, string>, 'poetry'> = {
   // https://github.com/python-poetry/poetry-plugin-export
   poetry: 'poetry export -f requirements.txt -o requirements.txt, with poetry-plugin-export',
@@ -35,10 +35,9 @@ export async function describeLocks(
     }
     const pinned = `${input.requirements.length} package${input.requirements.length === 1 ? '' : 's'} for CPython ${runtime.version}${input.hashed ? ', with hashes' : ', without hashes'}`;
     // uv.lock and pylock.toml can drive the install themselves (uv); a poetry.lock needs its export.
-    const exportHint =
-      input.kind === 'poetry'
-        ? `for exactly the locked versions, export them (${EXPORTS[input.kind]}) and pass --requirements-file requirements.txt`
-        : `for an image of exactly these pins, pass --requirements-file ${file} (uv installs it)`;
+    const exportHint = input.markersRecorded
+      ? `for an image of exactly these pins, pass --requirements-file ${file} (${input.kind === 'poetry' ? 'pip' : 'uv'} installs it)`
+      : `for exactly the locked versions, lock again with Poetry 2, or export them (${EXPORTS.poetry}) and pass --requirements-file requirements.txt`;
     notes.push(
       dependency.locked
         ? `${file} pins ${pinned}; the image installs ${dependency.file} (pass --requirements-file ${file} for this one)`

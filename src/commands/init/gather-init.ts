@@ -109,7 +109,7 @@ export async function gatherInit({ args, cwd, env, prompter, showDetected }: Gat
   if (lock) {
     read.requirements = lock.requirements;
     detected.push(
-      `${read.file} pins ${lock.requirements.length} package${lock.requirements.length === 1 ? '' : 's'} for CPython ${runtime.version}${lock.hashed ? ', with hashes: uv checks each download against them' : ' (without hashes)'}`,
+      `${read.file} pins ${lock.requirements.length} package${lock.requirements.length === 1 ? '' : 's'} for CPython ${runtime.version}${lock.hashed ? `, with hashes: ${lock.kind === 'poetry' ? 'pip' : 'uv'} checks each download against them` : ' (without hashes: the versions are pinned, the downloads unchecked)'}`,
     );
   }
   const named = read.requirements.filter((requirement) => requirement.name !== null);

@@ -1,5 +1,5 @@
 /**
- * Proof by execution of the uv steps (issue 12): the generated Dockerfile of a uv.lock project is
+ * Proof by execution of the lock install steps (issue 12): the generated Dockerfile of a uv.lock project is
  * read with the Dockerfile parser, and its build-stage steps up to the project install run for
  * real, each RUN script verbatim under /bin/sh -c with the stage's ENV, in a private mount
  * namespace laid out as BuildKit would: /opt and /tmp of the build, the RUN's cache mounts and
@@ -18,7 +18,9 @@
  * project) into UV_PROJECT_ENVIRONMENT, with only uv.lock and pyproject.toml mounted; the project
  * step installs it non-editable; a lock whose hash does not match its wheel fails the build. The
  * same for a pylock.toml (exported from that lock by the same uv): `uv venv` and `uv pip install`
- * as generated install exactly its package, and a wrong sha256 in it fails.
+ * as generated install exactly its package, and a wrong sha256 in it fails. And for a Poetry 2
+ * poetry.lock: the generated script lists its main group (markers evaluated by the interpreter),
+ * pip --no-deps installs it from a local find-links folder (the builder's index), a wrong hash fails.
  * Needs root and `unshare` (Linux mount namespaces), and PyPI on the first run (pip's cache is kept
  * in the user cache): skips with the reason outside CI, fails under CI.
  */
@@ -118,8 +120,8 @@ interface Step {
   env: [string, string][];
 }
 
-/** The build stage's ENV, COPY and RUN steps in order, up to the last one that runs uv. */
-function buildSteps(dockerfile: string): Step[] {
+/** The build stage's ENV, COPY and RUN steps in order, after its apk add, up to the last one matching `last` (uv by default). */
+function buildSteps(dockerfile: string, lastPattern: RegExp = /\/opt\/uv\/bin\/uv/): Step[] {
   const runs = extractRunScripts(dockerfile).filter((run) => run.stage === 'build');
   const env: [string, string][] = [];
   const steps: Step[] = [];
@@ -134,7 +136,7 @@ function buildSteps(dockerfile: string): Step[] {
       steps.push({ kind: 'run', text: run.script, flags: run.flags, env: [...env] });
     }
   }
-  const last = steps.map((step) => step.text.includes('/opt/uv/bin/uv')).lastIndexOf(true);
+  const last = steps.map((step) => lastPattern.test(step.text)).lastIndexOf(true);
   return steps.slice(1, last + 1); // the first step is the build stage's apk add
 }
 
@@ -148,7 +150,7 @@ function quote(value: string): string {
  * machine's CPython prefix at /usr/local (so /usr/local/bin/python3 finds its standard library as in
  * the image), then each step with its mounts.
  */
-function harness(work: string, python: string, steps: Step[], before: string[] = []): string {
+function harness(work: string, python: string, steps: Step[], before: string[] = [], extraEnv: [string, string][] = []): string {
   const lines = [
     'set -eu',
     `mount --bind ${quote(work)} /mnt`,
@@ -166,8 +168,9 @@ function harness(work: string, python: string, steps: Step[], before: string[] =
   steps.forEach((step, index) => {
     if (step.kind === 'copy') {
       const [source, target] = step.text.trim().split(/\s+/);
-      expect(source).toBe('.');
-      lines.push(`mkdir -p ${quote(target!)}`, `cp -a /mnt/context/. ${quote(target!)}`);
+      // COPY . DIR: the whole context; COPY FILE DEST: that file.
+      if (source === '.') lines.push(`mkdir -p ${quote(target!)}`, `cp -a /mnt/context/. ${quote(target!)}`);
+      else lines.push(`mkdir -p "$(dirname ${quote(target!)})"`, `cp ${quote(`/mnt/context/${source!}`)} ${quote(target!)}`);
       return;
     }
     const mounts: string[] = [];
@@ -190,7 +193,7 @@ function harness(work: string, python: string, steps: Step[], before: string[] =
         expect(['/root/.cache/pip', '/root/.cache/uv']).toContain(fields.target);
       }
     }
-    const env = step.env.map(([name, value]) => `${name}=${quote(value)}`).join(' ');
+    const env = [...step.env, ...extraEnv].map(([name, value]) => `${name}=${quote(value)}`).join(' ');
     const path = step.text.includes('python3 -m pip install') ? '/mnt/shim:/usr/local/bin:/usr/bin:/bin' : '/usr/local/bin:/usr/bin:/bin';
     writeFileSync(join(work, 'steps', `${index}.sh`), step.text);
     lines.push(...mounts, `echo "== step ${index}"`, `env -i HOME=/root PATH=${path} ${env} /bin/sh -c "$(cat /mnt/steps/${index}.sh)"`);
@@ -356,5 +359,39 @@ describe('the uv steps of a uv.lock Dockerfile, run for real', () => {
     expect(tampered.exitCode).not.toBe(0);
     expect(tampered.all).toMatch(/[Hh]ash mismatch/);
     console.log('pylock.toml steps run for real: uv venv + uv pip install of the exported lock, tampered hash refused');
+  });
+
+  it('a Poetry 2 poetry.lock: its main group listed in the build stage, pip checks the hashes', async (ctx: TestContext) => {
+    requireOrSkip(ctx, whyNotRunnable(), 'root and unshare (mount namespaces)');
+    const config: ProjectConfig = { ...CONFIG, requirements: 'poetry.lock', code: 'context' };
+    const poetrySteps = buildSteps(planManagedFiles(config, decideForConfig(config, []), []).find((file) => file.path === 'Dockerfile')!.content, /python3 -m pip/);
+    expect(poetrySteps.map((step) => step.kind)).toEqual(['copy', 'run']);
+    expect(poetrySteps[0]!.text.trim()).toBe('poetry.lock /tmp/requirements/poetry.lock');
+    for (const name of ['tinydep', 'devtool', 'winonly']) await execa(PYTHON, ['-c', MAKE_WHEEL, join(work, 'wheels'), name, '1.0', name]);
+    const hash = (name: string) => sha256(join(work, 'wheels', `${name}-1.0-py3-none-any.whl`));
+    const entry = (name: string, groups: string, marker?: string) =>
+      `[[package]]\nname = "${name}"\nversion = "1.0"\ndescription = ""\noptional = false\npython-versions = "*"\ngroups = [${groups}]\n${marker ? `markers = ${JSON.stringify(marker)}\n` : ''}files = [\n    {file = "${name}-1.0-py3-none-any.whl", hash = "sha256:${hash(name)}"},\n]\n`;
+    // Poetry 2's format (lock-version 2.1): a dev package, a main one, a main one only for Windows.
+    const lock = `# This file is automatically @generated by Poetry 2.5.1 and should not be changed by hand.\n\n${entry('devtool', '"dev"')}\n${entry('tinydep', '"main"')}\n${entry('winonly', '"main"', 'sys_platform == "win32"')}\n[metadata]\nlock-version = "2.1"\npython-versions = ">=3.10"\ncontent-hash = "0"\n`;
+    writeFileSync(join(work, 'context/poetry.lock'), lock);
+    rmSync(join(work, 'opt/venv'), { recursive: true, force: true });
+    // The builder's index is these wheels (what pip.conf would say); the step itself is as generated.
+    const index: [string, string][] = [
+      ['PIP_NO_INDEX', '1'],
+      ['PIP_FIND_LINKS', '/mnt/wheels'],
+    ];
+    const install = await run(harness(work, python, poetrySteps, [], index) + 'cat /tmp/requirements/poetry-requirements.txt\n');
+    expect(install.exitCode, install.all).toBe(0);
+    // The listed file is exactly one line: the main group's package for this platform, with its hash.
+    expect(install.all.split('Successfully installed tinydep-1.0\n')[1]).toBe(`tinydep==1.0 --hash=sha256:${hash('tinydep')}`);
+    const site = join(work, 'opt/venv/lib', readdirSync(join(work, 'opt/venv/lib'))[0]!, 'site-packages');
+    expect(readdirSync(site).filter((name) => !name.startsWith('_') && !name.endsWith('.pth'))).toEqual(['tinydep', 'tinydep-1.0.dist-info']);
+
+    rmSync(join(work, 'opt/venv'), { recursive: true, force: true });
+    writeFileSync(join(work, 'context/poetry.lock'), lock.replace(hash('tinydep'), `${hash('tinydep').slice(0, -1)}${hash('tinydep').endsWith('0') ? '1' : '0'}`));
+    const tampered = await run(harness(work, python, poetrySteps, [], index));
+    expect(tampered.exitCode).not.toBe(0);
+    expect(tampered.all).toContain('THESE PACKAGES DO NOT MATCH THE HASHES');
+    console.log('poetry.lock step run for real: main group listed by the generated script, dev and win32 packages left out, pip --no-deps installed it, tampered hash refused');
   });
 });
