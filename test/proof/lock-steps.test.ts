@@ -21,6 +21,8 @@
  * as generated install exactly its package, and a wrong sha256 in it fails. And for a Poetry 2
  * poetry.lock: the generated script lists its main group (markers evaluated by the interpreter),
  * pip --no-deps installs it from a local find-links folder (the builder's index), a wrong hash fails.
+ * And a pip-compile --generate-hashes requirements.txt through the ordinary pip step: pip enforces
+ * its hashes by itself.
  * Needs root and `unshare` (Linux mount namespaces), and PyPI on the first run (pip's cache is kept
  * in the user cache): skips with the reason outside CI, fails under CI.
  */
@@ -393,5 +395,33 @@ describe('the uv steps of a uv.lock Dockerfile, run for real', () => {
     expect(tampered.exitCode).not.toBe(0);
     expect(tampered.all).toContain('THESE PACKAGES DO NOT MATCH THE HASHES');
     console.log('poetry.lock step run for real: main group listed by the generated script, dev and win32 packages left out, pip --no-deps installed it, tampered hash refused');
+  });
+
+  it('a pip-compile --generate-hashes requirements.txt: the generated pip step enforces its hashes', async (ctx: TestContext) => {
+    requireOrSkip(ctx, whyNotRunnable(), 'root and unshare (mount namespaces)');
+    const config: ProjectConfig = { ...CONFIG, version: 2, requirements: 'requirements.txt', code: 'context' };
+    const pipSteps = buildSteps(planManagedFiles(config, decideForConfig(config, []), []).find((file) => file.path === 'Dockerfile')!.content, /python3 -m pip/);
+    expect(pipSteps.map((step) => step.kind)).toEqual(['copy', 'run']);
+    await execa(PYTHON, ['-c', MAKE_WHEEL, join(work, 'wheels'), 'tinydep', '1.0', 'tinydep']);
+    const digest = sha256(join(work, 'wheels/tinydep-1.0-py3-none-any.whl'));
+    // pip-compile --generate-hashes writes each pin with its hashes on continuation lines.
+    const pinned = `tinydep==1.0 \\\n    --hash=sha256:${digest}\n    # via proofapp\n`;
+    const index: [string, string][] = [
+      ['PIP_NO_INDEX', '1'],
+      ['PIP_FIND_LINKS', '/mnt/wheels'],
+    ];
+    writeFileSync(join(work, 'context/requirements.txt'), pinned);
+    rmSync(join(work, 'opt/venv'), { recursive: true, force: true });
+    const install = await run(harness(work, python, pipSteps, [], index));
+    expect(install.exitCode, install.all).toBe(0);
+    const site = join(work, 'opt/venv/lib', readdirSync(join(work, 'opt/venv/lib'))[0]!, 'site-packages');
+    expect(readdirSync(site).filter((name) => !name.startsWith('_') && !name.endsWith('.pth'))).toEqual(['tinydep', 'tinydep-1.0.dist-info']);
+
+    rmSync(join(work, 'opt/venv'), { recursive: true, force: true });
+    writeFileSync(join(work, 'context/requirements.txt'), pinned.replace(digest, `${digest.slice(0, -1)}${digest.endsWith('0') ? '1' : '0'}`));
+    const tampered = await run(harness(work, python, pipSteps, [], index));
+    expect(tampered.exitCode).not.toBe(0);
+    expect(tampered.all).toContain('THESE PACKAGES DO NOT MATCH THE HASHES');
+    console.log('pip-compile --generate-hashes requirements.txt through the generated pip step: installed, tampered hash refused');
   });
 });
