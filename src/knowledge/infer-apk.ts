@@ -17,8 +17,9 @@ export function inferApk(
   runtime: Pick<PythonRuntime, 'version' | 'fullVersion'>,
   arches: readonly Arch[],
   formats?: FormatControl,
+  locked?: ReadonlyMap<string, readonly string[]>,
 ): InferredApk {
-  const { decisions } = decideRequirements(requirements, { runtime, arches, ...(formats ? { formats } : {}) });
+  const { decisions } = decideRequirements(requirements, { runtime, arches, ...(formats ? { formats } : {}), ...(locked ? { locked } : {}) });
   return {
     build: decisions.apk.build.map((item) => item.name),
     runtime: decisions.apk.runtime.map((item) => item.name),

@@ -34,6 +34,8 @@ export interface ConfigTarget {
   python: string;
   arches: readonly Arch[];
   index?: IndexRecord;
+  /** The files of the lock the image installs from (slim-python.json v3), when it is one. */
+  locked?: ReadonlyMap<string, readonly string[]> | undefined;
 }
 
 export interface PipelineResult {
@@ -59,7 +61,7 @@ export function decideRequirements(requirements: readonly Requirement[], target:
 /** The target a project's config names (its runtime must be known: the config was validated). */
 export function targetOfConfig(config: ConfigTarget, formats?: FormatControl): PipelineTarget {
   const runtime = findRuntime(config.python)!;
-  return { runtime, arches: config.arches, ...(formats ? { formats } : {}), ...(config.index ? { index: config.index } : {}) };
+  return { runtime, arches: config.arches, ...(formats ? { formats } : {}), ...(config.index ? { index: config.index } : {}), ...(config.locked ? { locked: config.locked } : {}) };
 }
 
 /** Decisions for a project's config: its runtime, its architectures and its index record. */

@@ -14,7 +14,8 @@ import { moduleNameOf } from '../validate/project-name.ts';
 import { resolveApkList, type ApkLine } from './apk-sets.ts';
 import { appKindSpec } from '../project/app-kinds.ts';
 import { planInterpreterCopy, RELEASE_BASE_PACKAGES, releasePackagesFor, type InterpreterCopy } from './release-stage.ts';
-import { PYPROJECT_REQUIREMENTS, pyprojectScriptFor } from './pyproject-script.ts';
+import { listingFor } from './pyproject-script.ts';
+import { planLockInstall, type UvInstall } from './lock-install.ts';
 
 export interface PlannedFile {
   /** Path relative to the project root, `/`-separated. */
@@ -67,14 +68,20 @@ export interface DockerfileModel {
   healthcheck: string[] | null;
   /** The release image's CMD argv. */
   cmd: string[];
-  /** Set when the dependencies are a pyproject.toml's: the build stage lists them with this script. */
+  /** Set when the dependencies are a pyproject.toml's or a poetry.lock's: the build stage lists them with this script. */
   pyprojectScript: string | null;
+  /** The comment lines saying what that script lists. */
+  listNotes: string[];
+  /** pip installs with --no-deps: the requirements are a whole locked set (poetry.lock). */
+  noDeps: boolean;
   /** The file `pip install --requirement` reads in the build stage (under /tmp/requirements/). */
   installRequirementFile: string;
   /** The project is a package: `pip install` it from a copied source tree after its dependencies. */
   installProject: boolean;
   /** The whole build context is copied (init): .dockerignore keeps out tests, secrets and the like. */
   copiesContext: boolean;
+  /** The dependencies are a uv.lock or pylock.toml: uv installs exactly what it pins (else pip, from requirementFiles). */
+  uv: UvInstall | null;
 }
 
 /** Computes the Dockerfile's template data: which packages, which stages, and why. */
@@ -104,7 +111,7 @@ export function buildDockerfileModel(config: ProjectConfig, decisions: Decisions
     runtimeLibs.map((line) => line.name),
   );
   const code = config.code ?? 'module';
-  const fromPyproject = config.requirements.split('/').pop() === 'pyproject.toml';
+  const listing = listingFor(config.requirements, runtime.version);
   return {
     configFile: CONFIG_FILE,
     alpineVersion: ALPINE_VERSION,
@@ -138,10 +145,13 @@ export function buildDockerfileModel(config: ProjectConfig, decisions: Decisions
     // an adopted project gets a HEALTHCHECK only for the path given with --health.
     healthcheck: healthcheckFor(config, code),
     cmd: config.cmd ?? ['python', '-m', module],
-    pyprojectScript: fromPyproject ? pyprojectScriptFor(runtime.version) : null,
-    installRequirementFile: fromPyproject ? PYPROJECT_REQUIREMENTS : config.requirements,
+    pyprojectScript: listing?.script ?? null,
+    listNotes: listing?.notes ?? [],
+    noDeps: listing?.noDeps ?? false,
+    installRequirementFile: listing?.output ?? config.requirements,
     installProject: code === 'installed',
     copiesContext: code !== 'module',
+    uv: planLockInstall(config.requirements, runtime),
   };
 }
 

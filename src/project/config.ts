@@ -3,6 +3,8 @@
  * read (the same checks as the flags) so a hand edit can never smuggle text into the Dockerfile.
  */
 import { InputFileError } from '../errors.ts';
+import { describeJsonError } from './json-error.ts';
+import { lockKindOf } from '../requirements/lock-readers.ts';
 import { ARCHES, type Arch } from '../requirements/types.ts';
 import type { IndexRecord } from '../knowledge/index-record.ts';
 import { checkProjectName } from '../validate/project-name.ts';
@@ -18,11 +20,14 @@ export const CONFIG_FILE = 'slim-python.json';
 /**
  * Schema versions. 1: a project made by `create` (the app skeleton's module, `python -m` it).
  * 2: adds `cmd`, `code` and `health`, written by `init` for a project that already existed.
+ * 3: `requirements` may name a lock file (uv.lock, pylock.toml) the image installs from with uv;
+ * a tool that knows only 1 and 2 would read it as a requirements file, so it refuses it instead.
+ * Files of versions 1 and 2 mean the same as before: they are read as they are, no migration.
  * A file is written at the lowest version that holds its keys, so created projects stay at 1
  * and older tools keep reading them; a tool refuses a version newer than it knows.
  */
-export const CONFIG_VERSION = 2;
-export type ConfigVersion = 1 | 2;
+export const CONFIG_VERSION = 3;
+export type ConfigVersion = 1 | 2 | 3;
 
 /**
  * Where the app's code comes from in the release stage. "module": the skeleton's package folder
@@ -51,7 +56,7 @@ export interface ProjectConfig {
   app: AppKind;
   /** Port of a web app; null for cli apps. */
   port: number | null;
-  /** The requirements file, relative to the project root. */
+  /** The requirements file (or, v3, the lock file the image installs from), relative to the project root. */
   requirements: string;
   buildDeps: ApkAdjustments;
   runtimeLibs: ApkAdjustments;
@@ -75,6 +80,7 @@ const V2_KEYS = ['cmd', 'code', 'health'] as const;
 
 /** The lowest schema version that holds this config's keys. */
 export function configVersionOf(config: ProjectConfig): ConfigVersion {
+  if (lockKindOf(config.requirements) !== null) return 3;
   return V2_KEYS.some((key) => config[key] !== undefined) ? 2 : 1;
 }
 
@@ -112,11 +118,11 @@ export function parseConfig(text: string, file: string, toolVersion: string): Pr
   };
   if (!isRecord(data)) return fail('(root)', 'must be a JSON object');
   for (const key of Object.keys(data)) if (!KEYS.includes(key)) fail(key, 'is not a known key; remove it');
-  if (data.version !== 1 && data.version !== 2) {
+  if (data.version !== 1 && data.version !== 2 && data.version !== 3) {
     if (typeof data.version === 'number' && data.version > CONFIG_VERSION) {
       fail('version', `is ${data.version}: this project was written by a newer create-slim-python; run the newer version (npx create-slim-python@latest)`);
     }
-    fail('version', `must be 1 or ${CONFIG_VERSION}`);
+    fail('version', `must be 1, 2 or ${CONFIG_VERSION}`);
   }
   const version = data.version as ConfigVersion;
   for (const key of V2_KEYS) if (data[key] !== undefined && version < 2) fail(key, 'needs "version": 2');
@@ -145,6 +151,7 @@ export function parseConfig(text: string, file: string, toolVersion: string): Pr
   if (!isPlainRelativePath(requirements)) {
     fail('requirements', 'must be a relative path inside the project, like "requirements.txt"');
   }
+  if (lockKindOf(requirements) !== null && version < 3) fail('requirements', `is a lock file (${requirements}), which needs "version": 3`);
   const config: ProjectConfig = {
     version,
     generator,
@@ -185,24 +192,6 @@ export function parseConfig(text: string, file: string, toolVersion: string): Pr
 }
 
 type Fail = (key: string, problem: string) => never;
-
-/**
- * V8's JSON.parse message as one line, with the line and column where it stopped: V8 names a
- * character position ("at position 17") or quotes the text itself, newlines included, which
- * would cut a one-line error in two.
- */
-function describeJsonError(text: string, message: string, file: string): InputFileError {
-  const position = /at position (\d+)/.exec(message);
-  let problem = message.replace(/ in JSON at position \d+.*$/s, '').replace(/, ".*" is not valid JSON$/s, '');
-  // eslint-disable-next-line no-control-regex
-  problem = problem.replace(/[\x00-\x1f\x7f\ufeff]+/g, ' ').trim();
-  const advice = 'fix it or regenerate the project';
-  if (!position) return new InputFileError(file, null, `not valid JSON (${problem}); ${advice}`);
-  const before = text.slice(0, Number(position[1]));
-  const line = before.split('\n').length;
-  const column = before.length - before.lastIndexOf('\n');
-  return new InputFileError(file, null, `not valid JSON at line ${line}, column ${column} (${problem}); ${advice}`);
-}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -9,6 +9,10 @@ import { TOOL_VERSION } from '../version.ts';
 import { readProjectRequirements } from './requirements.ts';
 import { readInputText } from './read-input-file.ts';
 import { isPlainRelativePath } from '../validate/relative-path.ts';
+import { lockKindOf } from '../requirements/lock-readers.ts';
+import { emptyFormatControl } from '../requirements/format-control.ts';
+import { findRuntime } from '../target/runtimes.ts';
+import { readInstallLock } from './install-lock.ts';
 
 export interface LoadedProject {
   root: string;
@@ -19,6 +23,8 @@ export interface LoadedProject {
   includes: string[];
   /** `--no-binary` / `--only-binary` lines of the requirements files. */
   formats: FormatControl;
+  /** The dependencies are a lock the image installs from: project -> the files it lists. */
+  locked?: Map<string, string[]>;
 }
 
 /**
@@ -52,6 +58,10 @@ export async function loadProject(root: string, env: Record<string, string | und
   const requirementsPath = join(root, effective.requirements);
   if (!(await lstat(requirementsPath).catch(() => null))) {
     throw new UsageError(`${requirementsPath} not found: create it (it may be empty), or set "requirements" in ${CONFIG_FILE}`);
+  }
+  if (lockKindOf(effective.requirements) !== null) {
+    const input = await readInstallLock(root, effective.requirements, { runtime: findRuntime(effective.python)!, arches: effective.arches });
+    return { root, config: effective, configText: read.text, requirements: input.requirements, includes: [], formats: emptyFormatControl(), locked: input.files };
   }
   const parsed = await readProjectRequirements(root, effective.requirements, env);
   for (const include of parsed.includes) {

@@ -20,6 +20,8 @@ export interface LockedInput {
   hashed: boolean;
   /** The lock's `requires-python` (uv.lock, pylock.toml), or null. */
   requiresPython: string | null;
+  /** poetry.lock written by Poetry 2 (groups and markers per package); true for the other kinds. */
+  markersRecorded: boolean;
 }
 
 export { lockKindOf };
@@ -45,5 +47,6 @@ export async function readLockedInput(path: string, file: string, target: { pyth
     files: lockedFiles(packages),
     hashed: registry.length > 0 && registry.every((pkg) => pkg.hashed),
     requiresPython: lock.requiresPython ?? null,
+    markersRecorded: lock.markersRecorded ?? true,
   };
 }

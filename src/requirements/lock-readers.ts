@@ -37,7 +37,8 @@ export function readLockText(kind: LockKind, text: string, file: string): LockFi
   // poetry.lock's `python-versions` is poetry's own syntax (^3.10), not PEP 440: not read.
   const declared = document['requires-python'];
   const requiresPython = kind !== 'poetry' && typeof declared === 'string' ? declared : null;
-  return { kind, file, packages, requiresPython };
+  const markersRecorded = kind === 'poetry' && tables(document.package, file, '[[package]]').some((pkg) => Array.isArray(pkg.groups));
+  return { kind, file, packages, requiresPython, ...(kind === 'poetry' ? { markersRecorded } : {}) };
 }
 
 // The line of each `[[package]]` / `[[packages]]` header, in order, for messages.

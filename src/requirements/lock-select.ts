@@ -43,6 +43,8 @@ export interface LockFile {
   packages: LockedPackage[];
   /** The Python versions the lock was made for (uv.lock and pylock.toml `requires-python`), or null. */
   requiresPython?: string | null;
+  /** poetry.lock: Poetry 2 recorded each package's groups and markers (what installs is in the lock). */
+  markersRecorded?: boolean;
 }
 
 /** The packages installing on `target`, in lock order (markers evaluated, edges followed). */

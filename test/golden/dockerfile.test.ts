@@ -16,8 +16,10 @@ import { planManagedFiles } from '../../src/plan/project-files.ts';
 import { requirementsFromLines } from '../../src/project/requirements.ts';
 import { isApkName } from '../../src/validate/apk-name.ts';
 import { findRuntime } from '../../src/target/runtimes.ts';
+import { readLockedInput } from '../../src/project/lock-input.ts';
 
 const CASES = fileURLToPath(new URL('./cases/', import.meta.url));
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
 const BASE_CONFIG: ProjectConfig = {
@@ -37,9 +39,57 @@ interface CaseInput {
   description: string;
   config?: Partial<ProjectConfig>;
   requirements: string[];
+  /** A lock file (path from the repository root) the image installs from: its pins replace `requirements`. */
+  lock?: string;
   includes?: string[];
   /** Literal expectations, checked whatever the golden files say. */
   expect?: { compile: string[]; build: string[]; runtime: string[] };
+}
+
+/** What a Dockerfile installing from a uv.lock or pylock.toml must say (README "Existing project"). */
+function uvContract(file: string, system: boolean, code: string): [string, string][] {
+  const python = system ? '/usr/bin/python3' : '/usr/local/bin/python3';
+  const common: [string, string][] = [
+    [
+      'uv pinned, its wheels hash-checked',
+      "echo 'uv==0.13.9 --hash=sha256:2c45530751517d6c3bbc69a19473f6effe47cce047bede01ffd8af7ea7b36b25 --hash=sha256:5435c5ce14a56431208ca0996416d310f1598e8c2c8ba707688985a16bb82dbe'",
+    ],
+    [
+      'uv into its own folder, wheels only',
+      '    && python3 -m pip install --no-compile --require-hashes --only-binary :all: \\\n      --target /opt/uv --requirement /tmp/uv-requirements.txt\n',
+    ],
+    ['uv: the venv, no downloaded Python, copies out of the cache', 'ENV UV_PROJECT_ENVIRONMENT=/opt/venv \\\n    UV_PYTHON_DOWNLOADS=never \\\n    UV_LINK_MODE=copy\n'],
+    ['uv cache mount', '\nRUN --mount=type=cache,target=/root/.cache/uv \\\n'],
+  ];
+  if (file.endsWith('uv.lock')) {
+    return [
+      ...common,
+      [
+        'lock and pyproject.toml mounted, not copied',
+        `    --mount=type=bind,source=${file},target=/tmp/project/uv.lock \\\n    --mount=type=bind,source=${file.replace(/uv\.lock$/, '')}pyproject.toml,target=/tmp/project/pyproject.toml \\\n`,
+      ],
+      [
+        'dependencies exactly as locked, no groups, not the project',
+        `    /opt/uv/bin/uv sync --frozen --no-default-groups --no-install-project \\\n      --python ${python} --project /tmp/project\n`,
+      ],
+      ...(code === 'installed'
+        ? [
+            ['the project, not editable', `    /opt/uv/bin/uv sync --frozen --no-default-groups --no-editable \\\n      --python ${python} --project /tmp/src\n`] as [
+              string,
+              string,
+            ],
+          ]
+        : []),
+    ];
+  }
+  return [
+    ...common,
+    ['pylock mounted', `    --mount=type=bind,source=${file},target=/tmp/requirements/pylock.toml \\\n`],
+    [
+      'venv for the image Python, the lock installed',
+      `    /opt/uv/bin/uv venv --python ${python} /opt/venv \\\n    && /opt/uv/bin/uv pip install --python /opt/venv/bin/python \\\n      --requirement /tmp/requirements/pylock.toml\n`,
+    ],
+  ];
 }
 
 /** The `apk add` package lines of a stage (the indented `      name \\` lines, and inline names). */
@@ -64,11 +114,15 @@ describe('golden Dockerfiles', () => {
     expect(names).toEqual(expect.arrayContaining(['compile-databases', 'compile-old-pins']));
   });
   for (const name of names) {
-    it(name, () => {
+    it(name, async () => {
       const input = JSON.parse(readFileSync(join(CASES, name, 'input.json'), 'utf8')) as CaseInput;
       const config = { ...BASE_CONFIG, ...input.config };
-      const { requirements } = requirementsFromLines(input.requirements);
-      const decisions = decideForConfig(config, requirements);
+      const runtimeOf = findRuntime(config.python)!;
+      const lock = input.lock
+        ? await readLockedInput(join(REPO, input.lock), config.requirements, { python: runtimeOf.version, full: runtimeOf.fullVersion, arches: config.arches })
+        : null;
+      const requirements = lock ? lock.requirements : requirementsFromLines(input.requirements).requirements;
+      const decisions = decideForConfig({ ...config, locked: lock?.files }, requirements);
       const files = planManagedFiles(config, decisions, input.includes ?? []);
       const dockerfile = files.find((file) => file.path === 'Dockerfile')!.content;
       const [, buildStage = '', releaseStage = ''] = dockerfile.split(/^FROM /m);
@@ -92,20 +146,27 @@ describe('golden Dockerfiles', () => {
       // Adopted projects (init): code copied as laid out, or pip-installed; their own command.
       const code = config.code ?? 'module';
       const fromPyproject = config.requirements.endsWith('pyproject.toml');
+      const fromPoetry = config.requirements.endsWith('poetry.lock');
       const cmdLine = `CMD [${(config.cmd ?? ['python', '-m', module]).map((arg) => JSON.stringify(arg)).join(', ')}]`;
       const bytecode = config.bytecode !== false;
       const web = config.app !== 'cli';
+      const pipContract = (): [string, string][] => [
+        ...[config.requirements, ...(input.includes ?? [])].map((file): [string, string] => [`copy ${file}`, `\nCOPY ${file} /tmp/requirements/${file}\n`]),
+        ['pip cache mount', '\nRUN --mount=type=cache,target=/root/.cache/pip \\\n'],
+        ['venv without pip', ' python3 -m venv --without-pip /opt/venv \\\n'],
+        ['install without bytecode (compiled later, once)', `    && python3 -m pip --python /opt/venv/bin/python install --no-compile${fromPoetry ? ' --no-deps' : ''} \\\n`],
+        [
+          'install from the copied file',
+          `      --requirement /tmp/requirements/${fromPyproject ? 'pyproject-dependencies.txt' : fromPoetry ? 'poetry-requirements.txt' : config.requirements}\n`,
+        ],
+      ];
       const contract: [string, string][] = [
         ['syntax line', '# syntax=docker/dockerfile:1\n'],
         ['one Alpine release for every stage', '\nARG ALPINE_VERSION=3.24\n'],
         ['build stage base', `\nFROM ${runtime.buildImage} AS build\n`],
         ['release stage is plain Alpine', '\nFROM alpine:${ALPINE_VERSION} AS release\n'],
         ['no pip version check', 'ENV PIP_DISABLE_PIP_VERSION_CHECK=1 \\\n    PIP_ROOT_USER_ACTION=ignore\n'],
-        ...[config.requirements, ...(input.includes ?? [])].map((file): [string, string] => [`copy ${file}`, `\nCOPY ${file} /tmp/requirements/${file}\n`]),
-        ['pip cache mount', '\nRUN --mount=type=cache,target=/root/.cache/pip \\\n'],
-        ['venv without pip', ' python3 -m venv --without-pip /opt/venv \\\n'],
-        ['install without bytecode (compiled later, once)', '    && python3 -m pip --python /opt/venv/bin/python install --no-compile \\\n'],
-        ['install from the copied file', `      --requirement /tmp/requirements/${fromPyproject ? 'pyproject-dependencies.txt' : config.requirements}\n`],
+        ...(lock && !config.requirements.endsWith('poetry.lock') ? uvContract(config.requirements, system, code) : pipContract()),
         ['pipefail shell', '\nSHELL ["/bin/ash", "-eo", "pipefail", "-c"]\n'],
         [
           'extensions stripped, never inside *.libs',
@@ -140,6 +201,10 @@ describe('golden Dockerfiles', () => {
       for (const [what, text] of contract) expect(dockerfile.includes(text), `${name}: ${what}: ${JSON.stringify(text)}`).toBe(true);
       expect(dockerfile.includes('python3 -m compileall'), `${name}: bytecode compiled at build time exactly when wanted`).toBe(bytecode);
       expect(releaseStage, `${name}: release stage has no pip`).not.toMatch(/py3-pip|-m pip|ensurepip/);
+      expect(releaseStage, `${name}: release stage has no uv`).not.toMatch(/\/opt\/uv|uv sync|uv pip|\.cache\/uv/);
+      expect(buildStage.includes('/opt/uv/bin/uv '), `${name}: uv exactly when a uv.lock or pylock.toml drives the install`).toBe(lock !== null && !fromPoetry);
+      // A locked set is installed as it is: pip resolves nothing more.
+      expect(/install --no-compile --no-deps/.test(buildStage), `${name}: pip --no-deps exactly for a poetry.lock`).toBe(fromPoetry);
       // Skeletons serve /health; an adopted project gets a HEALTHCHECK only for the path given with --health.
       expect(/^HEALTHCHECK /m.test(dockerfile), `${name}: HEALTHCHECK exactly for web apps with a health path`).toBe(web && (code === 'module' || config.health !== undefined));
       if (web) expect(releaseStage, `${name}: PORT matches EXPOSE`).toContain(`    PORT=${config.port}`);

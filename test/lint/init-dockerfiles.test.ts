@@ -4,15 +4,18 @@
  * findings from hadolint, shellcheck (each RUN script in its SHELL's dialect) and dockerfile-utils.
  * Linters missing: skip with the reason, except under CI, where that fails.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it, type TestContext } from 'vitest';
 import { runCli } from '../support/cli.ts';
 import { copyFixture } from '../support/init-fixtures.ts';
 import { formatFindings, hadolint, missingLintTools, shellcheckRunScripts, validateDockerfile } from '../support/linters.ts';
 import { requireOrSkip } from '../support/require.ts';
+import { fileURLToPath } from 'node:url';
 
-const CASES: { name: string; fixture: string; args: string[] }[] = [
+const LOCKS = fileURLToPath(new URL('../requirements/fixtures/locks/', import.meta.url));
+
+const CASES: { name: string; fixture: string; args: string[]; setup?: (root: string) => void }[] = [
   { name: 'Flask + gunicorn, whole context copied', fixture: 'flask-gunicorn', args: [] },
   { name: 'Flask + gunicorn with --health and --cmd', fixture: 'flask-gunicorn', args: ['--health', '/health', '--cmd', 'gunicorn --workers 2 myservice.app:app'] },
   { name: 'FastAPI package from pyproject.toml (installed)', fixture: 'fastapi-pkg', args: [] },
@@ -24,6 +27,20 @@ const CASES: { name: string; fixture: string; args: string[] }[] = [
   },
   { name: 'Django + gunicorn', fixture: 'django-site', args: ['--python', '3.13', '--health', '/health'] },
   { name: 'console script package', fixture: 'scripts-pkg', args: [] },
+  { name: 'uv.lock package: uv sync --frozen, then the project', fixture: 'uv-svc', args: ['--python', '3.12'] },
+  { name: 'uv.lock on alpine system python, not installed', fixture: 'uv-svc', args: ['--python', 'alpine', '--no-install-project'] },
+  {
+    name: 'pylock.toml: uv pip install, packages that compile',
+    fixture: 'flask-gunicorn',
+    args: ['--python', '3.12', '--requirements-file', 'pylock.toml', '--cmd', 'python -m myservice'],
+    setup: (root) => copyFileSync(join(LOCKS, 'pylock.toml'), join(root, 'pylock.toml')),
+  },
+  {
+    name: 'poetry.lock on 3.10: main group listed with hashes, pip --no-deps',
+    fixture: 'flask-gunicorn',
+    args: ['--python', '3.10', '--requirements-file', 'poetry.lock', '--cmd', 'python -m myservice'],
+    setup: (root) => copyFileSync(join(LOCKS, 'poetry.lock'), join(root, 'poetry.lock')),
+  },
 ];
 
 function requireLinters(ctx: TestContext): void {
@@ -31,10 +48,11 @@ function requireLinters(ctx: TestContext): void {
 }
 
 describe('init Dockerfiles pass hadolint, shellcheck and dockerfile-utils with zero findings', () => {
-  it.for(CASES)('$name', async ({ fixture, args }, ctx) => {
+  it.for(CASES)('$name', async ({ fixture, args, setup }, ctx) => {
     requireLinters(ctx);
     const root = copyFixture(fixture);
     try {
+      setup?.(root);
       const result = await runCli(['init', root, '--yes', ...args]);
       expect(result.exitCode, result.stderr).toBe(0);
       const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');

@@ -28,6 +28,8 @@ export interface StageState {
   venvs: Set<string>;
   /** Where each venv's interpreter comes from: `package:python3` or `path:/usr/local`. */
   venvInterpreter: Map<string, string>;
+  /** Folders `pip install --target` filled: their bin/ holds the wheels' scripts (uv's binary). */
+  targets: Set<string>;
   shell: string;
   /** ENV values set in this stage (later ones win). */
   env: Map<string, string>;
@@ -110,6 +112,7 @@ export function modelDockerfile(text: string, facts: StageFacts = loadStageFacts
           paths: new Map(parent.paths),
           venvs: new Set(parent.venvs),
           venvInterpreter: new Map(parent.venvInterpreter),
+          targets: new Set(parent.targets),
           shell: DEFAULT_SHELL,
           env: new Map(parent.env),
           user: parent.user,
@@ -125,6 +128,7 @@ export function modelDockerfile(text: string, facts: StageFacts = loadStageFacts
             paths: new Map(),
             venvs: new Set(),
             venvInterpreter: new Map(),
+            targets: new Set(),
             shell: DEFAULT_SHELL,
             env: new Map(),
             user: null,
@@ -142,6 +146,7 @@ export function modelDockerfile(text: string, facts: StageFacts = loadStageFacts
             paths,
             venvs: new Set(),
             venvInterpreter: new Map(),
+            targets: new Set(),
             shell: DEFAULT_SHELL,
             env: new Map(),
             user: null,
@@ -234,7 +239,7 @@ function walkRun(run: RunScript, instruction: Run, state: StageState, facts: Sta
     }
     const isBuiltin = shell?.builtins.includes(name) ?? false;
     if (name.includes('/')) {
-      const venv = [...state.venvs].find((dir) => name.startsWith(`${dir}/bin/`));
+      const venv = [...state.venvs, ...state.targets].find((dir) => name.startsWith(`${dir}/bin/`));
       if (!venv) report(instruction, `${name} is not in the stage`);
     } else if (!isBuiltin && !have.commands.includes(name)) {
       report(instruction, `${name} is not in the stage (${state.image})`);
@@ -244,8 +249,54 @@ function walkRun(run: RunScript, instruction: Run, state: StageState, facts: Sta
     if (name === 'rm') applyRemove(call, state);
     if (name === 'apk' && call.args[0] === 'add') applyApkAdd(call, run, instruction, state, facts, report);
     if (name === 'pip' || name === 'pip3') report(instruction, 'pip runs outside `python3 -m pip`: it would install into the base interpreter');
+    if (name.split('/').pop() === 'uv') checkUv(call, instruction, state, facts, report);
   }
   return checked;
+}
+
+/**
+ * uv (its static binary, from a pip --target folder): `uv sync` into UV_PROJECT_ENVIRONMENT,
+ * `uv venv DIR`, `uv pip install --python VENV/bin/python`. The interpreter given with --python
+ * must be the stage's own (where it lives: /usr/local of the python images, /usr/bin of Alpine's
+ * python3), downloads of another Python must be off, the lock used as it is (--frozen), and what
+ * compiles needs Python.h, as with pip.
+ */
+function checkUv(call: Invocation, instruction: Run, state: StageState, facts: StageFacts, report: Report): void {
+  const [command, ...rest] = call.args;
+  const have = provided(state, facts);
+  const option = (flag: string): string | null => {
+    const at = rest.indexOf(flag);
+    return at >= 0 ? (rest[at + 1] ?? null) : null;
+  };
+  const interpreter = (path: string | null): string | null => {
+    if (path === null || path.split('/').pop() !== 'python3') return null;
+    if (path.startsWith('/usr/local/bin/')) return state.paths.get('/usr/local')?.commands?.includes('python3') ? 'path:/usr/local' : null;
+    if (path.startsWith('/usr/bin/')) return withDependencies(state.packages, facts).find((name) => facts.packages[name]?.commands?.includes('python3')) ?? null;
+    return null;
+  };
+  const makeVenv = (dir: string, python: string | null): void => {
+    const origin = interpreter(python);
+    if (origin === null) report(instruction, `uv ${String(command)} --python ${String(python)}: not an interpreter of the stage`);
+    state.venvs.add(dir);
+    if (origin) state.venvInterpreter.set(dir, origin.includes(':') ? origin : `package:${origin}`);
+  };
+  if (state.env.get('UV_PYTHON_DOWNLOADS') !== 'never') report(instruction, 'uv runs without UV_PYTHON_DOWNLOADS=never: it may download another Python than the release copies');
+  if (command === 'sync') {
+    if (!rest.includes('--frozen')) report(instruction, 'uv sync without --frozen: it may resolve again instead of installing the lock');
+    const environment = state.env.get('UV_PROJECT_ENVIRONMENT');
+    if (!environment) report(instruction, 'uv sync without UV_PROJECT_ENVIRONMENT: it installs into the project folder, not the venv the release copies');
+    else if (!state.venvs.has(environment)) makeVenv(environment, option('--python'));
+  } else if (command === 'venv') {
+    const dir = rest.filter((arg): arg is string => arg !== null && !arg.startsWith('-') && arg !== option('--python')).pop();
+    if (dir) makeVenv(dir, option('--python'));
+  } else if (command === 'pip' && rest[0] === 'install') {
+    const target = option('--python');
+    if (!(target && [...state.venvs].some((dir) => target.startsWith(`${dir}/`)))) report(instruction, `uv pip install --python ${String(target)}: no such venv in the stage`);
+  } else {
+    report(instruction, `uv ${String(command)}: the model does not know this command`);
+  }
+  if (have.compilers.length > 0 && !have.headers.includes('Python.h'))
+    report(instruction, `uv installs with a compiler (${have.compilers.join(', ')}) but no Python.h in the stage`);
 }
 
 /**
@@ -314,6 +365,8 @@ function checkPython(call: Invocation, instruction: Run, state: StageState, fact
     }
   }
   if (module === 'pip' && rest.includes('install')) {
+    const into = rest.indexOf('--target');
+    if (into >= 0 && typeof rest[into + 1] === 'string') state.targets.add(rest[into + 1]!);
     const target = rest[rest.indexOf('--python') + 1];
     if (rest.includes('--python') && !(target && [...state.venvs].some((dir) => target.startsWith(`${dir}/`)))) {
       report(instruction, `pip --python ${String(target)}: no such venv in the stage`);
@@ -367,4 +420,9 @@ function checkRelease(release: StageState, facts: StageFacts, findings: Finding[
   if (/--mount=type=cache,target=\/root\/\.cache\/pip/.test(text) === false && /pip\b.*install/.test(text)) {
     at('pip install runs without a cache mount: its cache would stay in a layer');
   }
+  // Every uv step (uv sync, uv pip install) has uv's cache in a mount, never in a layer.
+  for (const step of text.split(/\n(?=RUN )/).filter((run) => /\/uv (sync|pip install)\b/.test(run))) {
+    if (!step.includes('--mount=type=cache,target=/root/.cache/uv')) at(`uv runs without a cache mount: ${step.split('\n')[0]}`);
+  }
+  if (release.targets.size > 0 || [...release.paths.keys()].some((path) => path.startsWith('/opt/uv'))) at('the release stage has uv');
 }

@@ -28,8 +28,9 @@ describe('slim-python.json', () => {
   it.each([
     ['{', /not valid JSON/],
     ['[]', /must be a JSON object/],
-    [withChange({ version: 3 }), /"version" is 3: this project was written by a newer create-slim-python/],
-    [withChange({ version: 0 }), /"version" must be 1 or 2/],
+    [withChange({ version: 4 }), /"version" is 4: this project was written by a newer create-slim-python/],
+    [withChange({ version: 2, requirements: 'uv.lock' }), /"requirements" is a lock file \(uv\.lock\), which needs "version": 3/],
+    [withChange({ version: 0 }), /"version" must be 1, 2 or 3/],
     [withChange({ cmd: ['gunicorn', 'app:app'] }), /"cmd" needs "version": 2/],
     [withChange({ version: 2, cmd: ['gunicorn', 'app:app\nRUN rm -rf /'] }), /"cmd" .*control character/],
     [withChange({ version: 2, cmd: [] }), /"cmd" .*empty/],
@@ -51,6 +52,15 @@ describe('slim-python.json', () => {
     [withChange({ bytecode: 'no' }), /"bytecode" must be true or false/],
   ])('rejects %s', (text, message) => {
     expect(() => parseConfig(text, 'slim-python.json', '0.1.0')).toThrow(message);
+  });
+  it('writes schema 3 only when the dependencies are a lock file; 1 and 2 read as before', () => {
+    const locked: ProjectConfig = { ...GOOD, version: 2, code: 'context', cmd: ['gunicorn', 'app:app'], requirements: 'uv.lock' };
+    const text = serializeConfig(locked);
+    expect(JSON.parse(text).version).toBe(3);
+    expect(parseConfig(text, 'slim-python.json', '0.1.0')).toEqual({ ...locked, version: 3 });
+    expect(JSON.parse(serializeConfig({ ...GOOD, requirements: 'deps/pylock.toml' })).version).toBe(3);
+    expect(JSON.parse(serializeConfig({ ...locked, requirements: 'requirements.txt' })).version).toBe(2);
+    expect(parseConfig(serializeConfig(GOOD), 'slim-python.json', '0.1.0').version).toBe(1);
   });
   it('writes schema 2 only when a v2 key is present, and reads it back', () => {
     expect(JSON.parse(serializeConfig({ ...GOOD, version: 2 })).version).toBe(1);

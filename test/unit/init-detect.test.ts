@@ -112,6 +112,24 @@ describe('where the dependencies are', () => {
     expect(found.notes).toEqual([expect.stringMatching(/\[tool\.poetry\.dependencies\], which is not read/)]);
   });
 
+  it('chooses a uv.lock beside a [project] table, else a pylock.toml, before requirements.txt', async () => {
+    const uvProject = await scanProject(project({ 'uv.lock': 'version = 1\n', 'pyproject.toml': '[project]\nname = "a"\n', 'requirements.txt': 'flask\n' }));
+    const uvInfo = readPyprojectInfo(uvProject.texts.get('pyproject.toml')!, 'pyproject.toml');
+    expect(detectDependencies(uvProject, uvInfo, {}).chosen).toEqual({
+      file: 'uv.lock',
+      reason: 'uv.lock found beside pyproject.toml: uv sync --frozen installs exactly its pins',
+    });
+    expect(detectDependencies(uvProject, uvInfo, { requirementsFile: 'requirements.txt' }).chosen?.file).toBe('requirements.txt');
+    expect(detectDependencies(uvProject, uvInfo, { pyproject: true }).chosen?.file).toBe('pyproject.toml');
+    // uv sync needs the [project] table: a bare uv.lock is only described.
+    const bare = await scanProject(project({ 'uv.lock': 'version = 1\n', 'requirements.txt': 'flask\n' }));
+    expect(detectDependencies(bare, null, {}).chosen?.file).toBe('requirements.txt');
+    const pylock = await scanProject(project({ 'pylock.toml': 'lock-version = "1.0"\n', 'poetry.lock': '', 'requirements.txt': 'flask\n' }));
+    expect(detectDependencies(pylock, null, {}).chosen).toEqual({ file: 'pylock.toml', reason: 'pylock.toml found: uv pip install installs exactly its pins' });
+    const poetry = await scanProject(project({ 'poetry.lock': '', 'requirements.txt': 'flask\n' }));
+    expect(detectDependencies(poetry, null, {}).chosen?.file).toBe('requirements.txt');
+  });
+
   it('keeps --requirements-file inside the project', () => {
     expect(projectRelative('./reqs/prod.txt', '--requirements-file')).toBe('reqs/prod.txt');
     expect(() => projectRelative('../other/requirements.txt', '--requirements-file')).toThrow(/inside the project/);

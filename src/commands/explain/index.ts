@@ -50,6 +50,7 @@ export async function runExplain(argv: readonly string[], io: Io): Promise<numbe
   let pythonId = stringFlag(flags, 'python');
   let root: string | null = null;
   let config: ProjectConfig | null = null;
+  let projectLock: Map<string, string[]> | undefined;
   if (file !== undefined) {
     const path = resolve(io.cwd, file);
     if (lockKindOf(path) !== null) {
@@ -71,6 +72,7 @@ export async function runExplain(argv: readonly string[], io: Io): Promise<numbe
     formats = project.formats;
     pythonId ??= project.config.python;
     config = project.config;
+    projectLock = project.locked;
   }
   const runtime = assertPython(pythonId ?? DEFAULT_PYTHON);
   const python = runtime.version;
@@ -86,7 +88,9 @@ export async function runExplain(argv: readonly string[], io: Io): Promise<numbe
   // Offline, judge what the Dockerfile is judged on: every architecture the project builds for.
   const arches: Arch[] = archFlag !== undefined ? [arch] : config ? [...config.arches] : [...ARCHES];
   // A project's config may hold what `explain --online --write` recorded: use it, as update does.
-  const pipelineTarget = config ? targetOfConfig({ ...config, python: runtime.id, arches }, formats) : { runtime, arches, formats, ...(locked ? { locked } : {}) };
+  const pipelineTarget = config
+    ? targetOfConfig({ ...config, python: runtime.id, arches, locked: projectLock }, formats)
+    : { runtime, arches, formats, ...(locked ? { locked } : {}) };
   // The pipeline's own marker evaluation says which requirements apply: the document shows the same.
   const decided = decideRequirements(requirements, pipelineTarget);
   const applicable = new Set(decided.applicable);

@@ -14,12 +14,19 @@ import type { InitStepContext } from './steps.ts';
 import type { PyprojectInfo } from './pyproject-info.ts';
 import type { ProjectSnapshot } from './scan-project.ts';
 import { isPlainRelativePath } from '../../validate/relative-path.ts';
+import { lockKindOf, readLockText } from '../../requirements/lock-readers.ts';
+import { emptyFormatControl } from '../../requirements/format-control.ts';
+import { readInputText } from '../../project/read-input-file.ts';
+import { assertInstallableLock } from '../../project/install-lock.ts';
 
 export interface ReadDependencies {
   file: string;
+  /** The requirements; for a lock, none yet: it is selected once the runtime is known (gather-init). */
   requirements: Requirement[];
   includes: string[];
   formats: FormatControl;
+  /** A lock the image installs from: the names of every package it holds (what runs is detected from them). */
+  lockNames?: string[];
 }
 
 /** --install-project / --no-install-project, else installed when the project is a package. */
@@ -27,7 +34,7 @@ export function resolveInstallProject({ flags, detected }: InitStepContext, snap
   const installFlag = boolFlag(flags, 'install-project');
   const isPackage = pyproject?.hasBuildSystem ? 'pyproject.toml has a [build-system]' : snapshot.entries.get('setup.py') === 'file' ? 'setup.py exists' : null;
   if (installFlag && !isPackage && !pyproject?.hasProjectTable) throw new UsageError('--install-project needs a pyproject.toml or setup.py in the project');
-  if (installFlag === undefined && isPackage) detected.push(`the project is a package (${isPackage}): pip installs it in the build stage (--no-install-project: don't)`);
+  if (installFlag === undefined && isPackage) detected.push(`the project is a package (${isPackage}): the build stage installs it (--no-install-project: don't)`);
   return installFlag ?? isPackage !== null;
 }
 
@@ -105,6 +112,12 @@ async function readDependencies(root: string, file: string, env: Record<string, 
   const stats = await lstat(join(root, file)).catch(() => null);
   if (!stats) throw new UsageError(`${join(root, file)} not found: pass --requirements-file with a file inside the project`);
   if (!stats.isFile()) throw new UsageError(`${join(root, file)} is not a regular file (a symlink?): the Dockerfile copies it, so pass a regular file`);
+  const kind = lockKindOf(file);
+  if (kind !== null) {
+    const lock = readLockText(kind, await readInputText(join(root, file)), file);
+    assertInstallableLock(kind, file, lock.markersRecorded ?? true);
+    return { file, requirements: [], includes: [], formats: emptyFormatControl(), lockNames: lock.packages.map((pkg) => pkg.name) };
+  }
   const parsed = await readProjectRequirements(root, file, env);
   for (const include of parsed.includes) {
     if (!isPlainRelativePath(include)) {

@@ -1,8 +1,9 @@
 /**
  * Where an existing project's dependencies are: a flag, else requirements.txt, pyproject.toml's
- * [project], or the one requirements file not for development. Pure over the scan. Lock files
- * (uv.lock, poetry.lock, pylock.toml: src/requirements/lock-readers.ts) are found here and read by
- * src/commands/init/describe-locks.ts once the runtime is known.
+ * [project], or the one requirements file not for development. Pure over the scan. A uv.lock
+ * beside a pyproject.toml [project], or a pylock.toml, comes first: the image installs exactly what
+ * it pins, with uv (src/plan/lock-install.ts). Other lock files (poetry.lock, a lock not chosen) are
+ * found here and described by src/commands/init/describe-locks.ts once the runtime is known.
  */
 import { posix } from 'node:path';
 import { UsageError } from '../../errors.ts';
@@ -45,6 +46,13 @@ export function detectDependencies(snapshot: ProjectSnapshot, pyproject: Pyproje
   }
   if (flags.requirementsFile !== undefined) {
     return { chosen: { file: projectRelative(flags.requirementsFile, '--requirements-file'), reason: 'as --requirements-file says' }, candidates: [], notes, locks };
+  }
+  // The full dependency set, locked: installed as it is (uv sync --frozen / uv pip install).
+  if (locks.includes('uv.lock') && pyproject?.hasProjectTable) {
+    return { chosen: { file: 'uv.lock', reason: 'uv.lock found beside pyproject.toml: uv sync --frozen installs exactly its pins' }, candidates: [], notes, locks };
+  }
+  if (locks.includes('pylock.toml')) {
+    return { chosen: { file: 'pylock.toml', reason: 'pylock.toml found: uv pip install installs exactly its pins' }, candidates: [], notes, locks };
   }
   if (snapshot.requirementFiles.includes('requirements.txt')) {
     const also = pyproject?.hasDependencies ? ' (pyproject.toml lists dependencies too: requirements.txt usually pins them)' : '';

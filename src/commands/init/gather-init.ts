@@ -21,6 +21,7 @@ import type { DependencyDetection } from './detect-dependencies.ts';
 import { resolveHealth, resolveName, resolvePython, resolveRun, type InitStepContext } from './steps.ts';
 import { readPyprojectInfo } from './pyproject-info.ts';
 import { scanProject } from './scan-project.ts';
+import { readInstallLock } from '../../project/install-lock.ts';
 
 export interface InitAnswers {
   root: string;
@@ -32,6 +33,8 @@ export interface InitAnswers {
   includes: string[];
   /** `--no-binary` / `--only-binary` lines of the requirements files. */
   formats: FormatControl;
+  /** The dependencies are a lock the image installs from: project -> the files it lists. */
+  locked?: Map<string, string[]>;
   code: CodeLayout;
   cmd: string[];
   port: number | null;
@@ -91,7 +94,7 @@ export async function gatherInit({ args, cwd, env, prompter, showDetected }: Gat
   const read = resolved.read;
 
   // 2. What runs: servers need their server among the requirements (pyproject's too, when installed).
-  const required = new Set(read.requirements.map((requirement) => requirement.name).filter((n): n is string => n !== null));
+  const required = new Set([...read.requirements.map((requirement) => requirement.name).filter((n): n is string => n !== null), ...(read.lockNames ?? [])]);
   if (installProject && pyprojectText !== undefined && read.file !== 'pyproject.toml') {
     for (const requirement of parsePyprojectDependencies(pyprojectText, 'pyproject.toml')) if (requirement.name) required.add(requirement.name);
   }
@@ -101,14 +104,23 @@ export async function gatherInit({ args, cwd, env, prompter, showDetected }: Gat
   const runtime = await resolvePython(context, snapshot.texts.get('.python-version'), pyproject);
   if (missing.length > 0) throw new UsageError(`missing ${missing.join(', ')}: pass them, or --yes to accept the defaults (see init --help)`);
   const arches = [...ARCHES];
+  // A lock is selected for the runtime, now known; refused (exit 2) where uv could not install it.
+  const lock = read.lockNames ? await readInstallLock(root, read.file, { runtime, arches }) : null;
+  if (lock) {
+    read.requirements = lock.requirements;
+    detected.push(
+      `${read.file} pins ${lock.requirements.length} package${lock.requirements.length === 1 ? '' : 's'} for CPython ${runtime.version}${lock.hashed ? `, with hashes: ${lock.kind === 'poetry' ? 'pip' : 'uv'} checks each download against them` : ' (without hashes: the versions are pinned, the downloads unchecked)'}`,
+    );
+  }
   const named = read.requirements.filter((requirement) => requirement.name !== null);
   const pinned = named.length > 0 && named.every((requirement) => requirement.specifiers.length === 1 && /^===?[^*]+$/.test(requirement.specifiers[0]!));
   const fullyPinned = isFullyPinned(read.requirements);
   if (fullyPinned) detected.push(`${read.file} pins every requirement with hashes: pip checks each download against them in the build`);
-  const notes = [...deps.notes, ...(await describeLocks(root, deps.locks, { file: read.file, pinned, fullyPinned }, runtime, arches))];
+  const otherLocks = deps.locks.filter((file) => file !== read.file);
+  const notes = [...deps.notes, ...(await describeLocks(root, otherLocks, { file: read.file, pinned, fullyPinned, locked: lock !== null }, runtime, arches))];
 
   // 4. Alpine packages: inferred from the requirements, adjusted only by flags (no question: detected).
-  const inferred = inferApk(read.requirements, runtime, arches, read.formats);
+  const inferred = inferApk(read.requirements, runtime, arches, read.formats, lock?.files);
   const apk = (flag: 'build-deps' | 'runtime-libs', list: string[]): ApkAdjustments => {
     const value = stringFlag(flags, flag);
     return value === undefined ? { add: [], remove: [] } : toAdjustments(list, parseApkList(value, `--${flag}`));
@@ -122,6 +134,7 @@ export async function gatherInit({ args, cwd, env, prompter, showDetected }: Gat
     requirements: read.requirements,
     includes: read.includes,
     formats: read.formats,
+    ...(lock ? { locked: lock.files } : {}),
     code: installProject ? 'installed' : 'context',
     cmd: run.argv,
     port: run.port,

@@ -6,7 +6,7 @@ import { isAbsolute, relative } from 'node:path';
 import { boolFlag, formatHelp, parseCommandArgs } from '../../args/parse.ts';
 import { writeInit } from '../../apply/write-init.ts';
 import { decideInteractive, type Io } from '../../io/io.ts';
-import type { ProjectConfig } from '../../project/config.ts';
+import { configVersionOf, type ProjectConfig } from '../../project/config.ts';
 import { gatherInit } from './gather-init.ts';
 import { inspectOwnFiles } from './inspect-own-files.ts';
 import { initPaths, planInitFiles } from '../../plan/init-files.ts';
@@ -51,8 +51,10 @@ export async function runInit(argv: readonly string[], io: Io): Promise<number> 
     buildDeps: answers.buildDeps,
     runtimeLibs: answers.runtimeLibs,
   };
+  // Schema 3 when the dependencies are a lock (configVersionOf): what serializeConfig writes.
+  config.version = configVersionOf(config);
   // The same decisions update will compute from the written config: same render, no diff.
-  const decisions = decideForConfig(config, answers.requirements, answers.formats);
+  const decisions = decideForConfig({ ...config, locked: answers.locked }, answers.requirements, answers.formats);
   const existing = await inspectOwnFiles(answers.root, initPaths());
   const files = planInitFiles(config, decisions, answers.includes, existing, boolFlag(args.flags, 'force') === true);
   const dryRun = boolFlag(args.flags, 'dry-run') === true;

@@ -48,12 +48,14 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
   const { config: stored, text: configText } = await readProjectConfig(root);
   const loaded = await loadProject(root, io.env, { config: stored, text: configText });
   const config = applyConfigFlags(stored, flags, (candidate) => {
-    const decisions = decideForConfig(candidate, loaded.requirements, loaded.formats);
+    const decisions = decideForConfig({ ...candidate, locked: loaded.locked }, loaded.requirements, loaded.formats);
     return { build: decisions.apk.build.map((i) => i.name), runtime: decisions.apk.runtime.map((i) => i.name) };
   });
-  const decided = decideForConfig(config, loaded.requirements, loaded.formats);
+  // A lock is selected for one Python: read it again for a new --python.
+  const deps = config.python === stored.python ? loaded : await loadProject(root, io.env, { config, text: configText });
+  const decided = decideForConfig({ ...config, locked: deps.locked }, deps.requirements, deps.formats);
   // A requirement added since create may share the project's package name: say so (create refuses it).
-  const shadowed = findShadowed(config.name, [...requirementNames(loaded.requirements), ...decided.packages.map((item) => item.name)]);
+  const shadowed = findShadowed(config.name, [...requirementNames(deps.requirements), ...decided.packages.map((item) => item.name)]);
   const decisions =
     shadowed === null
       ? decided
@@ -76,8 +78,8 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
     configText,
     config,
     decisions,
-    includes: loaded.includes,
-    requirementNames: requirementNames(loaded.requirements),
+    includes: deps.includes,
+    requirementNames: requirementNames(deps.requirements),
     current: currentFiles.files,
     packagesRecordText: currentFiles.packagesRecord,
     yourFiles: yourFileTexts,
