@@ -8,13 +8,17 @@
 export const PYPROJECT_REQUIREMENTS = 'pyproject-dependencies.txt';
 
 /**
- * Prints `[project] dependencies` one per line (PEP 508 strings are valid requirement lines).
- * Python 3.11+ has tomllib; 3.10 reads TOML with the tomli that pip vendors
- * (https://github.com/pypa/pip/tree/main/src/pip/_vendor).
+ * The import that gives the build stage's interpreter `tomllib`: Python 3.11+ has it; 3.10 reads
+ * TOML with the tomli that pip vendors (https://github.com/pypa/pip/tree/main/src/pip/_vendor).
  */
-export function pyprojectScriptFor(pythonVersion: string): string {
+function tomlImportFor(pythonVersion: string): string {
   const [major, minor] = pythonVersion.split('.').map(Number) as [number, number];
-  const toml = major > 3 || minor >= 11 ? 'import tomllib' : 'from pip._vendor import tomli as tomllib';
+  return major > 3 || minor >= 11 ? 'import tomllib' : 'from pip._vendor import tomli as tomllib';
+}
+
+/** Prints `[project] dependencies` one per line (PEP 508 strings are valid requirement lines). */
+export function pyprojectScriptFor(pythonVersion: string): string {
+  const toml = tomlImportFor(pythonVersion);
   return `import sys; ${toml}; print("\\n".join(tomllib.load(open(sys.argv[1], "rb")).get("project", {}).get("dependencies", [])))`;
 }
 
@@ -30,8 +34,7 @@ export const POETRY_REQUIREMENTS = 'poetry-requirements.txt';
  * vendored packaging; `extra` is empty (no extras of the project itself are asked for).
  */
 export function poetryScriptFor(pythonVersion: string): string {
-  const [major, minor] = pythonVersion.split('.').map(Number) as [number, number];
-  const toml = major > 3 || minor >= 11 ? 'import tomllib' : 'from pip._vendor import tomli as tomllib';
+  const toml = tomlImportFor(pythonVersion);
   return [
     'import sys',
     toml,
