@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   // Build output, installed tools, and what tests and tools generate.
-  { ignores: ['dist/', 'node_modules/', '.venv-ci/', '.venv-tools/', 'reports/', '.stryker-tmp/', '.tmp/', 'bench/out/', 'reference-app/'] },
+  { ignores: ['dist/', 'node_modules/', '.venv-ci/', '.venv-tools/', 'reports/', '.stryker-tmp*/', '.tmp/', 'bench/out/', 'reference-app/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
