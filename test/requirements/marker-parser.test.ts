@@ -240,6 +240,14 @@ describe('parseMarkerText + formatMarker agree with packaging', () => {
     expect(() => formatMarker([item])).toThrow('Cannot serialize marker value containing both quote characters');
   });
 
+  it('a one-element list is unwrapped only around a group, never around a bare and/or', async () => {
+    const { formatMarker } = await fresh();
+    // A hand-built tree (the parser never makes ['or']), given to packaging 26.4's _format_marker
+    // as [(Variable('os_name'), Op('=='), Value('a')), 'and', ['or']]: it printed the line below.
+    const item = { lhs: { kind: 'variable' as const, value: 'os_name' }, op: '==', rhs: { kind: 'value' as const, value: 'a' } };
+    expect(formatMarker([item, 'and', ['or']])).toBe('os_name == "a" and (or)');
+  });
+
   it('the tree: operands, operators, nesting and normalized extras', async () => {
     const { parseMarkerText } = await fresh();
     expect(parseMarkerText("extra == 'Foo_Bar' or ('Dev.Group' not in dependency_groups and os.name in 'posix')")).toEqual([

@@ -103,6 +103,22 @@ const ROWS: [string, Fields | { error: string; position: number }][] = [
   ["name == 1.0 ; os_name == 'a' or os_name == 'b'", { name: 'name', extras: [], specifiers: ['==1.0'], url: null, marker: 'os_name == "a" or os_name == "b"' }],
   ['name ==1.0 ,<2 , >0', { name: 'name', extras: [], specifiers: ['==1.0', '<2', '>0'], url: null, marker: null }],
   ['name[a] [b]', { error: 'Expected semicolon (after name with no version specifier) or end', position: 8 }],
+  // Rows added for mutation survivors, printed by packaging 26.4. A `===` clause token runs over the
+  // commas after it, so the token loop fails where SpecifierSet(whole list) succeeds (the fast path).
+  ['a>=2,===1.0, <3', { name: 'a', extras: [], specifiers: ['>=2', '===1.0', '<3'], url: null, marker: null }],
+  ['a>=2,===1.0, <3,', { name: 'a', extras: [], specifiers: ['>=2', '===1.0', '<3'], url: null, marker: null }],
+  ['a>=2,===1.0, <3 ,  ', { name: 'a', extras: [], specifiers: ['>=2', '===1.0', '<3'], url: null, marker: null }],
+  ['a>=1,,', { error: 'Expected comma (within version specifier), semicolon (after version specifier) or end', position: 1 }],
+  ['a>=1,foo', { error: 'Expected comma (within version specifier), semicolon (after version specifier) or end', position: 1 }],
+  // Not ASCII, so no fast path: the loop reads `>=1`, the comma, then one `===` token.
+  ['a>=1,===é', { name: 'a', extras: [], specifiers: ['>=1', '===é'], url: null, marker: null }],
+  ['a>=1, ===é ; os_name == "a"', { name: 'a', extras: [], specifiers: ['>=1', '===é'], url: null, marker: 'os_name == "a"' }],
+  ['a!=1.0a1.*', { error: '.* suffix cannot be used with pre-release, post-release, dev or local versions', position: 1 }],
+  // \f is whitespace to the URL token (\S+) but not to WS ([ \t]+).
+  ['a @ https://x/a\f', { error: 'Expected whitespace after URL', position: 15 }],
+  ['a @ https://x/a\f; os_name == "a"', { error: 'Expected whitespace after URL', position: 15 }],
+  ['a; os_name == "a" junk', { error: 'Expected end of dependency specifier', position: 18 }],
+  ['a>=1; os_name == "a")', { error: 'Expected end of dependency specifier', position: 20 }],
 ];
 
 describe('parsePep508 agrees with packaging.requirements.Requirement', () => {
@@ -150,6 +166,14 @@ describe('the Requirement and the error a requirements file gets', () => {
       'req.txt:9: Invalid marker "os_name ==": Expected a marker variable or quoted string (at character 11)',
     );
     expect(normalizeMarkerString("os_name=='a'", { file: 'req.txt', line: 9 })).toBe('os_name == "a"');
+  });
+
+  it('a `===` token takes the commas after it; each piece must then be a valid clause (SpecifierSet)', async () => {
+    const { parsePep508 } = await fresh();
+    // packaging 26.4: InvalidRequirement "Invalid specifier: 'foo'" (no position); the quoting and
+    // the position 0 are ours.
+    expect(() => parsePep508('a===1,foo')).toThrow('Invalid specifier: "foo"');
+    expect(parsePep508('a===1,>=2').specifiers).toEqual(['===1', '>=2']);
   });
 
   it('an error that is not a syntax error passes through withLocation unchanged', async () => {
