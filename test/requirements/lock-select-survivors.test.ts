@@ -41,4 +41,18 @@ describe('selectLocked', () => {
     const packages = [pkg('app', { root: true, dependencies: [edge('dup')] }), pkg('dup', { version: '1' }), pkg('dup', { version: null })];
     expect(pins(selectLocked(lock(packages), T312))).toEqual(['app==1.0', 'dup==1']);
   });
+
+  it('nothing asks for an extra of a root: its own marker and its edges are evaluated with no extra at all', () => {
+    // "Stryker was here" is the placeholder Stryker puts into mutated lists; any name would do here,
+    // that one tells apart a root evaluated with no extras from one given the placeholder extra.
+    const onExtra = 'extra == "Stryker was here"';
+    const packages = [
+      pkg('app', { root: true, dependencies: [edge('needs-extra', { marker: onExtra }), edge('plain')], optional: { 'Stryker was here': [edge('optional')] } }),
+      pkg('root-on-extra', { root: true, marker: onExtra }),
+      pkg('needs-extra'),
+      pkg('plain'),
+      pkg('optional'),
+    ];
+    expect(pins(selectLocked(lock(packages), T312))).toEqual(['app==1.0', 'plain==1.0']);
+  });
 });
