@@ -1,0 +1,134 @@
+/**
+ * More cases for the lock readers (src/requirements/lock-readers.ts), each a survivor of the
+ * requirements mutation run (docs/mutation-explained-reqb.txt). Expectations are what the lock
+ * holds as its format describes it (uv.lock, poetry.lock, PEP 751 pylock.toml), written out in
+ * full; a TOML message is smol-toml 1.9.1's first line, as printed by it for the same text.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { readLockText } from '../../src/requirements/lock-readers.ts';
+
+function failure(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('expected the lock to be refused');
+}
+
+describe('TOML errors', () => {
+  it('an invalid TOML lock names the line and only the first line of the parser message', () => {
+    expect(failure(() => readLockText('uv', 'version = 1\n[[package]\n', 'uv.lock'))).toBe(
+      'uv.lock:2: invalid TOML: Invalid TOML document: expected end of table array declaration',
+    );
+  });
+
+  it('an error of the parser that is no TOML error is passed on as it is, not blamed on the file', async () => {
+    // smol-toml 1.9.1 throws only TomlError on any text (nesting is capped with a TomlError), so a
+    // failing parser stands in for a bug of it.
+    vi.resetModules();
+    vi.doMock('smol-toml', async (original) => ({
+      ...(await original<typeof import('smol-toml')>()),
+      parse: () => {
+        throw new RangeError('parser bug');
+      },
+    }));
+    try {
+      const fresh = await import('../../src/requirements/lock-readers.ts');
+      expect(() => fresh.readLockText('uv', 'version = 1\n', 'uv.lock')).toThrow(new RangeError('parser bug'));
+    } finally {
+      vi.doUnmock('smol-toml');
+      vi.resetModules();
+    }
+  });
+});
+
+describe('uv.lock', () => {
+  it('a wheel entry without url, path or filename names no file; a dependency without a name has an empty one', () => {
+    const lock = readLockText(
+      'uv',
+      `version = 1
+
+[[package]]
+name = "a"
+version = "1.0"
+source = { registry = "https://pypi.org/simple" }
+wheels = [{ hash = "sha256:aa" }]
+dependencies = [{ version = "2.0" }]
+`,
+      'uv.lock',
+    );
+    expect(lock.packages).toEqual([
+      {
+        name: 'a',
+        version: '1.0',
+        line: 3,
+        source: 'registry',
+        files: null,
+        hashed: true,
+        marker: null,
+        root: true,
+        dependencies: [{ name: '', version: '2.0', marker: null, extras: [] }],
+        optional: {},
+      },
+    ]);
+  });
+});
+
+describe('poetry.lock', () => {
+  it('packages that are not an array of tables are refused with the key named', () => {
+    expect(failure(() => readLockText('poetry', 'package = 1\n', 'poetry.lock'))).toBe('poetry.lock: [[package]] must be an array of tables');
+  });
+
+  it('files without a hash are not hashed', () => {
+    const lock = readLockText('poetry', '[[package]]\nname = "a"\nversion = "1"\nfiles = [{file = "a-1.tar.gz"}]\n', 'poetry.lock');
+    expect(lock.packages.map(({ files, hashed }) => ({ files, hashed }))).toEqual([{ files: ['a-1.tar.gz'], hashed: false }]);
+  });
+
+  it('an extras entry that does not start with a project name is kept whole as the name', () => {
+    const lock = readLockText('poetry', '[[package]]\nname = "a"\nversion = "1"\n[package.extras]\nx = ["(b)", "!c[d]"]\n', 'poetry.lock');
+    expect(lock.packages[0]!.optional).toEqual({
+      x: [
+        { name: '(b)', version: null, marker: null, extras: [] },
+        { name: '!c[d]', version: null, marker: null, extras: [] },
+      ],
+    });
+  });
+
+  it('one package with groups is enough to read the lock as Poetry 2: every main package is a root, also one without groups', () => {
+    const lock = readLockText(
+      'poetry',
+      `[[package]]
+name = "a"
+version = "1"
+groups = ["main"]
+
+[package.dependencies]
+b = "*"
+
+[[package]]
+name = "b"
+version = "2"
+`,
+      'poetry.lock',
+    );
+    expect(lock.packages.map(({ name, root }) => ({ name, root }))).toEqual([
+      { name: 'a', root: true },
+      { name: 'b', root: true },
+    ]);
+    expect(lock.markersRecorded).toBe(true);
+  });
+});
+
+describe('pylock.toml', () => {
+  it('wheels that are not an array of tables are refused with the key named', () => {
+    expect(failure(() => readLockText('pylock', 'lock-version = "1.0"\n[[packages]]\nname = "a"\nwheels = "w"\n', 'pylock.toml'))).toBe(
+      'pylock.toml: wheels must be an array of tables',
+    );
+  });
+
+  it('a wheel with neither name, url nor path names no file', () => {
+    const lock = readLockText('pylock', 'lock-version = "1.0"\n[[packages]]\nname = "a"\nwheels = [{ hashes = { sha256 = "aa" } }]\n', 'pylock.toml');
+    expect(lock.packages[0]).toMatchObject({ files: null, hashed: true });
+  });
+});
