@@ -26,7 +26,12 @@ if (flag === '--unexplained') {
       readFileSync(file, 'utf8')
         .split('\n')
         .filter((line) => / \| /.test(line) && !line.startsWith('#'))
-        .map((line) => line.split(' | ')[0].trim()),
+        .map((line) =>
+          line
+            .split(' | ')[0]
+            .replace(/ STATIC$/, '')
+            .trim(),
+        ),
     ),
   );
   let missing = 0;

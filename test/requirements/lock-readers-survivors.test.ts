@@ -120,6 +120,36 @@ version = "2"
   });
 });
 
+describe('markersRecorded: a Poetry 2 lock (groups recorded) says what installs; a Poetry 1 lock does not', () => {
+  // Poetry 2 writes `groups` (and `markers`) on each [[package]]; Poetry 1 wrote `category`
+  // instead (poetry.lock of Poetry 1.8 and 2.0, as their changelogs and lock files show).
+  it('a Poetry 1 lock, with no groups anywhere, is read with markersRecorded false', () => {
+    const lock = readLockText('poetry', '[[package]]\nname = "a"\nversion = "1"\ncategory = "main"\n', 'poetry.lock');
+    const { packages, ...rest } = lock;
+    expect(rest).toEqual({ kind: 'poetry', file: 'poetry.lock', requiresPython: null, markersRecorded: false });
+    expect(packages.map(({ name, root }) => ({ name, root }))).toEqual([{ name: 'a', root: true }]);
+  });
+
+  it('groups that are no list do not count', () => {
+    const lock = readLockText('poetry', '[[package]]\nname = "a"\nversion = "1"\ngroups = "main"\n', 'poetry.lock');
+    expect(lock.markersRecorded).toBe(false);
+  });
+
+  it('a lock with no packages records no markers', () => {
+    expect(readLockText('poetry', '[metadata]\nlock-version = "2.1"\n', 'poetry.lock').markersRecorded).toBe(false);
+  });
+
+  it('a pylock.toml key `package` (not `packages`) is not read as Poetry packages', () => {
+    const lock = readLockText('pylock', 'lock-version = "1.0"\npackage = "x"\n[[packages]]\nname = "a"\n', 'pylock.toml');
+    expect(lock.packages.map((pkg) => pkg.name)).toEqual(['a']);
+  });
+
+  it('uv.lock and pylock.toml have no such field (their markers are always recorded)', () => {
+    expect(Object.keys(readLockText('uv', 'version = 1\n[[package]]\nname = "a"\nversion = "1"\n', 'uv.lock')).sort()).toEqual(['file', 'kind', 'packages', 'requiresPython']);
+    expect(Object.keys(readLockText('pylock', 'lock-version = "1.0"\n[[packages]]\nname = "a"\n', 'pylock.toml')).sort()).toEqual(['file', 'kind', 'packages', 'requiresPython']);
+  });
+});
+
 describe('pylock.toml', () => {
   it('wheels that are not an array of tables are refused with the key named', () => {
     expect(failure(() => readLockText('pylock', 'lock-version = "1.0"\n[[packages]]\nname = "a"\nwheels = "w"\n', 'pylock.toml'))).toBe(
