@@ -11,4 +11,6 @@ export default {
   incrementalFile: 'reports/stryker-incremental-requirements.json',
   jsonReporter: { fileName: 'reports/mutation/requirements.json' },
   htmlReporter: { fileName: 'reports/mutation/requirements.html' },
+  // Its own sandbox folder, so it can run beside `npm run mutate`.
+  tempDirName: '.stryker-tmp-req',
 };
