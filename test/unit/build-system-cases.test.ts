@@ -70,3 +70,14 @@ describe('inferBuildNeeds: more pyproject.toml shapes', () => {
     });
   });
 });
+
+describe('inferBuildNeeds: text that only looks like a name', () => {
+  it('"dep:" is a DepURL scheme only at the start; a newline is no part of a DepURL (PEP 725 names are PURL-like, without whitespace)', () => {
+    const inferred = inferBuildNeeds(['[external]', 'build-requires = ["generic/zlibdep:", "dep:generic/zlib@\\n"]'].join('\n'));
+    expect(inferred).toEqual({ backend: null, apk: [], unmapped: ['dep:generic/zlib@\n', 'generic/zlibdep:'] });
+  });
+
+  it('a build requirement must start with its name (packaging 26.4 refuses "(maturin)" and "-maturin")', () => {
+    expect(inferBuildNeeds('[build-system]\nrequires = ["(maturin)", "-maturin"]\n')).toEqual({ backend: null, apk: [], unmapped: [] });
+  });
+});

@@ -332,4 +332,10 @@ describe('inferApk', () => {
     const formats = formatControlOf([{ name: '--only-binary', value: ':all:', file: 'requirements.txt', line: 1 }]);
     expect(inferApk([req('surely-unknown-project')], runtime, ['x86_64'], formats).build).toEqual([]);
   });
+
+  it("passes a lock's files on: a pure-Python wheel in the lock needs no toolchain", () => {
+    const locked = new Map([['surely-unknown-project', ['surely_unknown_project-1.0-py3-none-any.whl']]]);
+    const inferred = inferApk([req('surely-unknown-project')], runtime, ['x86_64'], undefined, locked);
+    expect([inferred.build, inferred.decisions.packages[0]!.status]).toEqual([[], 'pure']);
+  });
 });

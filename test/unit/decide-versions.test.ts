@@ -175,6 +175,11 @@ describe('versions and history', () => {
     expect(exactPin(['>=1', '==2.3'])).toBe('2.3');
     expect(exactPin(['==2.*'])).toBeNull();
   });
+  it('arbitrary equality compares text: `===1.0*` pins no valid release', () => {
+    // packaging 26.4: SpecifierSet('===1.0*').filter(['1.0', '1.0*']) == ['1.0*'] (only that literal text).
+    expect(exactPin(['===1.0*'])).toBeNull();
+    expect(exactPin(['===2.3'])).toBe('2.3');
+  });
   it('orders final releases by PEP 440 and skips pre-releases, yanked-only and invalid versions', () => {
     const files = (name: string, yanked = false) => [{ filename: name, yanked }];
     const releases = {

@@ -112,6 +112,11 @@ describe('insertions around a changed block', () => {
     expect(resolveAdjacentInsertions(['a', 'b'], ['A', 'B'], ['a', 'b', 'y'])).toEqual(['A', 'B', 'y']);
   });
 
+  it('a side equal to the base inserted nothing: no insertion to keep', () => {
+    expect(resolveAdjacentInsertions(['a'], ['a'], ['b'])).toBeNull();
+    expect(resolveAdjacentInsertions(['a', 'b'], ['B', 'b'], ['a', 'b'])).toBeNull();
+  });
+
   it('an insertion plus a change of the block itself is no plain insertion', () => {
     expect(resolveAdjacentInsertions(['a', 'b'], ['x', 'a', 'c'], ['a', 'B'])).toBeNull();
     expect(resolveAdjacentInsertions(['a', 'b'], ['b', 'a', 'x'], ['A', 'B'])).toBeNull();

@@ -52,6 +52,16 @@ describe('wheelFits on CPython 3.12, x86_64', () => {
     ['p-1.0.tar.gz', 'none'],
     ['p-1.0-cp312-cp312-musllinux_1_2_x86_64.zip', 'none'],
     ['p-cp312-cp312-musllinux_1_2_x86_64.whl', 'none'],
+    // Tags that only look like cp3N / py3N: packaging 26.4's cpython_tags and compatible_tags for
+    // CPython 3.12 on musllinux_1_2_x86_64 hold none of them (JavaScript's Number() reads "0x9" as 9).
+    ['p-1.0-cp30x9-abi3-musllinux_1_2_x86_64.whl', 'none'],
+    ['p-1.0-py30x9-none-any.whl', 'none'],
+    ['p-1.0-py310e0-none-any.whl', 'none'],
+    ['p-1.0-xpy3-none-any.whl', 'none'],
+    ['p-1.0-py39-none-any.whl', 'pure'],
+    // The ABI cp312 goes with the python tag cp312 only (packaging 26.4 lists no cp311-cp312 or py3-cp312 tag).
+    ['p-1.0-cp311-cp312-musllinux_1_2_x86_64.whl', 'none'],
+    ['p-1.0-py3-cp312-musllinux_1_2_x86_64.whl', 'none'],
   ] as const)('%s: %s', (file, fit) => {
     expect(wheelFits(file, '3.12', 'x86_64')).toBe(fit);
   });
