@@ -44,7 +44,7 @@ export default {
     'src/main.ts',
     'src/io/cancel.ts',
   ],
-  ignorePatterns: ['dist', 'reports', '.venv-ci', '.venv-tools', '.tmp', 'bench/out', 'reference-app', '.stryker-tmp'],
+  ignorePatterns: ['dist', 'reports', '.venv-ci', '.venv-tools', '.tmp', 'bench/out', 'reference-app', '.stryker-tmp*'],
   reporters: ['clear-text', 'progress', 'json', 'html'],
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },

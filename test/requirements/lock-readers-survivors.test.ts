@@ -1,6 +1,6 @@
 /**
  * More cases for the lock readers (src/requirements/lock-readers.ts), each a survivor of the
- * requirements mutation run (docs/mutation-explained-reqb.txt). Expectations are what the lock
+ * requirements mutation run (docs/mutation-explained-requirements.txt). Expectations are what the lock
  * holds as its format describes it (uv.lock, poetry.lock, PEP 751 pylock.toml), written out in
  * full; a TOML message is smol-toml 1.9.1's first line, as printed by it for the same text.
  */

@@ -1,6 +1,6 @@
 /**
  * More cases for the selection from a lock (src/requirements/lock-select.ts), each a survivor of
- * the requirements mutation run (docs/mutation-explained-reqb.txt). As in lock-select.test.ts, the
+ * the requirements mutation run (docs/mutation-explained-requirements.txt). As in lock-select.test.ts, the
  * expectation is what the installer installs with no extras asked for: the roots, then every edge
  * whose marker holds, an extra's optional edges once some edge asks for that extra.
  */

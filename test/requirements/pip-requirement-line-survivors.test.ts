@@ -1,6 +1,6 @@
 /**
  * More cases for the requirement part of a line (src/requirements/pip-requirement-line.ts), each a
- * survivor of the requirements mutation run (docs/mutation-explained-reqb.txt). Every expectation
+ * survivor of the requirements mutation run (docs/mutation-explained-requirements.txt). Every expectation
  * is what pip 26.3 makes of the same line (pip._internal.req.req_file.parse_requirements, then
  * install_req_from_parsed_requirement, printed by running it in a directory holding a project
  * directory `pkg` and nothing else): name, link, extras, specifiers, marker, or a refusal. pip

@@ -1,6 +1,6 @@
 /**
  * More cases for the ports, each a survivor of the complete mutation run of 2026-12-02 (see
- * docs/mutation-survivors-requirements.txt); every expectation is pip 26's or packaging 26's answer
+ * docs/mutation-explained-requirements.txt); every expectation is pip 26's or packaging 26's answer
  * for the same input (printed by running them), except where a message is ours (said so).
  * Fresh modules: the tables involved are module-level.
  */

@@ -1,6 +1,6 @@
 /**
  * More cases for `[project] dependencies` (src/requirements/pyproject.ts), each a survivor of the
- * requirements mutation run (docs/mutation-explained-reqb.txt). Expectations come from the TOML
+ * requirements mutation run (docs/mutation-explained-requirements.txt). Expectations come from the TOML
  * spec (whitespace around `=` is optional) and the line each string is written on; a TOML message
  * is smol-toml 1.9.1's first line, as printed by it for the same text. Fresh modules: the key
  * pattern is module-level.

@@ -1,6 +1,6 @@
 /**
  * More cases for reading requirements files (src/requirements/read-files.ts), each a survivor of
- * the requirements mutation run (docs/mutation-explained-reqb.txt). Every expectation is pip
+ * the requirements mutation run (docs/mutation-explained-requirements.txt). Every expectation is pip
  * 26.3's: parse_requirements on the same files for includes, and _decode_req_file on the same
  * bytes for decoding (printed by running them; Python 3.11's codec names). A fresh module per
  * test: the patterns are module-level.

@@ -1,6 +1,6 @@
 /**
  * More cases for requirements-file lines (src/requirements/requirements-file.ts), each a survivor
- * of the requirements mutation run (docs/mutation-explained-reqb.txt).
+ * of the requirements mutation run (docs/mutation-explained-requirements.txt).
  */
 import { describe, expect, it } from 'vitest';
 import { scanRequirementsText } from '../../src/requirements/requirements-file.ts';

@@ -1,6 +1,6 @@
 /**
  * More cases for preprocessing requirements files (src/requirements/requirements-lines.ts), each a
- * survivor of the requirements mutation run (docs/mutation-explained-reqb.txt); expectations are
+ * survivor of the requirements mutation run (docs/mutation-explained-requirements.txt); expectations are
  * Python's str.splitlines() on the same text.
  */
 import { describe, expect, it } from 'vitest';
