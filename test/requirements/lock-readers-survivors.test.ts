@@ -162,3 +162,11 @@ describe('pylock.toml', () => {
     expect(lock.packages[0]).toMatchObject({ files: null, hashed: true });
   });
 });
+
+describe('LOCK_FILE_NAMES (a module-level table: imported afresh, so a mutant of it is built while on)', () => {
+  it('names the file of each lock kind, as uv, Poetry and PEP 751 name them', async () => {
+    vi.resetModules();
+    const { LOCK_FILE_NAMES } = await import('../../src/requirements/lock-readers.ts');
+    expect(LOCK_FILE_NAMES).toEqual({ uv: 'uv.lock', poetry: 'poetry.lock', pylock: 'pylock.toml' });
+  });
+});
