@@ -6,12 +6,14 @@
  * cannot install is also unavailable online. Needs the real index: skips with the reason where it
  * cannot be reached, except in CI.
  *
- * Time: in CI (a quiet machine) each file takes 17-27 s, so CI runs every file, as issue 12 asks
- * ("completes on every corpus file, time printed in the CI log"). On a loaded shared machine one
- * file took 23-203 s, so outside CI a representative subset runs by default, one file of each
- * input kind (direct pins with their dependencies followed, pip-compile with hashes,
- * pip-compile-multi with a local project, uv.lock, poetry.lock); CORPUS_ONLINE=all runs every file
- * there too, CORPUS_ONLINE=subset runs the subset in CI.
+ * Time: explain --online is bound by pip's own CPU time (about 2 s per pip run of 10 projects;
+ * 57 s of CPU for netbox's 104 projects, measured 2026-12-02), and the 11 files took 557 s in CI on
+ * 2026-12-02 (11-91 s each), more than half of `npm test`'s 10-minute budget (issue 15). So
+ * `npm test` runs a representative subset everywhere, one file of each input kind, the cheapest of
+ * its kind (direct pins with their dependencies followed, pip-compile with hashes,
+ * pip-compile-multi with a local project, uv.lock, poetry.lock), and .ci/run runs the other files
+ * in a step of their own after it (CORPUS_ONLINE=rest), so CI still completes every corpus file
+ * with its time printed, as issue 12 asks. CORPUS_ONLINE=all runs every file in one go.
  */
 import { describe, expect, it } from 'vitest';
 import { runExplain } from '../../src/commands/explain/index.ts';
@@ -23,9 +25,10 @@ const SKIP = skipWithoutIndex(await realIndexProblem(), 'explain --online on the
 
 const COMPLETE = /uv\.lock|poetry\.lock|pip-compile --generate-hashes/;
 const TIMES: string[] = [];
-const SUBSET = ['netbox/requirements.txt', 'warehouse/main.txt', 'superset/base.txt', 'paperless-ngx/uv.lock', 'mealie/poetry.lock'];
-const ALL = process.env.CORPUS_ONLINE === 'all' || (process.env.CI === 'true' && process.env.CORPUS_ONLINE !== 'subset');
-const FILES = ALL ? CORPUS : CORPUS.filter((entry) => SUBSET.includes(entry.file));
+const SUBSET = ['searxng/requirements.txt', 'warehouse/main.txt', 'superset/base.txt', 'mitmproxy/uv.lock', 'mealie/poetry.lock'];
+const MODE = process.env.CORPUS_ONLINE ?? 'subset';
+if (!['subset', 'rest', 'all'].includes(MODE)) throw new Error(`CORPUS_ONLINE=${MODE}: use subset (the default), rest or all`);
+const FILES = CORPUS.filter((entry) => MODE === 'all' || SUBSET.includes(entry.file) === (MODE === 'subset'));
 
 describe.skipIf(SKIP)(`explain --online on the corpus of real applications (${ARCH})`, () => {
   for (const entry of FILES) {
@@ -56,7 +59,7 @@ describe.skipIf(SKIP)(`explain --online on the corpus of real applications (${AR
   }
 
   it('prints the time of each file', () => {
-    console.log(`explain --online times (${TIMES.length} of ${CORPUS.length} corpus files${ALL ? '' : '; CORPUS_ONLINE=all runs all'}):\n${TIMES.join('\n')}`);
+    console.log(`explain --online times (CORPUS_ONLINE=${MODE}: ${TIMES.length} of ${CORPUS.length} corpus files):\n${TIMES.join('\n')}`);
     expect(TIMES).toHaveLength(FILES.length);
   });
 });
