@@ -25,7 +25,15 @@ interface SizeJson {
 describe.skipIf(SKIP)('explain --online --size (real index)', () => {
   const env = pypiOnlyEnv() as Record<string, string>;
 
-  async function sizeOf(bytecode: boolean): Promise<SizeJson['size']> {
+  // Each measure installs the real wheels and takes ~90 s of a loaded CI machine: the default
+  // (bytecode on) is measured once and shared by the two tests that need it.
+  const measured = new Map<boolean, Promise<SizeJson['size']>>();
+  function sizeOf(bytecode: boolean): Promise<SizeJson['size']> {
+    if (!measured.has(bytecode)) measured.set(bytecode, measureOnce(bytecode));
+    return measured.get(bytecode)!;
+  }
+
+  async function measureOnce(bytecode: boolean): Promise<SizeJson['size']> {
     const result = await runCli(['explain', 'app', '--online', '--size', '--json', '--no-interactive', ...(bytecode ? [] : ['--no-bytecode'])], {
       cwd: work,
       env,
