@@ -4,12 +4,17 @@
 // `nice -n 10 npx stryker run stryker.plan.config.mjs`.
 import base from './stryker.config.mjs';
 
+// STRYKER_PART=NAME (with --mutate on some of the files) writes reports/mutation/plan-NAME.json and
+// its own incremental file, so parts of the group can run at different times and their reports be
+// merged (scripts/mutation-summary.mjs takes several reports).
+const part = process.env.STRYKER_PART ? `-${process.env.STRYKER_PART}` : '';
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   ...base,
   mutate: ['src/plan/*.ts', 'src/validate/*.ts', 'src/project/requirements.ts'],
-  incrementalFile: 'reports/stryker-incremental-plan.json',
-  jsonReporter: { fileName: 'reports/mutation/plan.json' },
-  htmlReporter: { fileName: 'reports/mutation/plan.html' },
+  incrementalFile: `reports/stryker-incremental-plan${part}.json`,
+  jsonReporter: { fileName: `reports/mutation/plan${part}.json` },
+  htmlReporter: { fileName: `reports/mutation/plan${part}.html` },
   tempDirName: '.stryker-tmp-plan',
 };
