@@ -5,6 +5,12 @@
 import base from './stryker.config.mjs';
 
 // STRYKER_PART=NAME (with --mutate on some of the files) writes reports/mutation/plan-NAME.json and
+// reads and writes reports/stryker-incremental-plan-NAME.json: a part of the group can run while
+// tests for the rest are still being written. The files outside --mutate keep the results of the
+// incremental file, so a later part run from a copy of the earlier part's file reports the whole group.
+const part = process.env.STRYKER_PART ? `-${process.env.STRYKER_PART}` : '';
+
+// STRYKER_PART=NAME (with --mutate on some of the files) writes reports/mutation/plan-NAME.json and
 // its own incremental file, so parts of the group can run at different times and their reports be
 // merged (scripts/mutation-summary.mjs takes several reports).
 const part = process.env.STRYKER_PART ? `-${process.env.STRYKER_PART}` : '';
