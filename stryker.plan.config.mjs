@@ -10,11 +10,6 @@ import base from './stryker.config.mjs';
 // incremental file, so a later part run from a copy of the earlier part's file reports the whole group.
 const part = process.env.STRYKER_PART ? `-${process.env.STRYKER_PART}` : '';
 
-// STRYKER_PART=NAME (with --mutate on some of the files) writes reports/mutation/plan-NAME.json and
-// its own incremental file, so parts of the group can run at different times and their reports be
-// merged (scripts/mutation-summary.mjs takes several reports).
-const part = process.env.STRYKER_PART ? `-${process.env.STRYKER_PART}` : '';
-
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   ...base,

@@ -3,27 +3,15 @@
 // docs/mutation-survivors-*.txt). With --unexplained FILE..., the mutants not killed that no line of
 // those files explains (a line starting `<file>:<line>:<column> <Mutator> |`, as in
 // docs/mutation-explained-*.txt), exit 1 if there is one: every survivor must be killed or explained.
-// REPORT may be several reports joined by commas (parts of one group run at different times,
-// STRYKER_PART in stryker.plan.config.mjs): their files are taken together, a file in two of them
-// is an error.
-// Usage: node scripts/mutation-summary.mjs REPORT[,REPORT...] [--survivors | --unexplained FILE...]
+// Usage: node scripts/mutation-summary.mjs REPORT [--survivors | --unexplained FILE...]
 import { readFileSync } from 'node:fs';
 
 const [reportPath, flag, ...explainedFiles] = process.argv.slice(2);
 if (!reportPath || (flag === '--unexplained' && explainedFiles.length === 0)) {
-  console.error('usage: node scripts/mutation-summary.mjs REPORT[,REPORT...] [--survivors | --unexplained FILE...]');
+  console.error('usage: node scripts/mutation-summary.mjs REPORT [--survivors | --unexplained FILE...]');
   process.exit(2);
 }
-const report = { files: {} };
-for (const path of reportPath.split(',')) {
-  for (const [file, result] of Object.entries(JSON.parse(readFileSync(path, 'utf8')).files)) {
-    if (file in report.files) {
-      console.error(`${file} is in more than one of the reports ${reportPath}`);
-      process.exit(2);
-    }
-    report.files[file] = result;
-  }
-}
+const report = JSON.parse(readFileSync(reportPath, 'utf8'));
 const files = Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b));
 
 const notKilled = (mutants) =>
