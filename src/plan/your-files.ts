@@ -39,7 +39,7 @@ export function planYourFileSteps(before: ProjectConfig, after: ProjectConfig, r
     }
     if (main !== null && main.includes(oldApp.entryMarker)) {
       const rewrite = newApp.listens
-        ? `rewrite it as a ${newApp.label} that reads PORT and HOST and serves GET /health (the image's HEALTHCHECK asks it)`
+        ? `rewrite it as ${article(newApp.label)} ${newApp.label} that reads PORT and HOST and serves GET /health (the image's HEALTHCHECK asks it)`
         : `make ${module}/__main__.py the command-line app's entry point`;
       steps.push({ path: `${module}/`, lines: [], text: `still the ${oldApp.label} skeleton; ${rewrite} (update does not rewrite your code)` });
     }
