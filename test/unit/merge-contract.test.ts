@@ -75,6 +75,20 @@ describe('planFileChange: actions, texts and labels', () => {
     });
     expect(change.next).toBe(lines('mine'));
   });
+  it('an edited file merged cleanly: the merged text, no conflicts, and no notes when the merge has none', () => {
+    const mine = lines('# mine', 'A', 'B', 'C', 'D');
+    expect(planFileChange('Dockerfile', mine, lines('A', 'B', 'C', 'D'), lines('A', 'B', 'C', 'D2'), mergeThreeWay)).toEqual({
+      path: 'Dockerfile',
+      action: 'merge',
+      current: mine,
+      base: lines('A', 'B', 'C', 'D'),
+      next: lines('# mine', 'A', 'B', 'C', 'D2'),
+      render: lines('A', 'B', 'C', 'D2'),
+      conflicts: [],
+      noBase: false,
+      notes: [],
+    });
+  });
   it('identical and created files carry no conflicts', () => {
     expect(planFileChange('Dockerfile', 'same\n', 'old\n', 'same\n', mergeThreeWay).conflicts).toEqual([]);
     expect(planFileChange('Dockerfile', null, null, 'new\n', mergeThreeWay)).toMatchObject({ action: 'create', next: 'new\n', conflicts: [] });
