@@ -21,9 +21,6 @@ export interface UvInstall {
   pylock: string | null;
 }
 
-/** Where uv lives in the build stage (pip --target: its binary in bin/). */
-export const UV_DIR = '/opt/uv';
-
 /** The install plan for a dependency file that is a uv.lock or pylock.toml; null for anything pip reads. */
 export function planLockInstall(dependencyFile: string, runtime: Pick<PythonRuntime, 'system'>): UvInstall | null {
   const kind = lockKindOf(dependencyFile);
