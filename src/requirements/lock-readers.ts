@@ -4,10 +4,10 @@
  * Each returns every package with its files, hashes, markers and dependency edges; lock-select.ts
  * picks what installs on a target. Pure: text in, data out; bad input is an InputFileError.
  */
-import { TomlError, parse } from 'smol-toml';
 import { InputFileError } from '../errors.ts';
 import type { LockedEdge, LockedPackage, LockFile, LockKind } from './lock-select.ts';
 import { normalizeName } from './normalize.ts';
+import { parseTomlDocument } from './pyproject.ts';
 
 type Table = Record<string, unknown>;
 
@@ -25,13 +25,7 @@ export function lockKindOf(fileName: string): LockKind | null {
 
 /** Parses a lock file of `kind`. */
 export function readLockText(kind: LockKind, text: string, file: string): LockFile {
-  let document: Table;
-  try {
-    document = parse(text) as Table;
-  } catch (error) {
-    if (error instanceof TomlError) throw new InputFileError(file, error.line, `invalid TOML: ${error.message.split('\n')[0]}`);
-    throw error;
-  }
+  const document = parseTomlDocument(text, file) as Table;
   const lines = packageLines(text, kind === 'pylock' ? 'packages' : 'package');
   const packages = kind === 'uv' ? readUv(document, file, lines) : kind === 'poetry' ? readPoetry(document, file, lines) : readPylock(document, file, lines);
   // poetry.lock's `python-versions` is poetry's own syntax (^3.10), not PEP 440: not read.
