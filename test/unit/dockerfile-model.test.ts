@@ -8,19 +8,9 @@ import type { ProjectConfig } from '../../src/project/config.ts';
 import { buildDockerfileModel, planManagedFiles } from '../../src/plan/project-files.ts';
 import { decideForConfig } from '../../src/knowledge/pipeline.ts';
 import { requirementsFromLines } from '../../src/project/requirements.ts';
+import { projectConfig } from '../support/project-config.ts';
 
-const CONFIG: ProjectConfig = {
-  version: 1,
-  generator: '0.1.0',
-  name: 'model-app',
-  python: '3.12',
-  arches: ['aarch64', 'x86_64'],
-  app: 'cli',
-  port: null,
-  requirements: 'requirements.txt',
-  buildDeps: { add: [], remove: [] },
-  runtimeLibs: { add: [], remove: [] },
-};
+const CONFIG: ProjectConfig = projectConfig({ name: 'model-app' });
 
 function modelFor(python: string, lines: string[], config: Partial<ProjectConfig> = {}) {
   const full = { ...CONFIG, python, ...config };

@@ -7,23 +7,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ConflictError } from '../../src/errors.ts';
-import type { Decisions } from '../../src/knowledge/decisions.ts';
 import type { ProjectConfig } from '../../src/project/config.ts';
 import { initPaths, planInitFiles, type OwnPathState } from '../../src/plan/init-files.ts';
+import { projectConfig, NO_DECISIONS } from '../support/project-config.ts';
 
-const NONE: Decisions = { packages: [], apk: { build: [], runtime: [] }, warnings: [], problems: [] };
-const CONFIG: ProjectConfig = {
-  version: 1,
-  generator: '0.1.0',
-  name: 'my-app',
-  python: '3.12',
-  arches: ['aarch64', 'x86_64'],
-  app: 'cli',
-  port: null,
-  requirements: 'requirements.txt',
-  buildDeps: { add: [], remove: [] },
-  runtimeLibs: { add: [], remove: [] },
-};
+const NONE = NO_DECISIONS;
+const CONFIG: ProjectConfig = projectConfig();
 const render = (template: string) => `from ${template}\n`;
 
 const file = (backup: string): OwnPathState => ({ kind: 'file', backup });

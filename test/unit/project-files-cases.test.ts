@@ -9,19 +9,9 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ProjectConfig } from '../../src/project/config.ts';
 import type { ApkReason, Decisions } from '../../src/knowledge/decisions.ts';
 import { buildDockerfileModel } from '../../src/plan/project-files.ts';
+import { projectConfig } from '../support/project-config.ts';
 
-const CONFIG: ProjectConfig = {
-  version: 1,
-  generator: '0.1.0',
-  name: 'model-app',
-  python: '3.12',
-  arches: ['aarch64', 'x86_64'],
-  app: 'cli',
-  port: null,
-  requirements: 'requirements.txt',
-  buildDeps: { add: [], remove: [] },
-  runtimeLibs: { add: [], remove: [] },
-};
+const CONFIG: ProjectConfig = projectConfig({ name: 'model-app' });
 
 const decisions = (build: ApkReason[] = [], runtime: ApkReason[] = []): Decisions => ({ packages: [], apk: { build, runtime }, warnings: [], problems: [] });
 

@@ -8,25 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ProjectConfig } from '../../src/project/config.ts';
-import type { Decisions } from '../../src/knowledge/decisions.ts';
 import { adjustmentsFor, currentList, resolveApkList, toAdjustments } from '../../src/plan/apk-sets.ts';
 import { planManagedFiles, planNewProject } from '../../src/plan/project-files.ts';
 import { importRequirementsFile, readProjectRequirements, requirementsFromLines } from '../../src/project/requirements.ts';
 import { inputErrorOf } from '../support/errors.ts';
+import { projectConfig, NO_DECISIONS } from '../support/project-config.ts';
 
-const NONE: Decisions = { packages: [], apk: { build: [], runtime: [] }, warnings: [], problems: [] };
-const CONFIG: ProjectConfig = {
-  version: 1,
-  generator: '0.1.0',
-  name: 'my-app',
-  python: '3.12',
-  arches: ['aarch64', 'x86_64'],
-  app: 'cli',
-  port: null,
-  requirements: 'requirements.txt',
-  buildDeps: { add: [], remove: [] },
-  runtimeLibs: { add: [], remove: [] },
-};
+const NONE = NO_DECISIONS;
+const CONFIG: ProjectConfig = projectConfig();
 
 describe('planNewProject', () => {
   it('plans every file, sorted by path, only Dockerfile and .dockerignore managed', () => {

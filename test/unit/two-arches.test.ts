@@ -8,21 +8,11 @@ import type { ProjectConfig } from '../../src/project/config.ts';
 import { decideForConfig } from '../../src/knowledge/pipeline.ts';
 import { applicableRequirements } from '../../src/knowledge/applicable.ts';
 import { requirementsFromLines } from '../../src/project/requirements.ts';
+import { projectConfig } from '../support/project-config.ts';
 
 const names = (lines: string[], arches: ProjectConfig['arches']) => applicableRequirements(requirementsFromLines(lines).requirements, '3.12', arches).map((r) => r.name);
 
-const CONFIG: ProjectConfig = {
-  version: 1,
-  generator: '0.1.0',
-  name: 'two',
-  python: '3.12',
-  arches: ['aarch64', 'x86_64'],
-  app: 'cli',
-  port: null,
-  requirements: 'requirements.txt',
-  buildDeps: { add: [], remove: [] },
-  runtimeLibs: { add: [], remove: [] },
-};
+const CONFIG: ProjectConfig = projectConfig({ name: 'two' });
 
 const LINES = [
   'psycopg2; platform_machine == "aarch64"',

@@ -15,19 +15,9 @@ import type { MergeFn } from '../../src/plan/file-change.ts';
 import { planUpdate, type CurrentFile, type UpdateInput, type planUpdateRenders } from '../../src/plan/update-plan.ts';
 import type { ProjectConfig } from '../../src/project/config.ts';
 import { TOOL_VERSION } from '../../src/version.ts';
+import { projectConfig } from '../support/project-config.ts';
 
-const STORED: ProjectConfig = {
-  version: 1,
-  generator: '0.0.1',
-  name: 'my-app',
-  python: '3.12',
-  arches: ['aarch64', 'x86_64'],
-  app: 'web',
-  port: 8000,
-  requirements: 'requirements.txt',
-  buildDeps: { add: [], remove: [] },
-  runtimeLibs: { add: [], remove: [] },
-};
+const STORED: ProjectConfig = projectConfig({ generator: '0.0.1', app: 'web', port: 8000 });
 
 /** serializeConfig(STORED), written out. */
 const CONFIG_TEXT = `{

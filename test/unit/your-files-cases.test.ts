@@ -8,19 +8,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ProjectConfig } from '../../src/project/config.ts';
 import { formatYourFileSteps, planYourFileSteps, yourFilePaths } from '../../src/plan/your-files.ts';
+import { projectConfig } from '../support/project-config.ts';
 
-const BASE: ProjectConfig = {
-  version: 1,
-  generator: '0.1.0',
-  name: 'my-app',
-  python: '3.12',
-  arches: ['aarch64', 'x86_64'],
-  app: 'web',
-  port: 8080,
-  requirements: 'requirements.txt',
-  buildDeps: { add: [], remove: [] },
-  runtimeLibs: { add: [], remove: [] },
-};
+const BASE: ProjectConfig = projectConfig({ app: 'web', port: 8080 });
 const WEB = BASE;
 const FASTAPI: ProjectConfig = { ...BASE, app: 'fastapi' };
 const CLI: ProjectConfig = { ...BASE, app: 'cli', port: null };
