@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { ConflictError } from '../../src/errors.ts';
 import type { ProjectConfig } from '../../src/project/config.ts';
 import { initPaths, planInitFiles, type OwnPathState } from '../../src/plan/init-files.ts';
+import { INIT_OUTPUTS } from '../support/init-fixtures.ts';
 import { projectConfig, NO_DECISIONS } from '../support/project-config.ts';
 
 const NONE = NO_DECISIONS;
@@ -30,14 +31,7 @@ function refusal(existing: Record<string, OwnPathState>, force = false): string 
 
 describe('initPaths', () => {
   it('the managed files, their merge bases, the packages record and the config, sorted', () => {
-    expect(initPaths()).toEqual([
-      '.dockerignore',
-      '.slim-python/generated/.dockerignore',
-      '.slim-python/generated/Dockerfile',
-      '.slim-python/generated/packages.json',
-      'Dockerfile',
-      'slim-python.json',
-    ]);
+    expect(initPaths()).toEqual(INIT_OUTPUTS);
   });
 });
 
