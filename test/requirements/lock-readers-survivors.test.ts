@@ -6,19 +6,11 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { readLockText } from '../../src/requirements/lock-readers.ts';
-
-function failure(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('expected the lock to be refused');
-}
+import { messageOf } from '../support/errors.ts';
 
 describe('TOML errors', () => {
   it('an invalid TOML lock names the line and only the first line of the parser message', () => {
-    expect(failure(() => readLockText('uv', 'version = 1\n[[package]\n', 'uv.lock'))).toBe(
+    expect(messageOf(() => readLockText('uv', 'version = 1\n[[package]\n', 'uv.lock'))).toBe(
       'uv.lock:2: invalid TOML: Invalid TOML document: expected end of table array declaration',
     );
   });
@@ -77,7 +69,7 @@ dependencies = [{ version = "2.0" }]
 
 describe('poetry.lock', () => {
   it('packages that are not an array of tables are refused with the key named', () => {
-    expect(failure(() => readLockText('poetry', 'package = 1\n', 'poetry.lock'))).toBe('poetry.lock: [[package]] must be an array of tables');
+    expect(messageOf(() => readLockText('poetry', 'package = 1\n', 'poetry.lock'))).toBe('poetry.lock: [[package]] must be an array of tables');
   });
 
   it('files without a hash are not hashed', () => {
@@ -152,7 +144,7 @@ describe('markersRecorded: a Poetry 2 lock (groups recorded) says what installs;
 
 describe('pylock.toml', () => {
   it('wheels that are not an array of tables are refused with the key named', () => {
-    expect(failure(() => readLockText('pylock', 'lock-version = "1.0"\n[[packages]]\nname = "a"\nwheels = "w"\n', 'pylock.toml'))).toBe(
+    expect(messageOf(() => readLockText('pylock', 'lock-version = "1.0"\n[[packages]]\nname = "a"\nwheels = "w"\n', 'pylock.toml'))).toBe(
       'pylock.toml: wheels must be an array of tables',
     );
   });

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LOCK_FILE_NAMES, lockKindOf, readLockText } from '../../src/requirements/lock-readers.ts';
+import { messageOf } from '../support/errors.ts';
 
 const edge = (name: string, more: { version?: string; marker?: string; extras?: string[] } = {}) => ({
   name,
@@ -14,15 +15,6 @@ const edge = (name: string, more: { version?: string; marker?: string; extras?: 
   marker: more.marker ?? null,
   extras: more.extras ?? [],
 });
-
-function failure(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('expected the lock to be refused');
-}
 
 describe('lock file names', () => {
   it('by kind, and the kind of a path', () => {
@@ -187,19 +179,19 @@ source = "not a table"
   });
 
   it('refuses what is not a lock: bad TOML (with its line), non-tables, a package without a name', () => {
-    expect(failure(() => readLockText('uv', 'version = 1\n[[package]\n', 'uv.lock'))).toMatch(/^uv\.lock:2: invalid TOML: /);
-    expect(failure(() => readLockText('uv', 'package = 1\n', 'uv.lock'))).toBe('uv.lock: [[package]] must be an array of tables');
-    expect(failure(() => readLockText('uv', 'package = [1]\n', 'uv.lock'))).toBe('uv.lock: [[package]] must be an array of tables');
-    expect(failure(() => readLockText('uv', 'package = [[1]]\n', 'uv.lock'))).toBe('uv.lock: [[package]] must be an array of tables');
-    expect(failure(() => readLockText('uv', 'package = [1979-05-27]\n', 'uv.lock'))).toBe('uv.lock: [[package]] must be an array of tables');
-    expect(failure(() => readLockText('uv', '[[package]]\nname = "a"\nwheels = "w"\n', 'uv.lock'))).toBe('uv.lock: wheels must be an array of tables');
-    expect(failure(() => readLockText('uv', '[[package]]\nname = "a"\ndependencies = ["b"]\n', 'uv.lock'))).toBe('uv.lock: dependencies must be an array of tables');
-    expect(failure(() => readLockText('uv', '[[package]]\nname = "a"\n[package.optional-dependencies]\nx = "b"\n', 'uv.lock'))).toBe(
+    expect(messageOf(() => readLockText('uv', 'version = 1\n[[package]\n', 'uv.lock'))).toMatch(/^uv\.lock:2: invalid TOML: /);
+    expect(messageOf(() => readLockText('uv', 'package = 1\n', 'uv.lock'))).toBe('uv.lock: [[package]] must be an array of tables');
+    expect(messageOf(() => readLockText('uv', 'package = [1]\n', 'uv.lock'))).toBe('uv.lock: [[package]] must be an array of tables');
+    expect(messageOf(() => readLockText('uv', 'package = [[1]]\n', 'uv.lock'))).toBe('uv.lock: [[package]] must be an array of tables');
+    expect(messageOf(() => readLockText('uv', 'package = [1979-05-27]\n', 'uv.lock'))).toBe('uv.lock: [[package]] must be an array of tables');
+    expect(messageOf(() => readLockText('uv', '[[package]]\nname = "a"\nwheels = "w"\n', 'uv.lock'))).toBe('uv.lock: wheels must be an array of tables');
+    expect(messageOf(() => readLockText('uv', '[[package]]\nname = "a"\ndependencies = ["b"]\n', 'uv.lock'))).toBe('uv.lock: dependencies must be an array of tables');
+    expect(messageOf(() => readLockText('uv', '[[package]]\nname = "a"\n[package.optional-dependencies]\nx = "b"\n', 'uv.lock'))).toBe(
       'uv.lock: optional-dependencies must be an array of tables',
     );
-    expect(failure(() => readLockText('uv', 'version = 1\n\n[[package]]\nversion = "1"\n', 'uv.lock'))).toBe('uv.lock:3: a package has no name');
-    expect(failure(() => readLockText('uv', '[[package]]\nname = ""\n', 'uv.lock'))).toBe('uv.lock:1: a package has no name');
-    expect(failure(() => readLockText('uv', '[[package]]\nname = 1\n', 'uv.lock'))).toBe('uv.lock:1: a package has no name');
+    expect(messageOf(() => readLockText('uv', 'version = 1\n\n[[package]]\nversion = "1"\n', 'uv.lock'))).toBe('uv.lock:3: a package has no name');
+    expect(messageOf(() => readLockText('uv', '[[package]]\nname = ""\n', 'uv.lock'))).toBe('uv.lock:1: a package has no name');
+    expect(messageOf(() => readLockText('uv', '[[package]]\nname = 1\n', 'uv.lock'))).toBe('uv.lock:1: a package has no name');
   });
 });
 
@@ -334,8 +326,8 @@ python-versions = "^3.10"
   });
 
   it('refuses a package without a name, and files that are not tables', () => {
-    expect(failure(() => readLockText('poetry', '[[package]]\nversion = "1"\n', 'poetry.lock'))).toBe('poetry.lock:1: a package has no name');
-    expect(failure(() => readLockText('poetry', '[[package]]\nname = "a"\nfiles = ["x"]\n', 'poetry.lock'))).toBe('poetry.lock: files must be an array of tables');
+    expect(messageOf(() => readLockText('poetry', '[[package]]\nversion = "1"\n', 'poetry.lock'))).toBe('poetry.lock:1: a package has no name');
+    expect(messageOf(() => readLockText('poetry', '[[package]]\nname = "a"\nfiles = ["x"]\n', 'poetry.lock'))).toBe('poetry.lock: files must be an array of tables');
   });
 });
 
@@ -396,9 +388,9 @@ archive = { url = "https://x/u.tar.gz", hashes = { sha256 = "cc" } }
   });
 
   it('refuses a file without lock-version, and packages that are not tables', () => {
-    expect(failure(() => readLockText('pylock', '[[packages]]\nname = "a"\n', 'pylock.toml'))).toBe('pylock.toml: has no lock-version: is it a PEP 751 pylock.toml?');
-    expect(failure(() => readLockText('pylock', 'lock-version = 1\n', 'pylock.toml'))).toBe('pylock.toml: has no lock-version: is it a PEP 751 pylock.toml?');
-    expect(failure(() => readLockText('pylock', 'lock-version = "1.0"\npackages = "a"\n', 'pylock.toml'))).toBe('pylock.toml: [[packages]] must be an array of tables');
-    expect(failure(() => readLockText('pylock', 'lock-version = "1.0"\n[[packages]]\nversion = "1"\n', 'pylock.toml'))).toBe('pylock.toml:2: a package has no name');
+    expect(messageOf(() => readLockText('pylock', '[[packages]]\nname = "a"\n', 'pylock.toml'))).toBe('pylock.toml: has no lock-version: is it a PEP 751 pylock.toml?');
+    expect(messageOf(() => readLockText('pylock', 'lock-version = 1\n', 'pylock.toml'))).toBe('pylock.toml: has no lock-version: is it a PEP 751 pylock.toml?');
+    expect(messageOf(() => readLockText('pylock', 'lock-version = "1.0"\npackages = "a"\n', 'pylock.toml'))).toBe('pylock.toml: [[packages]] must be an array of tables');
+    expect(messageOf(() => readLockText('pylock', 'lock-version = "1.0"\n[[packages]]\nversion = "1"\n', 'pylock.toml'))).toBe('pylock.toml:2: a package has no name');
   });
 });

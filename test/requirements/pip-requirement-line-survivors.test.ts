@@ -8,6 +8,7 @@
  * the reason pip gives. Fresh modules: the scheme and extension tables are module-level.
  */
 import { describe, expect, it, vi } from 'vitest';
+import { messageOf } from '../support/errors.ts';
 
 const ORIGIN = { file: 'requirements.txt', line: 3 };
 const isDirectory = (path: string) => path === 'pkg' || path === './pkg';
@@ -22,12 +23,7 @@ async function line(text: string) {
 async function lineError(text: string): Promise<string> {
   vi.resetModules();
   const { parsePipRequirement } = await import('../../src/requirements/pip-requirement-line.ts');
-  try {
-    parsePipRequirement(text, ORIGIN, isDirectory);
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error(`pip refuses ${text}, ours accepted it`);
+  return messageOf(() => parsePipRequirement(text, ORIGIN, isDirectory));
 }
 
 const link = (url: string, name: string | null = null, specifiers: string[] = [], extras: string[] = []) => ({ name, url, extras, specifiers, marker: null });

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import type { Requirement } from '../../src/requirements/types.ts';
+import { messageOf } from '../support/errors.ts';
 
 async function fresh() {
   vi.resetModules();
@@ -16,15 +17,6 @@ async function fresh() {
     import('../../src/requirements/types.ts'),
   ]);
   return { ...pyproject, ...pinned, ...normalize, ...types };
-}
-
-function failure(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('expected a refusal');
 }
 
 describe('parsePyprojectDependencies', () => {
@@ -70,15 +62,17 @@ name = "app"
 
   it('refusals name the file and, where known, the line', async () => {
     const { parsePyprojectDependencies, parseTomlDocument } = await fresh();
-    expect(failure(() => parsePyprojectDependencies('project = 1\n', 'p.toml'))).toBe('p.toml: [project] must be a table');
-    expect(failure(() => parsePyprojectDependencies('project = [1]\n', 'p.toml'))).toBe('p.toml: [project] must be a table');
-    expect(failure(() => parsePyprojectDependencies('[project]\nname = "a"\ndependencies = "b"\n', 'p.toml'))).toBe('p.toml:3: [project] dependencies must be an array of strings');
-    expect(failure(() => parsePyprojectDependencies('[project]\ndependencies = ["a", 1]\n', 'p.toml'))).toBe('p.toml:2: [project] dependencies must be an array of strings');
-    expect(failure(() => parsePyprojectDependencies('project.dependencies = "b"\n', 'p.toml'))).toBe('p.toml: [project] dependencies must be an array of strings');
-    expect(failure(() => parsePyprojectDependencies('[project]\ndependencies = [\n  "ok",\n  "bad[",\n]\n', 'p.toml'))).toBe(
+    expect(messageOf(() => parsePyprojectDependencies('project = 1\n', 'p.toml'))).toBe('p.toml: [project] must be a table');
+    expect(messageOf(() => parsePyprojectDependencies('project = [1]\n', 'p.toml'))).toBe('p.toml: [project] must be a table');
+    expect(messageOf(() => parsePyprojectDependencies('[project]\nname = "a"\ndependencies = "b"\n', 'p.toml'))).toBe(
+      'p.toml:3: [project] dependencies must be an array of strings',
+    );
+    expect(messageOf(() => parsePyprojectDependencies('[project]\ndependencies = ["a", 1]\n', 'p.toml'))).toBe('p.toml:2: [project] dependencies must be an array of strings');
+    expect(messageOf(() => parsePyprojectDependencies('project.dependencies = "b"\n', 'p.toml'))).toBe('p.toml: [project] dependencies must be an array of strings');
+    expect(messageOf(() => parsePyprojectDependencies('[project]\ndependencies = [\n  "ok",\n  "bad[",\n]\n', 'p.toml'))).toBe(
       'p.toml:4: Invalid requirement "bad[": Expected matching RIGHT_BRACKET for LEFT_BRACKET, after extras (at character 4)',
     );
-    expect(failure(() => parseTomlDocument('a = 1\nb = \n', 'p.toml'))).toMatch(/^p\.toml:2: invalid TOML: /);
+    expect(messageOf(() => parseTomlDocument('a = 1\nb = \n', 'p.toml'))).toMatch(/^p\.toml:2: invalid TOML: /);
     expect(parseTomlDocument('a = 1\n', 'p.toml')).toEqual({ a: 1 });
   });
 });

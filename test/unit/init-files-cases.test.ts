@@ -11,6 +11,7 @@ import type { ProjectConfig } from '../../src/project/config.ts';
 import { initPaths, planInitFiles, type OwnPathState } from '../../src/plan/init-files.ts';
 import { INIT_OUTPUTS } from '../support/init-fixtures.ts';
 import { projectConfig, NO_DECISIONS } from '../support/project-config.ts';
+import { messageOf } from '../support/errors.ts';
 
 const NONE = NO_DECISIONS;
 const CONFIG: ProjectConfig = projectConfig();
@@ -20,13 +21,7 @@ const file = (backup: string): OwnPathState => ({ kind: 'file', backup });
 const plan = (existing: Record<string, OwnPathState>, force = false) => planInitFiles(CONFIG, NONE, [], new Map(Object.entries(existing)), force, render);
 /** The message of the ConflictError the plan throws (fails the test if it throws none or another). */
 function refusal(existing: Record<string, OwnPathState>, force = false): string {
-  try {
-    plan(existing, force);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConflictError);
-    return (error as Error).message;
-  }
-  throw new Error('planInitFiles did not refuse');
+  return messageOf(() => plan(existing, force), ConflictError);
 }
 
 describe('initPaths', () => {

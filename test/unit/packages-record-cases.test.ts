@@ -8,19 +8,17 @@
 import { describe, expect, it } from 'vitest';
 import { parsePackagesRecord, serializePackagesRecord } from '../../src/plan/packages-record.ts';
 import type { ApkLine } from '../../src/plan/apk-sets.ts';
+import { messageOf } from '../support/errors.ts';
 
 const line = (name: string, ...projects: string[]): ApkLine => ({ name, reason: 'compiling', for: projects, by: 'decisions' });
 
 /** The problem parsePackagesRecord reports for a text (it must report one). */
 function problemOf(text: string): string {
-  try {
+  return messageOf(() =>
     parsePackagesRecord(text, (problem) => {
       throw new Error(problem);
-    });
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('expected the record to be refused');
+    }),
+  );
 }
 
 const refuse = (problem: string): never => {
