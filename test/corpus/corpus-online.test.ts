@@ -13,8 +13,8 @@
  * pins with their dependencies followed, pip-compile with hashes, uv.lock: 81 s of the 557 s),
  * and .ci/run runs the other eight in a step of their own after it (CORPUS_ONLINE=rest; among them
  * the only pip-compile-multi file, with a local project, and the only poetry.lock, 128 s between
- * them), so CI still completes every corpus file
- * with its time printed, as issue 12 asks. CORPUS_ONLINE=all runs every file in one go.
+ * them), so CI still completes every corpus file with its time printed, as issue 12 asks.
+ * CORPUS_ONLINE=all runs every file in one go.
  */
 import { describe, expect, it } from 'vitest';
 import { runExplain } from '../../src/commands/explain/index.ts';
